@@ -1,0 +1,41 @@
+# The two commands of the README: `make demo` and `make test`. Both install what they need first.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTEST_ARGS ?=
+
+.PHONY: demo test install translations lint check-deploy worker clean
+
+$(VENV)/.installed: requirements.lock pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet --require-virtualenv -r requirements.lock
+	touch $@
+
+install: $(VENV)/.installed translations
+
+translations: $(VENV)/.installed
+	$(PY) manage.py compiletranslations --verbosity 0
+
+demo: install
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py seed_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+test: install
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+lint: $(VENV)/.installed
+	$(PY) -m ruff check .
+
+# The deploy check with production settings and a throw-away key.
+check-deploy: install
+	DJANGO_ENV=production ALLOWED_HOSTS=ccrs.example.org \
+	SECRET_KEY="$$($(PY) -c 'import secrets; print(secrets.token_urlsafe(64))')" \
+	$(PY) manage.py check --deploy --fail-level WARNING
+
+worker: install
+	$(VENV)/bin/celery -A ccrs worker --loglevel=INFO
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

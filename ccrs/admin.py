@@ -1,0 +1,99 @@
+"""Staff data care for accounts, team memberships and invitations."""
+
+from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import CityMembership, Invitation, InvitationStatus, User
+
+
+class MembershipInline(admin.TabularInline):
+    model = CityMembership
+    extra = 0
+    autocomplete_fields = ["city"]
+    fields = ["city", "role", "created_at"]
+    readonly_fields = ["created_at"]
+
+
+@admin.register(User)
+class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
+    ordering = ["email"]
+    list_display = [
+        "email",
+        "full_name",
+        "is_staff",
+        "city_list",
+        "is_stakeholder",
+        "is_network_member",
+        "is_active",
+        "last_login",
+    ]
+    list_filter = ["is_staff", "is_stakeholder", "is_network_member", "is_active", "language", "memberships__city"]
+    search_fields = ["email", "full_name"]
+    inlines = [MembershipInline]
+    fieldsets = [
+        (None, {"fields": ["email", "password"]}),
+        (_("Person"), {"fields": ["full_name", "language"]}),
+        (_("Roles"), {"fields": ["is_staff", "is_stakeholder", "is_network_member", "is_active", "is_superuser"]}),
+        (_("Django permissions"), {"classes": ["collapse"], "fields": ["groups", "user_permissions"]}),
+        (_("Dates"), {"fields": ["last_login", "date_joined"]}),
+    ]
+    add_fieldsets = [
+        (None, {"classes": ["wide"], "fields": ["email", "full_name", "password1", "password2"]}),
+    ]
+    readonly_fields = ["last_login", "date_joined"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("memberships__city")
+
+    @admin.display(description=_("cities"))
+    def city_list(self, obj):
+        return ", ".join(f"{m.city.name} ({m.get_role_display()})" for m in obj.memberships.all())
+
+
+@admin.register(CityMembership)
+class CityMembershipAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "city", "role", "created_at"]
+    list_filter = ["role", "city__cohort", "city"]
+    search_fields = ["user__email", "user__full_name", "city__name"]
+    autocomplete_fields = ["user", "city"]
+    list_select_related = ["user", "city"]
+
+
+@admin.register(Invitation)
+class InvitationAdmin(SimpleHistoryAdmin):
+    list_display = ["email", "city", "role", "status", "invited_by", "sent_at", "accepted_at"]
+    list_filter = ["status", "role", "city"]
+    search_fields = ["email", "city__name", "invited_by__email"]
+    list_select_related = ["city", "invited_by"]
+    readonly_fields = ["key", "status", "sent_at", "accepted_at", "accepted_by", "invited_by"]
+    autocomplete_fields = ["city"]
+    actions = ["resend", "revoke"]
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def save_model(self, request, obj, form, change):
+        invitation = services.invitation_create(invited_by=request.user, city=obj.city, email=obj.email, role=obj.role)
+        obj.pk = invitation.pk
+
+    def _act(self, request, queryset, action, done):
+        count = 0
+        for invitation in queryset.filter(status=InvitationStatus.PENDING):
+            try:
+                action(invitation=invitation)
+                count += 1
+            except ValidationError as error:
+                self.message_user(request, " ".join(error.messages), messages.ERROR)
+        self.message_user(request, done % {"count": count})
+
+    @admin.action(description=_("Send a new link"))
+    def resend(self, request, queryset):
+        self._act(request, queryset, services.invitation_resend, _("%(count)d invitations sent again."))
+
+    @admin.action(description=_("Withdraw"))
+    def revoke(self, request, queryset):
+        self._act(request, queryset, services.invitation_revoke, _("%(count)d invitations withdrawn."))

@@ -1,0 +1,24 @@
+"""Grow a large synthetic program for query budgets and benchmarks."""
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+
+from ccrs import demo as ccrs_demo
+from cities import demo as cities_demo
+
+
+class Command(BaseCommand):
+    help = "Add a large synthetic program: per unit of --factor, 32 cities, 2,000 stakeholders, 100 network members."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--factor", type=int, default=1, help="size factor (1 = 32 cities, 2,000 stakeholders)")
+
+    def handle(self, *args, factor, **options):
+        if settings.PRODUCTION:
+            raise CommandError("seed_scale refuses to run with DJANGO_ENV=production.")
+        if factor < 1:
+            raise CommandError("--factor must be 1 or more.")
+        log = self.stdout.write
+        cities = cities_demo.seed_scale(factor=factor, log=log)
+        ccrs_demo.seed_scale(cities=cities, factor=factor, log=log)
+        self.stdout.write(self.style.SUCCESS("Scale data ready."))

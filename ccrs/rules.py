@@ -1,0 +1,55 @@
+"""Role predicates shared by every app, and the permissions of the project package."""
+
+import rules
+
+
+def city_roles(user):
+    """{city_id: role} of the user's team memberships, loaded once per user object."""
+    from .selectors import memberships_of
+
+    memberships_of(user=user)
+    return getattr(user, "_city_roles", {})
+
+
+def _city_id(city):
+    return getattr(city, "pk", city)
+
+
+@rules.predicate
+def is_program_staff(user):
+    return bool(user.is_authenticated and user.is_active and user.is_staff)
+
+
+@rules.predicate
+def is_city_member(user, city):
+    return city is not None and _city_id(city) in city_roles(user)
+
+
+@rules.predicate
+def is_city_lead(user, city):
+    return city is not None and city_roles(user).get(_city_id(city)) == "lead"
+
+
+@rules.predicate
+def is_city_editor(user, city):
+    """Lead or officer: may change the city's data; viewers only read."""
+    return city is not None and city_roles(user).get(_city_id(city)) in {"lead", "officer"}
+
+
+@rules.predicate
+def is_city_team_member(user):
+    return bool(city_roles(user))
+
+
+@rules.predicate
+def is_stakeholder(user):
+    return bool(user.is_authenticated and user.is_stakeholder)
+
+
+@rules.predicate
+def is_network_member(user):
+    return bool(user.is_authenticated and user.is_network_member)
+
+
+rules.add_perm("ccrs.view_program_dashboard", is_program_staff)
+rules.add_perm("ccrs.view_own_invitations", rules.is_authenticated)

@@ -1,0 +1,48 @@
+"""Reads of the project package: the program dashboard, a person's invitations, navigation."""
+
+from django.db.models import Count, Q
+
+from cities.models import City, Cohort
+
+from .models import CityMembership, Invitation, InvitationStatus, User
+
+
+def memberships_of(*, user) -> list[CityMembership]:
+    """The user's team memberships with their cities (one query, cached on the user object)."""
+    if not user.is_authenticated:
+        return []
+    if not hasattr(user, "_memberships"):
+        user._memberships = list(user.memberships.select_related("city").order_by("city__name"))
+        user._city_roles = {m.city_id: m.role for m in user._memberships}
+    return user._memberships
+
+
+def program_dashboard(*, user) -> dict:
+    """Figures of the whole program for staff: cohorts, cities with their teams, people by role."""
+    cohorts = list(Cohort.objects.annotate(city_count=Count("cities")).order_by("-start_year", "name"))
+    cities = list(
+        City.objects.select_related("cohort")
+        .annotate(
+            team_size=Count("memberships", distinct=True),
+            pending_invitations=Count(
+                "invitations", filter=Q(invitations__status=InvitationStatus.PENDING), distinct=True
+            ),
+        )
+        .order_by("name")
+    )
+    people = User.objects.aggregate(
+        staff=Count("pk", filter=Q(is_staff=True)),
+        stakeholders=Count("pk", filter=Q(is_stakeholder=True)),
+        network_members=Count("pk", filter=Q(is_network_member=True)),
+        city_team=Count("pk", filter=Q(memberships__isnull=False), distinct=True),
+    )
+    return {"cohorts": cohorts, "cities": cities, "people": people}
+
+
+def invitations_for(*, user) -> list[Invitation]:
+    """Pending team invitations addressed to the user's e-mail address."""
+    return list(
+        Invitation.objects.filter(email__iexact=user.email, status=InvitationStatus.PENDING)
+        .select_related("city")
+        .order_by("-created_at")
+    )

@@ -1,0 +1,28 @@
+"""The URL configuration. Every URL here is declared in tests/test_permission_matrix.py."""
+
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+
+from . import views
+
+admin.site.site_header = _("CCRS Platform administration")
+admin.site.site_title = _("CCRS Platform")
+admin.site.index_title = _("Data care")
+
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("healthz", views.healthz, name="healthz"),
+    path("language/", views.language_set, name="set_language"),
+    path("program/", views.program_dashboard, name="program_dashboard"),
+    path("invitations/", views.invitations_mine, name="invitations"),
+    path("invitations/accept/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("cities/", include("cities.urls")),
+    path("network/", include("network.urls")),
+    path("admin/login/", views.admin_login, name="admin_login"),
+    path("admin/", admin.site.urls),
+    path("accounts/", include("allauth.urls")),
+]
+
+handler403 = "ccrs.views.error_403"
+handler404 = "ccrs.views.error_404"

@@ -1,0 +1,150 @@
+"""Views of the project package: the role router, the program dashboard, invitations, health."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import get_user_model, login
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import connection
+from django.http import JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+from django.views.i18n import set_language
+from rules.contrib.views import permission_required
+
+from . import selectors, services
+from .celery import app as celery_app
+from .forms import InvitationAcceptForm
+from .rules import is_network_member, is_program_staff
+
+
+@login_required
+def home(request):
+    """Send each role to its own home page."""
+    user = request.user
+    if is_program_staff(user):
+        return redirect("program_dashboard")
+    memberships = selectors.memberships_of(user=user)
+    if len(memberships) == 1:
+        return redirect(memberships[0].city.get_absolute_url())
+    if memberships:
+        return redirect("cities:list")
+    if is_network_member(user) and not user.is_stakeholder:
+        return redirect("network:home")
+    return redirect("invitations")
+
+
+@permission_required("ccrs.view_program_dashboard", raise_exception=True)
+def program_dashboard(request):
+    return render(request, "ccrs/program_dashboard.html", selectors.program_dashboard(user=request.user))
+
+
+@login_required
+def invitations_mine(request):
+    """A person's home when they are only a stakeholder: what they are invited to."""
+    return render(request, "ccrs/invitations.html", {"invitations": selectors.invitations_for(user=request.user)})
+
+
+@never_cache
+def invitation_accept(request, token):
+    """Join a city team from an e-mailed link; a new account is made if the person has none."""
+    try:
+        invitation = services.invitation_from_token(token=token)
+    except services.InvitationInvalid as error:
+        return render(request, "ccrs/invitation_invalid.html", {"reason": error.message}, status=error.status)
+
+    user = request.user if request.user.is_authenticated else None
+    needs_account = user is None
+    account_exists = needs_account and get_user_model().objects.filter(email__iexact=invitation.email).exists()
+    form = InvitationAcceptForm(request.POST or None, email=invitation.email) if needs_account else None
+    login_url = f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
+
+    if request.method == "POST" and not account_exists and (form is None or form.is_valid()):
+        try:
+            joined, membership = services.invitation_accept(
+                token=token,
+                user=user,
+                full_name=form.cleaned_data["full_name"] if form else "",
+                password=form.cleaned_data["password1"] if form else "",
+            )
+        except services.InvitationInvalid as error:
+            return render(request, "ccrs/invitation_invalid.html", {"reason": error.message}, status=error.status)
+        except ValidationError as error:
+            if form is None:
+                raise
+            form.add_error(None, error)
+        else:
+            if needs_account:
+                login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome to the %(city)s team. You joined as %(role)s.")
+                % {"city": membership.city.name, "role": membership.get_role_display()},
+            )
+            return redirect(membership.city.get_absolute_url())
+
+    wrong_user = user is not None and user.email.lower() != invitation.email.lower()
+    return render(
+        request,
+        "ccrs/invitation_accept.html",
+        {
+            "invitation": invitation,
+            "form": form,
+            "account_exists": account_exists,
+            "wrong_user": wrong_user,
+            "login_url": login_url,
+        },
+        status=403 if wrong_user else 200,
+    )
+
+
+@require_POST
+def language_set(request):
+    """Django's set_language, also remembered on the account of a signed-in user."""
+    response = set_language(request)
+    language = request.POST.get("language", "")
+    if request.user.is_authenticated and language in services.SUPPORTED_LANGUAGES:
+        services.user_language_set(user=request.user, language=language)
+    return response
+
+
+def admin_login(request):
+    """The admin signs in through allauth, so its rate limits and two-factor step apply."""
+    target = request.GET.get("next") or reverse("admin:index")
+    return redirect(f"{reverse('account_login')}?{urlencode({'next': target})}")
+
+
+@never_cache
+def healthz(request):
+    """Reports whether the database and the task broker answer; 503 when one does not."""
+    report = {}
+    try:
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT 1")
+        report["database"] = "ok"
+    except Exception:  # noqa: BLE001 - any failure means the database is unavailable
+        report["database"] = "unavailable"
+    if settings.CELERY_TASK_ALWAYS_EAGER:
+        report["broker"] = "in-process"
+    else:
+        try:
+            with celery_app.connection_for_write() as conn:
+                conn.ensure_connection(max_retries=1, timeout=2)
+            report["broker"] = "ok"
+        except Exception:  # noqa: BLE001 - any failure means the broker is unavailable
+            report["broker"] = "unavailable"
+    healthy = all(value in {"ok", "in-process"} for value in report.values())
+    return JsonResponse({"status": "ok" if healthy else "unavailable", **report}, status=200 if healthy else 503)
+
+
+def error_403(request, exception=None):
+    return render(request, "403.html", status=403)
+
+
+def error_404(request, exception=None):
+    return render(request, "404.html", status=404)
