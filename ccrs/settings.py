@@ -122,6 +122,7 @@ AUTH_USER_MODEL = "ccrs.User"
 AUTHENTICATION_BACKENDS = [
     "rules.permissions.ObjectPermissionBackend",
     "allauth.account.auth_backends.AuthenticationBackend",
+    "ccrs.backends.ProgramStaffBackend",
 ]
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -239,3 +240,7 @@ PROGRAM_NAME = _("Catalyzing City Resilience Solutions")
 
 # Absolute address of the site, for links in e-mails (invitations).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Outside production, static files are served straight from the apps and static/ (no collectstatic).
+WHITENOISE_USE_FINDERS = not PRODUCTION
+WHITENOISE_AUTOREFRESH = not PRODUCTION

@@ -15,10 +15,10 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
-from rules.contrib.views import permission_required
 
 from . import selectors, services
 from .celery import app as celery_app
+from .decorators import permission_required
 from .forms import InvitationAcceptForm
 from .rules import is_network_member, is_program_staff
 
@@ -39,7 +39,7 @@ def home(request):
     return redirect("invitations")
 
 
-@permission_required("ccrs.view_program_dashboard", raise_exception=True)
+@permission_required("ccrs.view_program_dashboard")
 def program_dashboard(request):
     return render(request, "ccrs/program_dashboard.html", selectors.program_dashboard(user=request.user))
 
@@ -80,7 +80,7 @@ def invitation_accept(request, token):
             form.add_error(None, error)
         else:
             if needs_account:
-                login(request, joined, backend="django.contrib.auth.backends.ModelBackend")
+                login(request, joined, backend="allauth.account.auth_backends.AuthenticationBackend")
             messages.success(
                 request,
                 _("Welcome to the %(city)s team. You joined as %(role)s.")

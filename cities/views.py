@@ -7,9 +7,9 @@ from django.http import Http404
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
-from rules.contrib.views import permission_required
 
 from ccrs import services as account_services
+from ccrs.decorators import permission_required
 
 from . import selectors
 from .forms import InvitationForm
@@ -22,7 +22,7 @@ def _city_or_404(request, slug):
     return city
 
 
-@permission_required("cities.list_cities", raise_exception=True)
+@permission_required("cities.list_cities")
 def city_list(request):
     return render(request, "cities/city_list.html", {"cities": selectors.city_list(user=request.user)})
 

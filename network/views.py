@@ -1,9 +1,10 @@
 """Views of the peer network (issue "network" fills them; the home page exists from the start)."""
 
 from django.shortcuts import render
-from rules.contrib.views import permission_required
+
+from ccrs.decorators import permission_required
 
 
-@permission_required("network.view_network", raise_exception=True)
+@permission_required("network.view_network")
 def network_home(request):
     return render(request, "network/home.html")

@@ -15,9 +15,11 @@ class Command(BaseCommand):
             raise CommandError(
                 "seed_demo refuses to run with DJANGO_ENV=production: it creates accounts with a known password."
             )
-        log = self.stdout.write
+        log = self.stdout.write if options["verbosity"] else (lambda _message: None)
         cities = cities_demo.seed_demo(log=log)
         ccrs_demo.seed_demo(cities=cities, log=log)
+        if not options["verbosity"]:
+            return
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000 with:"))
         for role, email in ccrs_demo.DEMO_LOGINS:
             self.stdout.write(f"  {role:<24} {email:<28} password: {ccrs_demo.DEMO_PASSWORD}")

@@ -18,7 +18,7 @@ class Command(BaseCommand):
             raise CommandError("seed_scale refuses to run with DJANGO_ENV=production.")
         if factor < 1:
             raise CommandError("--factor must be 1 or more.")
-        log = self.stdout.write
+        log = self.stdout.write if options["verbosity"] else (lambda _message: None)
         cities = cities_demo.seed_scale(factor=factor, log=log)
         ccrs_demo.seed_scale(cities=cities, factor=factor, log=log)
         self.stdout.write(self.style.SUCCESS("Scale data ready."))

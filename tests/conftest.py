@@ -1,0 +1,181 @@
+"""Shared fixtures: people in each role, two cities, real services, query budgets.
+
+Outside CI a test that needs PostgreSQL, Redis or Chromium skips and says why; with CI=true
+it fails instead, so CI can never pass without exercising them.
+"""
+
+import os
+import shutil
+
+import pytest
+from django.conf import settings
+from django.db import connection
+
+from ccrs.celery import app as celery_app
+from ccrs.models import CityMembership, CityRole, Invitation, User
+from cities.models import City, Cohort
+
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
+PASSWORD = "a-Str0ng-test-passphrase"
+
+
+def require(available: bool, reason: str) -> None:
+    """Skip with the reason outside CI; fail in CI, where every service must be there."""
+    if available:
+        return
+    if IN_CI:
+        pytest.fail(f"CI must provide this: {reason}", pytrace=False)
+    pytest.skip(reason)
+
+
+def redis_reachable(url: str) -> bool:
+    import redis
+
+    try:
+        return bool(redis.Redis.from_url(url, socket_connect_timeout=1).ping())
+    except redis.RedisError:
+        return False
+
+
+@pytest.fixture
+def needs_postgres():
+    require(connection.vendor == "postgresql", "needs PostgreSQL: set DATABASE_URL=postgres://...")
+
+
+@pytest.fixture
+def needs_redis():
+    url = settings.CELERY_BROKER_URL
+    require(bool(url), "needs Redis: set CELERY_BROKER_URL=redis://127.0.0.1:6379/0")
+    require(redis_reachable(url), f"needs Redis at {url}, which does not answer")
+    return url
+
+
+@pytest.fixture(scope="session")
+def chromium_path():
+    path = os.environ.get("CHROMIUM") or shutil.which("chromium") or shutil.which("chromium-browser")
+    require(bool(path), "needs Debian's chromium on PATH (apt-get install chromium)")
+    return path
+
+
+@pytest.fixture(autouse=True)
+def tasks_in_process(request):
+    """Tasks run in-process unless the test asks for a real worker (the `celery_worker` fixture)."""
+    eager = "celery_worker" not in request.fixturenames
+    before = celery_app.conf.task_always_eager
+    celery_app.conf.task_always_eager = eager
+    yield
+    celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
+def fast_password_hashing(settings):
+    """Hashing strength is Django's concern, not these tests': use the cheapest hasher."""
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Login rate limits live in the cache: each test starts with none."""
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def cohort(db):
+    return Cohort.objects.create(
+        name="Test cohort", region="Asia-Pacific", start_year=2021, end_year=2024, max_cities=8
+    )
+
+
+@pytest.fixture
+def city_a(cohort):
+    return City.objects.create(
+        cohort=cohort,
+        slug="can-tho",
+        name="Can Tho",
+        local_name="Cần Thơ",
+        country="VN",
+        time_zone="Asia/Ho_Chi_Minh",
+        languages=["vi"],
+        population=1_240_000,
+    )
+
+
+@pytest.fixture
+def city_b(cohort):
+    return City.objects.create(
+        cohort=cohort,
+        slug="da-nang",
+        name="Da Nang",
+        local_name="Đà Nẵng",
+        country="VN",
+        time_zone="Asia/Ho_Chi_Minh",
+        languages=["vi", "en"],
+        population=1_220_000,
+    )
+
+
+def make_user(email, **flags):
+    return User.objects.create_user(email=email, password=PASSWORD, full_name=email.split("@")[0], **flags)
+
+
+@pytest.fixture
+def staff(db):
+    return make_user("staff@example.org", is_staff=True)
+
+
+@pytest.fixture
+def stakeholder(db):
+    return make_user("sme.owner@example.vn", is_stakeholder=True)
+
+
+@pytest.fixture
+def network_member(db):
+    return make_user("mentor@example.org", is_network_member=True)
+
+
+@pytest.fixture
+def member_a(city_a):
+    user = make_user("officer.a@cantho.example.vn")
+    CityMembership.objects.create(user=user, city=city_a, role=CityRole.OFFICER)
+    return user
+
+
+@pytest.fixture
+def lead_a(city_a):
+    user = make_user("lead.a@cantho.example.vn")
+    CityMembership.objects.create(user=user, city=city_a, role=CityRole.LEAD)
+    return user
+
+
+@pytest.fixture
+def member_b(city_b):
+    user = make_user("officer.b@danang.example.vn")
+    CityMembership.objects.create(user=user, city=city_b, role=CityRole.OFFICER)
+    return user
+
+
+@pytest.fixture
+def invitation_a(city_a, staff):
+    return Invitation.objects.create(
+        email="new.officer@cantho.example.vn", city=city_a, role=CityRole.OFFICER, invited_by=staff
+    )
+
+
+@pytest.fixture
+def client_for(client):
+    """A test client signed in as the given user (None: anonymous)."""
+    from django.test import Client
+
+    def make(user, **headers):
+        c = Client(**headers)
+        if user is not None:
+            c.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        return c
+
+    return make

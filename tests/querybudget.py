@@ -1,0 +1,27 @@
+"""Query budgets: a page's number of SQL queries is at most its budget and does not grow with data."""
+
+from django.core.management import call_command
+from django.db import connection, reset_queries
+from django.test.utils import CaptureQueriesContext
+
+
+def count_queries(client, url: str) -> int:
+    reset_queries()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, f"{url} answered {response.status_code}"
+    return len(captured)
+
+
+def assert_query_budget(client, url: str, budget: int, *, factor: int = 1) -> tuple[int, int]:
+    """Count the queries of `url` on the current data, grow it with seed_scale, count again.
+
+    Fails when either count exceeds the budget or when the two differ (a query per row).
+    """
+    small = count_queries(client, url)
+    call_command("seed_scale", factor=factor, verbosity=0)
+    large = count_queries(client, url)
+    details = f"{url}: {small} queries on small data, {large} on seed_scale data (budget {budget})"
+    assert small <= budget, details
+    assert large == small, details
+    return small, large
