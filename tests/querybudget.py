@@ -24,4 +24,5 @@ def assert_query_budget(client, url: str, budget: int, *, factor: int = 1) -> tu
     details = f"{url}: {small} queries on small data, {large} on seed_scale data (budget {budget})"
     assert small <= budget, details
     assert large == small, details
+    print(details)
     return small, large

@@ -1,0 +1,135 @@
+"""Pages of the project package: role homes, sign-in with lock-out, invitations, language, health."""
+
+import pytest
+from allauth.mfa.models import Authenticator
+from django.urls import reverse
+
+from ccrs import services
+from ccrs.models import CityMembership, User
+from tests.conftest import PASSWORD
+from tests.querybudget import assert_query_budget
+
+
+@pytest.mark.parametrize(
+    ("persona", "home"),
+    [
+        ("staff", "/program/"),
+        ("member_a", "/cities/can-tho/"),
+        ("stakeholder", "/invitations/"),
+        ("network_member", "/network/"),
+    ],
+)
+def test_home_sends_each_role_to_its_page(persona, home, request, client_for):
+    user = request.getfixturevalue(persona)
+    response = client_for(user).get("/")
+    assert response.status_code == 302 and response["Location"] == home
+
+
+def test_member_of_two_cities_chooses_among_them(member_a, city_b, client_for):
+    CityMembership.objects.create(user=member_a, city=city_b, role="viewer")
+    client = client_for(member_a)
+    assert client.get("/")["Location"] == reverse("cities:list")
+    body = client.get(reverse("cities:list")).content.decode()
+    assert "Can Tho" in body and "Da Nang" in body
+
+
+def test_wrong_password_says_so(member_a, client):
+    response = client.post(reverse("account_login"), {"login": member_a.email, "password": "wrong"})
+    assert response.status_code == 200
+    assert "The email address and/or password you specified are not correct." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+@pytest.mark.parametrize("entry", ["/accounts/login/", "/admin/login/"])
+def test_repeated_failures_lock_the_account_out(entry, staff, client):
+    """After five wrong passwords even the right one is refused for a while, from the admin too."""
+    login_url = client.get(entry, follow=True).redirect_chain[-1][0] if entry.startswith("/admin") else entry
+    for _ in range(5):
+        client.post(login_url, {"login": staff.email, "password": "wrong"})
+    response = client.post(login_url, {"login": staff.email, "password": PASSWORD})
+    assert "Too many failed login attempts" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_admin_signs_in_through_allauth(staff, client):
+    response = client.get("/admin/")
+    assert response.status_code == 302
+    follow = client.get(response["Location"], follow=True)
+    assert follow.redirect_chain[-1][0].startswith("/accounts/login/?next=")
+    client.post(follow.redirect_chain[-1][0], {"login": staff.email, "password": PASSWORD})
+    assert client.get("/admin/").status_code == 200
+
+
+def test_staff_must_enrol_two_factor_where_required(staff, client_for, settings):
+    settings.STAFF_MFA_REQUIRED = True
+    client = client_for(staff)
+    response = client.get("/program/")
+    assert response.status_code == 302 and response["Location"] == reverse("mfa_activate_totp")
+    Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
+    assert client.get("/program/").status_code == 200
+
+
+def test_signup_is_closed(client, db):
+    response = client.post(
+        reverse("account_signup"), {"email": "x@example.org", "password1": PASSWORD, "password2": PASSWORD}
+    )
+    assert "Joining by invitation" in response.content.decode()
+    assert not User.objects.filter(email="x@example.org").exists()
+
+
+def test_invitation_link_makes_account_and_signs_in(invitation_a, client):
+    url = reverse("invitation_accept", kwargs={"token": services.invitation_token(invitation=invitation_a)})
+    assert "Join the Can Tho team" in client.get(url).content.decode()
+    response = client.post(url, {"full_name": "Trần Văn Phúc", "password1": PASSWORD, "password2": PASSWORD})
+    assert response.status_code == 302 and response["Location"] == "/cities/can-tho/"
+    assert client.get("/cities/can-tho/").status_code == 200
+
+
+def test_invitation_form_mismatch_saves_nothing(invitation_a, client):
+    url = reverse("invitation_accept", kwargs={"token": services.invitation_token(invitation=invitation_a)})
+    response = client.post(url, {"full_name": "Phúc", "password1": PASSWORD, "password2": PASSWORD + "x"})
+    assert response.status_code == 200
+    assert "The two passwords differ" in response.content.decode()
+    assert not User.objects.filter(email=invitation_a.email).exists()
+
+
+def test_tampered_invitation_link_shows_a_clear_page(invitation_a, client):
+    token = services.invitation_token(invitation=invitation_a) + "x"
+    response = client.get(reverse("invitation_accept", kwargs={"token": token}))
+    assert response.status_code == 400
+    assert "This invitation link is not valid" in response.content.decode()
+    response = client.post(
+        reverse("invitation_accept", kwargs={"token": token}),
+        {"full_name": "M", "password1": PASSWORD, "password2": PASSWORD},
+    )
+    assert response.status_code == 400 and not User.objects.filter(email=invitation_a.email).exists()
+
+
+def test_language_choice_is_remembered_on_the_account(member_a, client_for):
+    client = client_for(member_a)
+    client.post(reverse("set_language"), {"language": "th", "next": "/"})
+    member_a.refresh_from_db()
+    assert member_a.language == "th"
+
+
+def test_accept_language_gives_vietnamese_pages(member_a, client_for):
+    """A phone set to Vietnamese gets the city dashboard in Vietnamese."""
+    response = client_for(member_a, HTTP_ACCEPT_LANGUAGE="vi").get("/cities/can-tho/")
+    assert response.headers["Content-Language"] == "vi"
+    assert '<html lang="vi">' in response.content.decode()
+
+
+def test_healthz_reports_database_and_broker(client, db):
+    data = client.get("/healthz").json()
+    assert data["database"] == "ok"
+    assert data["broker"] in {"ok", "in-process"}
+    assert data["status"] == "ok"
+
+
+def test_program_dashboard_query_budget(staff, city_a, city_b, client_for):
+    client = client_for(staff)
+    assert_query_budget(client, reverse("program_dashboard"), budget=5)
+
+
+def test_invitations_page_query_budget(stakeholder, client_for):
+    assert_query_budget(client_for(stakeholder), reverse("invitations"), budget=4)

@@ -1,0 +1,65 @@
+"""City pages: dashboards and teams only for the city's own team and staff; invitations by lead."""
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from ccrs.models import Invitation
+from tests.querybudget import assert_query_budget
+
+
+def test_lead_invites_a_team_member(lead_a, city_a, client_for, django_capture_on_commit_callbacks):
+    client = client_for(lead_a)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            reverse("cities:team", kwargs={"slug": city_a.slug}), {"email": "mai@cantho.example.vn", "role": "viewer"}
+        )
+    assert response.status_code == 302
+    assert Invitation.objects.get().email == "mai@cantho.example.vn"
+    assert len(mail.outbox) == 1
+
+
+def test_officer_cannot_invite(member_a, city_a, client_for):
+    response = client_for(member_a).post(
+        reverse("cities:team", kwargs={"slug": city_a.slug}), {"email": "x@example.vn", "role": "lead"}
+    )
+    assert response.status_code == 403
+    assert not Invitation.objects.exists()
+
+
+@pytest.mark.parametrize("email", ["not-an-email", ""])
+def test_bad_invitation_input_says_what_to_fix(email, lead_a, city_a, client_for):
+    response = client_for(lead_a).post(
+        reverse("cities:team", kwargs={"slug": city_a.slug}), {"email": email, "role": "viewer"}
+    )
+    assert response.status_code == 400
+    assert "invalid-feedback" in response.content.decode()
+    assert not Invitation.objects.exists()
+
+
+def test_lead_of_a_cannot_touch_invitations_of_b(lead_a, city_a, city_b, staff, client_for):
+    """Typing another city's invitation id under one's own city finds nothing."""
+    theirs = Invitation.objects.create(email="x@danang.example.vn", city=city_b, role="viewer", invited_by=staff)
+    url = reverse("cities:invitation_revoke", kwargs={"slug": city_a.slug, "invitation_id": theirs.pk})
+    assert client_for(lead_a).post(url).status_code == 404
+    theirs.refresh_from_db()
+    assert theirs.status == "pending"
+
+
+def test_lead_revokes_own_invitation(lead_a, invitation_a, client_for):
+    url = reverse("cities:invitation_revoke", kwargs={"slug": "can-tho", "invitation_id": invitation_a.pk})
+    client_for(lead_a).post(url)
+    invitation_a.refresh_from_db()
+    assert invitation_a.status == "revoked"
+
+
+def test_city_list_query_budget(staff, city_a, city_b, client_for):
+    assert_query_budget(client_for(staff), reverse("cities:list"), budget=3)
+
+
+def test_city_dashboard_query_budget(member_a, city_a, client_for):
+    assert_query_budget(client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=7)
+
+
+def test_city_team_query_budget(lead_a, invitation_a, client_for):
+    assert_query_budget(client_for(lead_a), reverse("cities:team", kwargs={"slug": "can-tho"}), budget=6)
