@@ -61,8 +61,8 @@ def chromium_path():
 
 @pytest.fixture(autouse=True)
 def tasks_in_process(request):
-    """Tasks run in-process unless the test asks for a real worker (the `celery_worker` fixture)."""
-    eager = "celery_worker" not in request.fixturenames
+    """Tasks run in-process unless the test asks for a real worker (the `real_worker` fixture)."""
+    eager = "real_worker" not in request.fixturenames
     before = celery_app.conf.task_always_eager
     celery_app.conf.task_always_eager = eager
     yield
