@@ -27,6 +27,12 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
+def live_server(django_db_setup, live_server):
+    """pytest-django's live server, stopped (and its connections closed) before the test database is dropped."""
+    return live_server
+
+
+@pytest.fixture(scope="session")
 def browser(chromium_path):
     from playwright.sync_api import sync_playwright
 
