@@ -2,6 +2,7 @@
 
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
+from django.utils import timezone
 
 from .models import CityMembership, CityRole, Invitation, InvitationStatus, User
 
@@ -50,7 +51,7 @@ def seed_demo(*, cities: dict, log) -> None:
         email="kim.nguyen@cantho.example.vn",
         city=cities["can-tho"],
         status=InvitationStatus.PENDING,
-        defaults={"role": CityRole.VIEWER, "invited_by": staff},
+        defaults={"role": CityRole.VIEWER, "invited_by": staff, "sent_at": timezone.now()},
     )
     log(f"{len(DEMO_PEOPLE)} demo people, password {DEMO_PASSWORD}")
 
