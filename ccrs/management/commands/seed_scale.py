@@ -21,4 +21,4 @@ class Command(BaseCommand):
         log = self.stdout.write if options["verbosity"] else (lambda _message: None)
         cities = cities_demo.seed_scale(factor=factor, log=log)
         ccrs_demo.seed_scale(cities=cities, factor=factor, log=log)
-        self.stdout.write(self.style.SUCCESS("Scale data ready."))
+        log(self.style.SUCCESS("Scale data ready."))

@@ -1,0 +1,112 @@
+"""Benchmark of the foundation's pages on seed_scale data: queries and response time per page.
+
+Runs on its own database (PostgreSQL `ccrs_bench` when DATABASE_URL names PostgreSQL, else a
+temporary SQLite file), loads seed_demo plus seed_scale --factor N, then requests each page as
+its role through Django's test client. Prints a table; asserts nothing. (The test client keeps
+the connection open between requests whatever CONN_MAX_AGE says, so this measures the view,
+its queries and its template, not connection set-up.)
+
+    DATABASE_URL=postgres://postgres@127.0.0.1:5432/ccrs .venv/bin/python bench/pages.py --factor 4
+"""
+
+import argparse
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import urlsplit, urlunsplit
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+PAGES = [
+    ("program dashboard", "staff@ccrs.demo", "/program/"),
+    ("city list", "staff@ccrs.demo", "/cities/"),
+    ("city dashboard", "lead.cantho@ccrs.demo", "/cities/can-tho/"),
+    ("city team", "lead.cantho@ccrs.demo", "/cities/can-tho/team/"),
+    ("invitations", "stakeholder@ccrs.demo", "/invitations/"),
+    ("health", None, "/healthz"),
+]
+
+
+def bench_database_url():
+    url = os.environ.get("DATABASE_URL", "")
+    if url.startswith(("postgres://", "postgresql://")):
+        parts = urlsplit(url)
+        return urlunsplit(parts._replace(path="/ccrs_bench")), "postgresql"
+    return f"sqlite:///{tempfile.gettempdir()}/ccrs_bench.sqlite3", "sqlite"
+
+
+def prepare(factor):
+    import django
+    from django.core.management import call_command
+
+    url, vendor = bench_database_url()
+    if vendor == "postgresql":
+        import psycopg
+
+        admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
+        with psycopg.connect(admin, autocommit=True) as conn:
+            conn.execute("DROP DATABASE IF EXISTS ccrs_bench")
+            conn.execute("CREATE DATABASE ccrs_bench")
+    else:
+        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccrs.settings")
+    django.setup()
+    call_command("migrate", verbosity=0)
+    call_command("seed_demo", verbosity=0)
+    started = time.perf_counter()
+    call_command("seed_scale", factor=factor, verbosity=0)
+    return vendor, time.perf_counter() - started
+
+
+def measure(runs):
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext, setup_test_environment
+
+    from ccrs.models import User
+
+    setup_test_environment()
+    rows = []
+    for label, email, url in PAGES:
+        client = Client()
+        if email:
+            user = User.objects.get(email=email)
+            client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
+        client.get(url)  # warm up
+        timings = []
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as queries:
+                started = time.perf_counter()
+                response = client.get(url)
+                timings.append((time.perf_counter() - started) * 1000)
+            assert response.status_code == 200, (url, response.status_code)
+        timings.sort()
+        rows.append((label, url, len(queries), statistics.median(timings), timings[int(len(timings) * 0.95) - 1]))
+    return rows
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--factor", type=int, default=4, help="seed_scale size factor (default 4)")
+    parser.add_argument("--runs", type=int, default=50, help="requests per page (default 50)")
+    args = parser.parse_args()
+    vendor, seed_seconds = prepare(args.factor)
+    from ccrs.models import User
+    from cities.models import City
+
+    print(
+        f"database: {vendor}; seed_scale --factor {args.factor} took {seed_seconds:.1f} s; "
+        f"{City.objects.count()} cities, {User.objects.count()} people; {args.runs} requests per page"
+    )
+    print(f"{'page':<18} {'url':<24} {'queries':>7} {'median ms':>9} {'p95 ms':>7}")
+    for label, url, queries, median, p95 in measure(args.runs):
+        print(f"{label:<18} {url:<24} {queries:>7} {median:>9.1f} {p95:>7.1f}")
+
+
+if __name__ == "__main__":
+    main()
