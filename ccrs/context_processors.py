@@ -4,6 +4,7 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.utils.translation import gettext as _
 
+from . import panels
 from .rules import is_network_member, is_program_staff, is_stakeholder
 from .selectors import memberships_of
 
@@ -22,6 +23,7 @@ def _nav_items(request):
             items.append((memberships[0].city.name, memberships[0].city.get_absolute_url()))
         elif memberships:
             items.append((_("My cities"), reverse("cities:list")))
+    items.extend(panels.nav_items(user=user))
     if is_stakeholder(user) or not items:
         items.append((_("My invitations"), reverse("invitations")))
     if is_program_staff(user) or is_network_member(user):

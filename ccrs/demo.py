@@ -4,6 +4,9 @@ from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 
+from cities.demo import FIRST_COHORT, SCALE_CITY_PREFIX
+from cities.models import City
+
 from .models import CityMembership, CityRole, Invitation, InvitationStatus, User
 
 DEMO_PASSWORD = "ccrs-demo-2026"  # noqa: S105 - demo accounts only; seed_demo refuses to run in production
@@ -38,7 +41,8 @@ DEMO_LOGINS = [
 
 
 @transaction.atomic
-def seed_demo(*, cities: dict, log) -> None:
+def seed_demo(*, log) -> None:
+    cities = {city.slug: city for city in City.objects.filter(cohort__name=FIRST_COHORT["name"])}
     password = make_password(DEMO_PASSWORD)
     for email, full_name, flags, memberships in DEMO_PEOPLE:
         user, _created = User.objects.update_or_create(
@@ -57,8 +61,9 @@ def seed_demo(*, cities: dict, log) -> None:
 
 
 @transaction.atomic
-def seed_scale(*, cities: list, factor: int, log) -> None:
-    """Five team members per city, 2,000 stakeholders and 100 network members per unit of factor."""
+def seed_scale(*, factor: int, log) -> None:
+    """Five team members per scale city, 2,000 stakeholders and 100 network members per unit of factor."""
+    cities = list(City.objects.filter(slug__startswith=SCALE_CITY_PREFIX).order_by("slug"))
     unusable = make_password(None)
     people = []
     for city in cities:

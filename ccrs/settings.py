@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "simple_history",
     "django_htmx",
     "django_countries",
+    "django_filters",
     "ccrs",
     "cities",
     "sectors",

@@ -16,7 +16,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from . import selectors, services
+from . import panels, selectors, services
 from .celery import app as celery_app
 from .decorators import permission_required
 from .forms import InvitationAcceptForm
@@ -41,7 +41,10 @@ def home(request):
 
 @permission_required("ccrs.view_program_dashboard")
 def program_dashboard(request):
-    return render(request, "ccrs/program_dashboard.html", selectors.program_dashboard(user=request.user))
+    context = selectors.program_dashboard(user=request.user)
+    return render(
+        request, "ccrs/program_dashboard.html", {**context, "panels": panels.program_panels(user=request.user)}
+    )
 
 
 @login_required

@@ -79,6 +79,8 @@ def seed_demo(*, log) -> dict:
     return cities
 
 
+SCALE_CITY_PREFIX = "scale-city-"
+
 SCALE_COUNTRIES = [
     ("TH", "Asia/Bangkok", ["th"]),
     ("MY", "Asia/Kuala_Lumpur", ["ms"]),
@@ -105,7 +107,7 @@ def seed_scale(*, factor: int, log) -> list[City]:
         rows.append(
             City(
                 cohort=cohorts[i // 8],
-                slug=f"scale-city-{i + 1:04d}",
+                slug=f"{SCALE_CITY_PREFIX}{i + 1:04d}",
                 name=f"Scale City {i + 1:04d}",
                 local_name=f"Scale City {i + 1:04d}",
                 country=country,
@@ -115,6 +117,6 @@ def seed_scale(*, factor: int, log) -> list[City]:
             )
         )
     City.objects.bulk_create(rows, ignore_conflicts=True, batch_size=500)
-    cities = list(City.objects.filter(slug__startswith="scale-city-").order_by("slug"))
+    cities = list(City.objects.filter(slug__startswith=SCALE_CITY_PREFIX).order_by("slug"))
     log(f"{len(cohorts)} scale cohorts, {len(cities)} scale cities")
     return cities

@@ -8,6 +8,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ccrs import panels
 from ccrs import services as account_services
 from ccrs.decorators import permission_required
 
@@ -36,6 +37,7 @@ def city_dashboard(request, slug):
         {
             "city": city,
             "can_manage_team": request.user.has_perm("cities.manage_team", city),
+            "panels": panels.city_panels(city=city, user=request.user),
             **selectors.city_dashboard(city=city),
         },
     )

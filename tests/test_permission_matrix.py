@@ -5,44 +5,20 @@ stakeholder, an officer of city A, an officer of city B and program staff; objec
 belong to city A, so city B's officer must never get them.
 """
 
-from dataclasses import dataclass, field
+from importlib import import_module
+from pathlib import Path
 
 import pytest
 from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ccrs import services
-
-PERSONAS = ["anonymous", "stakeholder", "member_a", "member_b", "staff"]
-
-OK = "ok"  # 200
-LOGIN = "login"  # redirect to the sign-in page
-DENY = "deny"  # 403 or 404
-REDIRECT = "redirect"  # 302 elsewhere
-GONE = "gone"  # 405 (method not allowed) and other 4xx answers of a bad request
-
-
-@dataclass
-class Rule:
-    outcomes: dict
-    method: str = "get"
-    kwargs: dict = field(default_factory=dict)
-    data: dict = field(default_factory=dict)
-    path: str = ""  # for an unnamed URL (the admin's catch-all)
-
-
-def every(outcome):
-    return dict.fromkeys(PERSONAS, outcome)
-
-
-def signed_in(outcome, anonymous=LOGIN):
-    return {"anonymous": anonymous, **dict.fromkeys(PERSONAS[1:], outcome)}
-
+from tests.permissions import DENY, GONE, LOGIN, OK, PERSONAS, REDIRECT, Rule, every, signed_in
 
 CITY = {"slug": "{city_a.slug}"}
 INVITATION = {"slug": "{city_a.slug}", "invitation_id": "{invitation_a.pk}"}
 
-MATRIX = {
+PROJECT_MATRIX = {
     "home": Rule(signed_in(REDIRECT)),
     "healthz": Rule(every(OK)),
     "set_language": Rule(every(REDIRECT), method="post", data={"language": "vi", "next": "/"}),
@@ -91,6 +67,15 @@ MATRIX = {
     "mfa_generate_recovery_codes": Rule(signed_in(REDIRECT)),
     "mfa_download_recovery_codes": Rule({**signed_in(DENY), "anonymous": LOGIN}),
 }
+
+# Each app declares its URLs in tests/<app>/matrix.py: MATRIX, and optionally objects(world), which
+# adds the app's city A objects to world["format"] (URL arguments) and world["objects"] (admin).
+APP_MATRICES = [
+    import_module(f"tests.{path.parent.name}.matrix") for path in sorted(Path(__file__).parent.glob("*/matrix.py"))
+]
+MATRIX = {**PROJECT_MATRIX}
+for _module in APP_MATRICES:
+    MATRIX.update(_module.MATRIX)
 
 # The admin: staff only; everyone else is sent to sign in.
 ADMIN_OUTCOMES = {**every(LOGIN), "staff": OK}
@@ -177,7 +162,7 @@ def world(city_a, city_b, staff, stakeholder, member_a, member_b, invitation_a, 
 
     group = Group.objects.create(name="Program finance")
     EmailAddress.objects.create(user=member_a, email=member_a.email, verified=True, primary=True)
-    return {
+    world = {
         "users": {"stakeholder": stakeholder, "member_a": member_a, "member_b": member_b, "staff": staff},
         "format": {
             "city_a": city_a,
@@ -194,6 +179,10 @@ def world(city_a, city_b, staff, stakeholder, member_a, member_b, invitation_a, 
             Group: group,
         },
     }
+    for module in APP_MATRICES:
+        if hasattr(module, "objects"):
+            module.objects(world)
+    return world
 
 
 def classify(response):

@@ -1,32 +1,40 @@
 """Every string is translated into Vietnamese, Thai, Indonesian and Malay."""
 
-from pathlib import Path
-
 import polib
 import pytest
-from django.conf import settings
 from django.utils import translation
 
+from ccrs.management.commands.compiletranslations import project_catalogs
+
 LANGUAGES = ["vi", "th", "id", "ms"]
+CATALOGS = project_catalogs()
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_catalog_is_complete(language):
-    path = Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
+def test_every_language_has_every_catalog():
+    """Each folder of catalogs (locale/ and each app's) has all four languages."""
+    assert CATALOGS, "no catalog found"
+    folders = {po.parents[2] for po in CATALOGS}
+    for folder in folders:
+        present = {po.parents[1].name for po in CATALOGS if po.parents[2] == folder}
+        assert present >= set(LANGUAGES), f"{folder}: missing {set(LANGUAGES) - present}"
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: f"{p.parents[3].name}/{p.parents[1].name}")
+def test_catalog_is_complete(path):
     catalog = polib.pofile(str(path))
-    assert len(catalog) > 100
+    language = path.parents[1].name
     untranslated = [entry.msgid for entry in catalog.untranslated_entries()]
     fuzzy = [entry.msgid for entry in catalog.fuzzy_entries()]
     assert not untranslated, f"{language}: untranslated {untranslated[:5]}"
     assert not fuzzy, f"{language}: fuzzy {fuzzy[:5]}"
 
 
-@pytest.mark.parametrize("language", LANGUAGES)
-def test_placeholders_survive_translation(language):
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: f"{p.parents[3].name}/{p.parents[1].name}")
+def test_placeholders_survive_translation(path):
     """A translation that drops or renames %(city)s would break the page at run time."""
     import re
 
-    path = Path(settings.LOCALE_PATHS[0]) / language / "LC_MESSAGES" / "django.po"
+    language = path.parents[1].name
     pattern = re.compile(r"%\(\w+\)[sd]|%[sd]")
     for entry in polib.pofile(str(path)).translated_entries():
         expected = sorted(pattern.findall(entry.msgid))

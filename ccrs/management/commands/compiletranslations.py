@@ -1,26 +1,33 @@
-"""Compile the .po catalogs under locale/ into .mo files with polib, so no GNU gettext is needed."""
+"""Compile the project's .po catalogs into .mo files with polib, so no GNU gettext is needed."""
 
 from pathlib import Path
 
 import polib
+from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 
+def project_catalogs() -> list[Path]:
+    """locale/ of the project and <app>/locale/ of the project's own apps (not installed packages)."""
+    base = Path(settings.BASE_DIR)
+    folders = [Path(p) for p in settings.LOCALE_PATHS]
+    folders += [Path(config.path) / "locale" for config in apps.get_app_configs() if Path(config.path).parent == base]
+    return sorted({po for folder in folders for po in folder.glob("*/LC_MESSAGES/*.po")})
+
+
 class Command(BaseCommand):
-    help = "Compile locale/*/LC_MESSAGES/*.po to .mo without GNU gettext (used by the install step)."
+    help = "Compile locale/ and <app>/locale/ catalogs to .mo without GNU gettext (used by the install step)."
 
     def handle(self, *args, **options):
-        compiled = 0
-        for locale_dir in settings.LOCALE_PATHS:
-            for po_path in sorted(Path(locale_dir).glob("*/LC_MESSAGES/*.po")):
-                try:
-                    catalog = polib.pofile(str(po_path))
-                except (OSError, ValueError) as error:
-                    raise CommandError(f"{po_path}: {error}") from error
-                catalog.save_as_mofile(str(po_path.with_suffix(".mo")))
-                compiled += 1
-                if options["verbosity"] > 1:
-                    self.stdout.write(f"{po_path}: {catalog.percent_translated()}% translated")
+        catalogs = project_catalogs()
+        for po_path in catalogs:
+            try:
+                catalog = polib.pofile(str(po_path))
+            except (OSError, ValueError) as error:
+                raise CommandError(f"{po_path}: {error}") from error
+            catalog.save_as_mofile(str(po_path.with_suffix(".mo")))
+            if options["verbosity"] > 1:
+                self.stdout.write(f"{po_path}: {catalog.percent_translated()}% translated")
         if options["verbosity"]:
-            self.stdout.write(self.style.SUCCESS(f"{compiled} catalogs compiled."))
+            self.stdout.write(self.style.SUCCESS(f"{len(catalogs)} catalogs compiled."))

@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from ccrs import demo as ccrs_demo
-from cities import demo as cities_demo
+from ccrs import demo_registry
 
 
 class Command(BaseCommand):
@@ -16,8 +16,7 @@ class Command(BaseCommand):
                 "seed_demo refuses to run with DJANGO_ENV=production: it creates accounts with a known password."
             )
         log = self.stdout.write if options["verbosity"] else (lambda _message: None)
-        cities = cities_demo.seed_demo(log=log)
-        ccrs_demo.seed_demo(cities=cities, log=log)
+        demo_registry.seed_demo(log=log)
         if not options["verbosity"]:
             return
         self.stdout.write(self.style.SUCCESS("Demo data ready. Sign in at http://127.0.0.1:8000 with:"))

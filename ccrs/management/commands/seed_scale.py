@@ -3,8 +3,7 @@
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
-from ccrs import demo as ccrs_demo
-from cities import demo as cities_demo
+from ccrs import demo_registry
 
 
 class Command(BaseCommand):
@@ -19,6 +18,5 @@ class Command(BaseCommand):
         if factor < 1:
             raise CommandError("--factor must be 1 or more.")
         log = self.stdout.write if options["verbosity"] else (lambda _message: None)
-        cities = cities_demo.seed_scale(factor=factor, log=log)
-        ccrs_demo.seed_scale(cities=cities, factor=factor, log=log)
+        demo_registry.seed_scale(factor=factor, log=log)
         log(self.style.SUCCESS("Scale data ready."))

@@ -1,0 +1,39 @@
+"""Dashboard panels and navigation contributed by the apps, in the order of the program's data flow.
+
+An app may have a `panels` module with any of:
+- `city_panel(*, city, user) -> dict | None`: a panel of the city dashboard,
+- `program_panel(*, user) -> dict | None`: a panel of the program dashboard (staff),
+- `nav_items(*, user) -> list[tuple[str, str]]`: (label, url) entries of the main menu.
+A panel is {"template": "<app>/partials/<name>.html", ...context}; its selector owns its queries.
+"""
+
+from importlib import import_module
+from importlib.util import find_spec
+
+PANEL_APPS = ["cities", "sectors", "cocreation", "pilots", "network"]
+
+
+def _modules():
+    for label in PANEL_APPS:
+        if find_spec(f"{label}.panels") is not None:
+            yield import_module(f"{label}.panels")
+
+
+def city_panels(*, city, user) -> list[dict]:
+    return [
+        panel
+        for module in _modules()
+        if hasattr(module, "city_panel") and (panel := module.city_panel(city=city, user=user))
+    ]
+
+
+def program_panels(*, user) -> list[dict]:
+    return [
+        panel
+        for module in _modules()
+        if hasattr(module, "program_panel") and (panel := module.program_panel(user=user))
+    ]
+
+
+def nav_items(*, user) -> list[tuple[str, str]]:
+    return [item for module in _modules() if hasattr(module, "nav_items") for item in module.nav_items(user=user)]
