@@ -7,8 +7,6 @@ PYTEST_ARGS ?=
 .PHONY: demo test install translations messages lint check-deploy worker clean
 
 LANGS := -l vi -l th -l id -l ms
-# Apps with their own catalog (<app>/locale/) keep their strings out of the project's locale/.
-APPS_WITH_LOCALE := $(patsubst %/locale,%,$(wildcard */locale))
 
 $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -22,12 +20,9 @@ translations: $(VENV)/.installed
 	$(PY) manage.py compiletranslations --verbosity 0
 
 # Refresh the .po catalogs from the code (needs GNU gettext); then translate, and `make translations`.
+# makemessages puts the strings of an app that has a locale/ folder into that app's catalog.
 messages: $(VENV)/.installed
-	$(PY) manage.py makemessages $(LANGS) --no-obsolete -i ".venv/*" -i "static/*" -i "tests/*" -i "bench/*" \
-		$(foreach app,$(APPS_WITH_LOCALE),-i "$(app)/*")
-	for app in $(APPS_WITH_LOCALE); do \
-		(cd $$app && DJANGO_SETTINGS_MODULE=ccrs.settings PYTHONPATH=.. ../$(PY) -m django makemessages $(LANGS) --no-obsolete) || exit 1; \
-	done
+	$(PY) manage.py makemessages $(LANGS) --no-obsolete -i ".venv/*" -i "static/*" -i "tests/*" -i "bench/*"
 
 demo: install
 	$(PY) manage.py migrate --no-input
