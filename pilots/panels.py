@@ -3,7 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ccrs.rules import is_program_staff
+from ccrs.rules import is_city_team_member, is_program_staff
 
 from . import selectors
 
@@ -25,6 +25,6 @@ def program_panel(*, user):
 def nav_items(*, user):
     if is_program_staff(user):
         return [(_("Pilots"), reverse("pilots:list")), (_("Review updates"), reverse("pilots:queue"))]
-    if user.has_perm("pilots.list_pilots"):
+    if is_city_team_member(user):
         return [(_("Pilots"), reverse("pilots:list"))]
     return []
