@@ -71,7 +71,7 @@ def test_rate_found_is_never_dated_after_the_day(rates, day):
 
 
 def test_period_actual_sums_units_and_pools_percentages():
-    """Akvo RSR's rule: unit values add up; a percentage is Σ numerators / Σ denominators (here 30+10 of 50+50 = 40%)."""
+    """Akvo RSR's rule: units add up; a percentage is Σ numerators / Σ denominators (30+10 of 50+50 = 40%)."""
     assert actuals.period_actual("unit", [(Decimal("40"), None, None), (Decimal("15.5"), None, None)]) == Decimal(
         "55.5"
     )
