@@ -509,6 +509,14 @@ class Update(TimeStampedModel):
     def get_absolute_url(self):
         return reverse("pilots:update_detail", kwargs={"pk": self.pk})
 
+    def disaggregation_display(self):
+        """[(dimension label, [(category label, value)])] of the disaggregated values, for pages."""
+        rows = []
+        for key, values in (self.disaggregated or {}).items():
+            label, categories = DISAGGREGATIONS.get(key, (key, {}))
+            rows.append((label, [(categories.get(cat, cat), value) for cat, value in values.items()]))
+        return rows
+
 
 class EvidenceKind(models.TextChoices):
     PHOTO = "photo", _("Photo")
