@@ -410,6 +410,10 @@ class Indicator(TimeStampedModel):
     def is_quantitative(self):
         return self.measure != Measure.QUALITATIVE
 
+    def co_benefit_labels(self):
+        labels = dict(CoBenefit.choices)
+        return [labels.get(tag, tag) for tag in self.co_benefits]
+
     def disaggregation_categories(self):
         """[(dimension key, label, [(category key, label)])] of the dimensions this indicator asks for."""
         return [
