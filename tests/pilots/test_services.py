@@ -187,7 +187,7 @@ def test_spending_past_the_budget_needs_an_approval(budget_line_a, pilot_a, staf
 
 
 def test_budget_line_past_the_funding_needs_an_approval(budget_line_a, pilot_a, staff):
-    """Funding is 100,000 USD + 1 bn VND (41,000 USD at the 2023 rate); lines may reach 141,000 USD."""
+    """Funding is 100,000 USD + 1 bn VND (40,000 USD at the 2024 rate); lines may reach 140,000 USD."""
     with pytest.raises(ValidationError) as caught:
         services.budget_line_save(
             pilot=pilot_a, category="personnel", description="Field team", amount=Decimal("90000"), currency="USD"

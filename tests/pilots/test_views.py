@@ -260,3 +260,36 @@ def test_pages_do_not_grow_with_the_pilot(update_a, period_a, result_a, member_a
 def test_city_dashboard_shows_the_pilot_panel(pilot_a, member_a, client_for):
     body = client_for(member_a).get(reverse("cities:dashboard", kwargs={"slug": "can-tho"})).content.decode()
     assert pilot_a.title in body
+
+
+def test_admin_refuses_spending_without_an_exchange_rate(budget_line_a, staff, client_for):
+    """The admin's expenditure form runs the same checks as the service; nothing is saved."""
+    from pilots.models import Expenditure
+
+    response = client_for(staff).post(
+        reverse("admin:pilots_expenditure_add"),
+        {
+            "budget_line": budget_line_a.pk,
+            "spent_on": "2024-03-01",
+            "amount": "5000",
+            "currency": "THB",
+            "description": "Boat hire",
+        },
+    )
+    assert response.status_code == 200
+    assert "no exchange rate from THB to USD" in response.content.decode()
+    assert not Expenditure.objects.exists()
+
+
+def test_admin_refuses_an_illegal_status_change(pilot_a, staff, client_for):
+    from django.forms.models import model_to_dict
+
+    data = {k: v for k, v in model_to_dict(pilot_a).items() if v is not None and k != "id"}
+    data.update({"status": "planned", "start_date": "2024-01-01", "end_date": "2025-12-31"})
+    for prefix in ("partners", "funding", "milestones", "risks"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = client_for(staff).post(reverse("admin:pilots_pilot_change", args=[pilot_a.pk]), data)
+    assert response.status_code == 200
+    assert "cannot become" in response.content.decode()
+    pilot_a.refresh_from_db()
+    assert pilot_a.status == "active"
