@@ -3,7 +3,9 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import DISAGGREGATION_CHOICES, CoBenefit, Measure, PilotStatus, ResultType
+from ccrs.money import CURRENCY_CHOICES
+
+from .models import DISAGGREGATION_CHOICES, CoBenefit, Measure, MilestoneStatus, PilotStatus, ResultType
 
 
 class MultipleFileInput(forms.ClearableFileInput):
@@ -114,6 +116,28 @@ class PeriodForm(forms.Form):
     def __init__(self, *args, indicators, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["indicator"].choices = [(i.pk, i.title) for i in indicators]
+
+
+class ExpenditureForm(forms.Form):
+    budget_line = forms.TypedChoiceField(label=_("Budget line"), coerce=int)
+    spent_on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
+    amount = forms.DecimalField(label=_("Amount"), max_digits=18, decimal_places=2, min_value=0)
+    currency = forms.ChoiceField(label=_("Currency"), choices=CURRENCY_CHOICES)
+    description = forms.CharField(label=_("Description"), max_length=200)
+    evidence = forms.FileField(
+        label=_("Receipt or invoice"),
+        required=False,
+        help_text=_("JPEG, PNG, WebP, HEIC or PDF, up to 10 MB each."),
+        widget=forms.ClearableFileInput(attrs={"accept": "image/*,application/pdf"}),
+    )
+
+    def __init__(self, *args, lines, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["budget_line"].choices = [(line.pk, str(line)) for line in lines]
+
+
+class MilestoneStatusForm(forms.Form):
+    status = forms.ChoiceField(label=_("Status"), choices=MilestoneStatus.choices)
 
 
 class StatusForm(forms.Form):

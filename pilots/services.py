@@ -252,6 +252,7 @@ def expenditure_record(
         budget_line=budget_line, spent_on=spent_on, amount=amount, currency=currency, description=description
     )
     if evidence_file is not None:
+        _check_evidence([evidence_file])
         expenditure.evidence = evidence_file
     expenditure.full_clean()
     expenditure_check(pilot=pilot, amount=amount, currency=currency, spent_on=spent_on)
@@ -271,6 +272,18 @@ def milestone_save(*, pilot: Pilot, milestone: Milestone | None = None, **fields
         milestone.completed_on = timezone.localdate()
     milestone.full_clean()
     milestone.save()
+    return milestone
+
+
+@transaction.atomic
+def milestone_status_set(*, milestone: Milestone, status: str, on: date | None = None) -> Milestone:
+    """Move a milestone to a status; done records the day it was completed."""
+    if status not in MilestoneStatus.values:
+        raise ValidationError({"status": _("Choose planned, in progress, done or cancelled.")})
+    milestone = Milestone.objects.select_for_update().get(pk=milestone.pk)
+    milestone.status = status
+    milestone.completed_on = (on or timezone.localdate()) if status == MilestoneStatus.DONE else None
+    milestone.save(update_fields=["status", "completed_on", "updated_at"])
     return milestone
 
 

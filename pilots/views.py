@@ -13,8 +13,17 @@ from django.views.decorators.http import require_POST
 from ccrs.decorators import permission_required
 
 from . import exports, selectors, services
-from .forms import IndicatorForm, PeriodForm, ResultForm, ReviewForm, StatusForm, UpdateForm
-from .models import Indicator, Result, UpdateStatus
+from .forms import (
+    ExpenditureForm,
+    IndicatorForm,
+    MilestoneStatusForm,
+    PeriodForm,
+    ResultForm,
+    ReviewForm,
+    StatusForm,
+    UpdateForm,
+)
+from .models import Indicator, Milestone, Result, UpdateStatus
 
 
 def _pilot_or_404(request, pk):
@@ -53,6 +62,9 @@ def pilot_detail(request, pk):
             "pilot": pilot,
             "status_form": StatusForm(initial={"status": pilot.status}),
             "can_change_status": request.user.has_perm("pilots.review_update", pilot.city),
+            "can_record_spending": request.user.has_perm("pilots.record_spending", pilot.city),
+            "can_update_workplan": request.user.has_perm("pilots.update_workplan", pilot.city),
+            "milestone_form": MilestoneStatusForm(),
             **selectors.pilot_overview(pilot=pilot, today=timezone.localdate()),
         },
     )
@@ -284,3 +296,45 @@ def export_iati(request, pk):
     response = HttpResponse(body, content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="{slugify(pilot.title)}-iati.xml"'
     return response
+
+
+@login_required
+def expenditure_add(request, pk):
+    """Record spending against a budget line, with its receipt; converted through the dated rates."""
+    pilot = _pilot_or_404(request, pk)
+    _require(request, "pilots.record_spending", pilot.city)
+    lines = list(pilot.budget_lines.order_by("category", "description"))
+    form = ExpenditureForm(request.POST or None, request.FILES or None, lines=lines)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        line = next(line for line in lines if line.pk == data.pop("budget_line"))
+        try:
+            services.expenditure_record(budget_line=line, evidence_file=data.pop("evidence"), **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("Expenditure recorded."))
+            return redirect(pilot)
+    return render(
+        request,
+        "pilots/expenditure_form.html",
+        {"pilot": pilot, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@login_required
+def milestone_status(request, pk):
+    milestone = Milestone.objects.filter(pk=pk, pilot__in=selectors.pilots_visible_to(user=request.user)).first()
+    if milestone is None:
+        raise Http404(_("No milestone with this address is open to you."))
+    pilot = selectors.pilot_get(user=request.user, pk=milestone.pilot_id)
+    _require(request, "pilots.update_workplan", pilot.city)
+    form = MilestoneStatusForm(request.POST)
+    if form.is_valid():
+        services.milestone_status_set(milestone=milestone, status=form.cleaned_data["status"])
+        messages.success(request, _("Milestone updated."))
+    else:
+        messages.error(request, _("Choose planned, in progress, done or cancelled."))
+    return redirect(pilot)

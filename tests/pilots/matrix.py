@@ -19,6 +19,13 @@ MATRIX = {
     "pilots:export_xlsx": Rule(TEAM_READS, kwargs=PILOT),
     "pilots:export_iati": Rule(TEAM_READS, kwargs=PILOT),
     "pilots:update_create": Rule(TEAM_READS, kwargs=PERIOD),
+    "pilots:expenditure_add": Rule(TEAM_READS, kwargs=PILOT),
+    "pilots:milestone_status": Rule(
+        {"anonymous": LOGIN, "stakeholder": DENY, "member_a": REDIRECT, "member_b": DENY, "staff": REDIRECT},
+        method="post",
+        kwargs={"pk": "{milestone_a.pk}"},
+        data={"status": "in_progress"},
+    ),
     # Staff lock the period (and the next persona opens it again): a redirect either way.
     "pilots:period_lock": Rule(STAFF_POSTS, method="post", kwargs=PERIOD),
     "pilots:update_detail": Rule(TEAM_READS, kwargs=UPDATE),
@@ -71,7 +78,9 @@ def objects(world):
         files=[SimpleUploadedFile("p.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 20, content_type="image/jpeg")],
     )
 
-    world["format"].update({"pilot_a": pilot, "period_a": period, "update_a": update, "update_b": update_b})
+    world["format"].update(
+        {"milestone_a": milestone, "pilot_a": pilot, "period_a": period, "update_a": update, "update_b": update_b}
+    )
     model = apps.get_model
     world["objects"].update(
         {

@@ -35,9 +35,10 @@ def test_actual_counts_approved_updates_only(update_a, period_a, staff, member_a
         services.update_approve(update=update, reviewer=staff)
     period_a.refresh_from_db()
     assert period_a.actual_value == Decimal("45")
+    # The officer has no language of their own: the e-mails speak the city's (Vietnamese).
     assert [m.subject for m in mail.outbox] == [
-        "Your update on “Tonnes of waste separated” needs changes",
-        "Your update on “Tonnes of waste separated” was approved",
+        "Báo cáo của bạn về “Tonnes of waste separated” cần chỉnh sửa",
+        "Báo cáo của bạn về “Tonnes of waste separated” đã được duyệt",
     ]
     assert "Thiếu ảnh minh chứng." in mail.outbox[0].body
     assert UpdateEvidence.objects.get().content_type == "image/jpeg"

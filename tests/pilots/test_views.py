@@ -293,3 +293,48 @@ def test_admin_refuses_an_illegal_status_change(pilot_a, staff, client_for):
     assert "cannot become" in response.content.decode()
     pilot_a.refresh_from_db()
     assert pilot_a.status == "active"
+
+
+def test_officer_records_an_expenditure_with_a_receipt(budget_line_a, pilot_a, member_a, client_for):
+    from pilots.models import Expenditure
+
+    response = client_for(member_a).post(
+        reverse("pilots:expenditure_add", kwargs={"pk": pilot_a.pk}),
+        {
+            "budget_line": budget_line_a.pk,
+            "spent_on": "2024-03-01",
+            "amount": "250000000",
+            "currency": "VND",
+            "description": "Thùng phân loại rác",
+            "evidence": SimpleUploadedFile("hoa-don.pdf", b"%PDF-1.7\n%%EOF", content_type="application/pdf"),
+        },
+    )
+    assert response.status_code == 302
+    assert Expenditure.objects.get().evidence.name.endswith("hoa-don.pdf")
+
+
+def test_expenditure_without_a_rate_is_refused_on_the_form(budget_line_a, pilot_a, member_a, client_for):
+    from pilots.models import Expenditure
+
+    response = client_for(member_a).post(
+        reverse("pilots:expenditure_add", kwargs={"pk": pilot_a.pk}),
+        {
+            "budget_line": budget_line_a.pk,
+            "spent_on": "2024-03-01",
+            "amount": "100",
+            "currency": "MYR",
+            "description": "Boat",
+        },
+    )
+    assert response.status_code == 400
+    assert "There is no exchange rate from MYR to USD" in response.content.decode()
+    assert not Expenditure.objects.exists()
+
+
+def test_officer_marks_a_milestone_done(pilot_a, member_a, member_b, client_for):
+    milestone = services.milestone_save(pilot=pilot_a, title="Giao xe", owner="HTX", due_date=date(2024, 2, 1))
+    url = reverse("pilots:milestone_status", kwargs={"pk": milestone.pk})
+    assert client_for(member_b).post(url, {"status": "done"}).status_code == 404
+    client_for(member_a).post(url, {"status": "done"})
+    milestone.refresh_from_db()
+    assert milestone.status == "done" and milestone.completed_on is not None
