@@ -249,7 +249,20 @@ class UpdateAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "incomplete"]
     search_fields = ["period__indicator__title", "narrative", "submitted_by__email"]
     list_select_related = ["period__indicator", "submitted_by"]
-    readonly_fields = ["status", "reviewed_by", "reviewed_at", "submitted_at", "incomplete", "notified"]
+    # Figures and states change only through the services, which keep the period's actual in step.
+    readonly_fields = [
+        "status",
+        "value",
+        "numerator",
+        "denominator",
+        "disaggregated",
+        "incomplete",
+        "revision",
+        "reviewed_by",
+        "reviewed_at",
+        "submitted_at",
+        "notified",
+    ]
     raw_id_fields = ["period", "submitted_by"]
     inlines = [EvidenceInline]
     actions = [approve_updates]

@@ -77,5 +77,8 @@ def test_update_from_submission_to_approval(transactional_db, city_a, member_a, 
     officer.goto(f"/pilots/{pilot.pk}/results/")
     assert officer.inner_text(f"#period-{period.pk} .period-actual").strip() == "45"
     assert_fits_a_phone(officer)
+    officer.goto(f"/pilots/{pilot.pk}/")
+    assert "Health" in officer.inner_text("#pilot-health")
+    assert_fits_a_phone(officer)
     update.refresh_from_db()
     assert update.status == UpdateStatus.APPROVED and update.revision == 2
