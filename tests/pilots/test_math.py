@@ -153,3 +153,24 @@ def test_evidence_type_is_read_from_the_content():
     assert sniff(b"\x89PNG\r\n\x1a\n\x00\x00") == ("image/png", "photo")
     assert sniff(b"MZ\x90\x00 not an image") is None
     assert sniff(b"<html><script>") is None
+
+
+@given(
+    overdue_days=st.lists(st.integers(min_value=-60, max_value=90), max_size=6),
+    burn=st.one_of(st.none(), st.floats(min_value=0, max_value=2)),
+    elapsed=st.floats(min_value=0, max_value=1),
+    actuals=st.lists(st.one_of(st.none(), st.floats(min_value=0, max_value=200)), max_size=5),
+)
+def test_health_always_gives_its_reasons(overdue_days, burn, elapsed, actuals):
+    """Property: every part explains itself, and the pilot is as healthy as its worst part."""
+    today = date(2025, 6, 1)
+    milestones = [
+        health.Milestone(f"M{i}", date.fromordinal(today.toordinal() - d), False) for i, d in enumerate(overdue_days)
+    ]
+    progress = [health.Progress(f"I{i}", baseline=0, target=100, actual=a) for i, a in enumerate(actuals)]
+    result = health.pilot_health(milestones=milestones, burn=burn, elapsed=elapsed, progress=progress, today=today)
+    for part in (result.schedule, result.budget, result.results):
+        assert part.reasons
+    assert result.level == health.worst(result.schedule.level, result.budget.level, result.results.level)
+    if any(d > 0 for d in overdue_days):
+        assert result.schedule.level != health.GREEN
