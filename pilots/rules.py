@@ -1,0 +1,16 @@
+"""Who may see and change pilots: the city's team reads, its leads and officers report, staff review."""
+
+import rules
+
+from ccrs.rules import is_city_editor, is_city_member, is_city_team_member, is_program_staff
+
+# Object permissions take the pilot's city.
+rules.add_perm("pilots.list_pilots", is_program_staff | is_city_team_member)
+rules.add_perm("pilots.view_pilot", is_program_staff | is_city_member)
+rules.add_perm("pilots.edit_framework", is_program_staff | is_city_editor)
+rules.add_perm("pilots.submit_update", is_program_staff | is_city_editor)
+rules.add_perm("pilots.record_spending", is_program_staff | is_city_editor)
+rules.add_perm("pilots.update_workplan", is_program_staff | is_city_editor)
+rules.add_perm("pilots.review_update", is_program_staff)
+rules.add_perm("pilots.lock_period", is_program_staff)
+rules.add_perm("pilots.review_queue", is_program_staff)

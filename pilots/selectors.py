@@ -1,0 +1,224 @@
+"""Reads of the pilots app. Every read takes the user and returns only what they may see."""
+
+from collections import defaultdict
+from datetime import date
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils.translation import gettext as _
+
+from ccrs.charts import bar_chart
+from ccrs.rules import is_program_staff
+
+from . import health
+from .currency import burn_rate, time_elapsed
+from .models import (
+    Indicator,
+    MilestoneStatus,
+    Period,
+    Pilot,
+    PilotStatus,
+    Result,
+    Update,
+    UpdateEvidence,
+    UpdateStatus,
+)
+from .services import budget_totals, rate_table
+
+QUEUE_PAGE_SIZE = 50
+
+
+def pilots_visible_to(*, user) -> QuerySet[Pilot]:
+    """Every pilot for staff; a team member's own cities' pilots; nothing for anyone else."""
+    if is_program_staff(user):
+        return Pilot.objects.all()
+    if not user.is_authenticated:
+        return Pilot.objects.none()
+    return Pilot.objects.filter(city__memberships__user=user)
+
+
+def pilot_list(*, user) -> list[Pilot]:
+    return list(
+        pilots_visible_to(user=user)
+        .select_related("city")
+        .annotate(
+            waiting=Count(
+                "results__indicators__periods__updates",
+                filter=Q(results__indicators__periods__updates__status=UpdateStatus.SUBMITTED),
+            )
+        )
+        .order_by("city__name", "title")
+    )
+
+
+def pilot_get(*, user, pk: int) -> Pilot | None:
+    return pilots_visible_to(user=user).select_related("city").filter(pk=pk).first()
+
+
+def period_get(*, user, pk: int) -> Period | None:
+    pilots = pilots_visible_to(user=user)
+    return (
+        Period.objects.select_related("indicator__result__pilot__city")
+        .filter(pk=pk, indicator__result__pilot__in=pilots)
+        .first()
+    )
+
+
+def update_get(*, user, pk: int) -> Update | None:
+    pilots = pilots_visible_to(user=user)
+    return (
+        Update.objects.select_related("period__indicator__result__pilot__city", "submitted_by", "reviewed_by")
+        .prefetch_related("evidence")
+        .filter(pk=pk, period__indicator__result__pilot__in=pilots)
+        .first()
+    )
+
+
+def _progress(periods: list[Period], indicators: dict[int, Indicator], today: date) -> list[health.Progress]:
+    items = []
+    for period in periods:
+        indicator = indicators[period.indicator_id]
+        if period.end >= today or period.target_value is None or not indicator.is_quantitative:
+            continue
+        items.append(
+            health.Progress(
+                indicator=indicator.title,
+                baseline=float(indicator.baseline_value or 0),
+                target=float(period.target_value),
+                actual=None if period.actual_value is None else float(period.actual_value),
+            )
+        )
+    return items
+
+
+def pilot_overview(*, pilot: Pilot, today: date) -> dict:
+    """The overview page: partners, money, workplan, risks, results at a glance and the health."""
+    table = rate_table(reporting_currency=pilot.reporting_currency)
+    totals = budget_totals(pilot=pilot, table=table)
+    milestones = list(pilot.milestones.all())
+    for milestone in milestones:
+        milestone.overdue = milestone.is_overdue(today)
+    periods = list(Period.objects.filter(indicator__result__pilot=pilot).order_by("indicator_id", "start"))
+    indicators = {i.pk: i for i in Indicator.objects.filter(result__pilot=pilot).select_related("result")}
+    burn = burn_rate(totals["spent"], totals["planned"])
+    elapsed = time_elapsed(pilot.start_date, pilot.end_date, today)
+    pilot_health = health.pilot_health(
+        milestones=[
+            health.Milestone(m.title, m.due_date, m.status in {MilestoneStatus.DONE, MilestoneStatus.CANCELLED})
+            for m in milestones
+        ],
+        burn=burn,
+        elapsed=elapsed,
+        progress=_progress(periods, indicators, today),
+        today=today,
+    )
+    lines = list(
+        pilot.budget_lines.annotate(expenditure_count=Count("expenditures")).order_by("category", "description")
+    )
+    counts = Update.objects.filter(period__indicator__result__pilot=pilot).aggregate(
+        submitted=Count("pk", filter=Q(status=UpdateStatus.SUBMITTED)),
+        returned=Count("pk", filter=Q(status=UpdateStatus.RETURNED)),
+        approved=Count("pk", filter=Q(status=UpdateStatus.APPROVED)),
+    )
+    return {
+        "partners": list(pilot.partners.all()),
+        "funding": list(pilot.funding.all()),
+        "budget_lines": lines,
+        "totals": totals,
+        "burn": None if burn is None else round(burn * 100),
+        "elapsed": round(elapsed * 100),
+        "milestones": milestones,
+        "overdue_count": sum(1 for m in milestones if m.overdue),
+        "risks": list(pilot.risks.all()),
+        "health": pilot_health,
+        "update_counts": counts,
+        "indicator_count": len(indicators),
+        "charts": actuals_charts(indicators=list(indicators.values()), periods=periods),
+    }
+
+
+def actuals_charts(*, indicators: list[Indicator], periods: list[Period]) -> dict[int, object]:
+    """A bar chart per quantitative indicator: target and actual of each period."""
+    by_indicator = defaultdict(list)
+    for period in periods:
+        by_indicator[period.indicator_id].append(period)
+    charts = {}
+    for indicator in indicators:
+        own = by_indicator.get(indicator.pk, [])
+        if not indicator.is_quantitative or not own:
+            continue
+        charts[indicator.pk] = bar_chart(
+            categories=[f"{p.start:%Y-%m}–{p.end:%Y-%m}" for p in own],
+            series=[
+                (_("Target"), [None if p.target_value is None else float(p.target_value) for p in own]),
+                (_("Actual"), [None if p.actual_value is None else float(p.actual_value) for p in own]),
+            ],
+            title=str(indicator.title),
+        )
+    return charts
+
+
+def results_framework(*, pilot: Pilot) -> list[Result]:
+    """Results → indicators → periods → updates (newest first), each level loaded in one query."""
+    updates = Update.objects.select_related("submitted_by").order_by("-submitted_at")
+    periods = Period.objects.order_by("start").prefetch_related(Prefetch("updates", queryset=updates))
+    indicators = Indicator.objects.order_by("pk").prefetch_related(Prefetch("periods", queryset=periods))
+    results = list(pilot.results.order_by("type", "pk").prefetch_related(Prefetch("indicators", queryset=indicators)))
+    all_indicators = [i for r in results for i in r.indicators.all()]
+    charts = actuals_charts(indicators=all_indicators, periods=[p for i in all_indicators for p in i.periods.all()])
+    for indicator in all_indicators:
+        indicator.chart = charts.get(indicator.pk)
+    return results
+
+
+def approval_queue(*, user, page: int = 1, city_slug: str = ""):
+    """Submitted updates waiting for staff, oldest first, a page at a time."""
+    if not is_program_staff(user):
+        return None
+    updates = (
+        Update.objects.filter(status=UpdateStatus.SUBMITTED)
+        .select_related("period__indicator__result__pilot__city", "submitted_by")
+        .prefetch_related(Prefetch("evidence", queryset=UpdateEvidence.objects.order_by("pk")))
+        .order_by("submitted_at", "pk")
+    )
+    if city_slug:
+        updates = updates.filter(period__indicator__result__pilot__city__slug=city_slug)
+    return Paginator(updates, QUEUE_PAGE_SIZE).get_page(page)
+
+
+def city_pilots(*, city) -> list[Pilot]:
+    """The city dashboard's panel: its pilots with their open updates."""
+    return list(
+        Pilot.objects.filter(city=city)
+        .annotate(
+            waiting=Count(
+                "results__indicators__periods__updates",
+                filter=Q(results__indicators__periods__updates__status=UpdateStatus.SUBMITTED),
+            ),
+            returned=Count(
+                "results__indicators__periods__updates",
+                filter=Q(results__indicators__periods__updates__status=UpdateStatus.RETURNED),
+            ),
+        )
+        .order_by("title")
+    )
+
+
+def program_pilots(*, user) -> dict | None:
+    """The program dashboard's panel: pilots by status and updates waiting for review."""
+    if not is_program_staff(user):
+        return None
+    by_status = dict(Pilot.objects.values_list("status").annotate(n=Count("pk")).order_by())
+    waiting = Update.objects.filter(status=UpdateStatus.SUBMITTED).count()
+    return {
+        "by_status": [(label, by_status.get(value, 0)) for value, label in PilotStatus.choices],
+        "waiting": waiting,
+    }
+
+
+def export_rows(*, pilot: Pilot) -> list[Result]:
+    """The results framework with every update and evidence file, for the XLSX and IATI exports."""
+    updates = Update.objects.select_related("submitted_by", "reviewed_by").order_by("submitted_at")
+    periods = Period.objects.order_by("start").prefetch_related(Prefetch("updates", queryset=updates))
+    indicators = Indicator.objects.order_by("pk").prefetch_related(Prefetch("periods", queryset=periods))
+    return list(pilot.results.order_by("type", "pk").prefetch_related(Prefetch("indicators", queryset=indicators)))

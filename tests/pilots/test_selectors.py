@@ -1,0 +1,38 @@
+"""Reads of the pilots app: each person sees only their cities' pilots, periods and updates."""
+
+from django.utils import timezone
+
+from pilots import selectors
+
+
+def test_officer_sees_only_own_city(pilot_a, member_a, member_b, staff, stakeholder):
+    assert [p.pk for p in selectors.pilot_list(user=member_a)] == [pilot_a.pk]
+    assert selectors.pilot_list(user=member_b) == []
+    assert selectors.pilot_list(user=stakeholder) == []
+    assert [p.pk for p in selectors.pilot_list(user=staff)] == [pilot_a.pk]
+    assert selectors.pilot_get(user=member_b, pk=pilot_a.pk) is None
+
+
+def test_periods_and_updates_of_another_city_are_not_found(update_a, period_a, member_b, member_a):
+    assert selectors.period_get(user=member_b, pk=period_a.pk) is None
+    assert selectors.update_get(user=member_b, pk=update_a.pk) is None
+    assert selectors.update_get(user=member_a, pk=update_a.pk) == update_a
+
+
+def test_queue_is_for_staff_and_lists_submitted_updates_oldest_first(update_a, period_a, member_a, staff):
+    from pilots import services
+
+    later = services.update_submit(period=period_a, user=member_a, value="3")
+    services.update_approve(update=later, reviewer=staff)
+    assert selectors.approval_queue(user=member_a) is None
+    page = selectors.approval_queue(user=staff)
+    assert [u.pk for u in page] == [update_a.pk]
+
+
+def test_overview_totals_convert_to_the_reporting_currency(pilot_a, budget_line_a):
+    """Funding: 100,000 USD + 1,000,000,000 VND at the rate of 2024-01-01 (0.000040) = 140,000 USD."""
+    overview = selectors.pilot_overview(pilot=pilot_a, today=timezone.localdate())
+    assert overview["totals"]["funding"] == 140000
+    assert overview["totals"]["planned"] == 60000
+    assert overview["health"].level in {"green", "amber", "red"}
+    assert overview["health"].reasons

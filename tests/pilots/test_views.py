@@ -1,0 +1,340 @@
+"""Pilot pages: overview, results framework, the phone update form, the review queue, exports, budgets."""
+
+import io
+import xml.etree.ElementTree as ET
+from datetime import date
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from pilots import services
+from pilots.models import Update, UpdateStatus
+from tests.querybudget import assert_query_budget, count_queries
+
+JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
+
+
+def test_officer_reports_on_a_phone_form_with_a_photo(period_a, member_a, client_for):
+    client = client_for(member_a)
+    url = reverse("pilots:update_create", kwargs={"pk": period_a.pk})
+    page = client.get(url).content.decode()
+    assert 'inputmode="decimal"' in page and 'name="disaggregated_women_led_women_led"' in page
+    response = client.post(
+        url,
+        {
+            "value": "40",
+            "narrative": "Đã cân tại điểm tập kết.",
+            "disaggregated_women_led_women_led": "10",
+            "disaggregated_women_led_other": "20",
+            "evidence": SimpleUploadedFile("can.jpg", JPEG, content_type="image/jpeg"),
+        },
+    )
+    update = Update.objects.get()
+    assert response.status_code == 302 and response["Location"] == update.get_absolute_url()
+    assert update.incomplete and update.evidence.get().kind == "photo"
+    detail = client.get(update.get_absolute_url()).content.decode()
+    assert "Incomplete" in detail and "can.jpg" in detail
+
+
+def test_non_numeric_value_on_the_form_names_the_field(period_a, member_a, client_for):
+    response = client_for(member_a).post(
+        reverse("pilots:update_create", kwargs={"pk": period_a.pk}), {"value": "bốn mươi"}
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "The value must be a number" in body and "invalid-feedback" in body
+    assert not Update.objects.exists()
+
+
+def test_a_file_that_is_not_a_photo_is_refused(period_a, member_a, client_for):
+    response = client_for(member_a).post(
+        reverse("pilots:update_create", kwargs={"pk": period_a.pk}),
+        {"value": "5", "evidence": SimpleUploadedFile("x.jpg", b"<?php echo 1;", content_type="image/jpeg")},
+    )
+    assert response.status_code == 400
+    assert "x.jpg is not a photo" in response.content.decode()
+    assert not Update.objects.exists()
+
+
+def test_update_for_a_locked_period_is_refused_on_the_form(period_a, member_a, client_for):
+    services.period_lock(period=period_a)
+    response = client_for(member_a).post(reverse("pilots:update_create", kwargs={"pk": period_a.pk}), {"value": "5"})
+    assert response.status_code == 400
+    assert "This period is locked" in response.content.decode()
+    assert not Update.objects.exists()
+
+
+def test_officer_of_b_cannot_report_on_a(period_a, member_b, client_for):
+    response = client_for(member_b).post(reverse("pilots:update_create", kwargs={"pk": period_a.pk}), {"value": "5"})
+    assert response.status_code == 404
+    assert not Update.objects.exists()
+
+
+def test_staff_return_then_approve_through_the_pages(update_a, period_a, staff, member_a, client_for):
+    staff_client = client_for(staff)
+    staff_client.post(reverse("pilots:update_return", kwargs={"pk": update_a.pk}), {"comment": "Thêm ảnh."})
+    update_a.refresh_from_db()
+    assert update_a.status == UpdateStatus.RETURNED
+    client_for(member_a).post(
+        reverse("pilots:update_edit", kwargs={"pk": update_a.pk}),
+        {"value": "42", "disaggregated_women_led_women_led": "12", "disaggregated_women_led_other": "30"},
+    )
+    update_a.refresh_from_db()
+    assert update_a.status == UpdateStatus.SUBMITTED and not update_a.incomplete
+    staff_client.post(reverse("pilots:update_approve", kwargs={"pk": update_a.pk}))
+    period_a.refresh_from_db()
+    assert period_a.actual_value == 42
+    assert (
+        "42"
+        in staff_client.get(
+            reverse("pilots:results", kwargs={"pk": period_a.indicator.result.pilot_id})
+        ).content.decode()
+    )
+
+
+def test_officer_cannot_approve(update_a, member_a, client_for):
+    assert client_for(member_a).post(reverse("pilots:update_approve", kwargs={"pk": update_a.pk})).status_code == 403
+    update_a.refresh_from_db()
+    assert update_a.status == UpdateStatus.SUBMITTED
+
+
+def test_framework_editor_adds_result_indicator_period(pilot_a, member_a, client_for):
+    client = client_for(member_a)
+    url = reverse("pilots:results", kwargs={"pk": pilot_a.pk})
+    assert (
+        client.post(
+            url, {"action": "result", "result-type": "outcome", "result-title": "Less waste to landfill"}
+        ).status_code
+        == 302
+    )
+    result = pilot_a.results.get()
+    response = client.post(
+        url,
+        {
+            "action": "indicator",
+            "indicator-result": result.pk,
+            "indicator-title": "Households separating",
+            "indicator-measure": "percentage",
+            "indicator-baseline_value": "12",
+            "indicator-co_benefits": ["waste", "equity"],
+        },
+    )
+    assert response.status_code == 400
+    assert "Give the year the baseline value was measured." in response.content.decode()
+    client.post(
+        url,
+        {
+            "action": "indicator",
+            "indicator-result": result.pk,
+            "indicator-title": "Households separating",
+            "indicator-measure": "percentage",
+            "indicator-baseline_value": "12",
+            "indicator-baseline_year": "2024",
+            "indicator-co_benefits": ["waste", "equity"],
+        },
+    )
+    indicator = result.indicators.get()
+    assert indicator.co_benefits == ["waste", "equity"]
+    client.post(
+        url,
+        {
+            "action": "period",
+            "period-indicator": indicator.pk,
+            "period-start": "2024-01-01",
+            "period-end": "2024-06-30",
+            "period-target_value": "30",
+        },
+    )
+    assert indicator.periods.get().target_value == 30
+
+
+def test_health_with_reasons_on_the_overview(pilot_a, budget_line_a, period_a, member_a, client_for):
+    services.milestone_save(pilot=pilot_a, title="Bàn giao xe", owner="HTX", due_date=date(2024, 2, 1))
+    body = client_for(member_a).get(pilot_a.get_absolute_url()).content.decode()
+    assert 'id="pilot-health"' in body
+    assert "milestone is overdue" in body
+    assert "Overdue" in body
+    assert "<svg" in body  # actuals against targets
+
+
+def test_iati_xml_has_the_elements_iati_2_03_expects(update_a, period_a, pilot_a, staff, member_a, client_for):
+    services.update_approve(update=update_a, reviewer=staff, comment="OK")
+    response = client_for(member_a).get(reverse("pilots:export_iati", kwargs={"pk": pilot_a.pk}))
+    root = ET.fromstring(response.content)  # noqa: S314 - our own export
+    assert root.tag == "iati-activities" and root.get("version") == "2.03"
+    activity = root.find("iati-activity")
+    assert activity.findtext("iati-identifier").endswith(f"-CAN-THO-{pilot_a.pk}")
+    assert activity.find("reporting-org/narrative").text == "Resilient Cities Network"
+    assert activity.find("title/narrative").text == pilot_a.title
+    assert activity.find("activity-status").get("code") == "2"
+    assert activity.find("recipient-country").get("code") == "VN"
+    assert activity.find("sector").get("code") == "E38"
+    # Element order of the activity as in the IATI schema: result comes after the header elements.
+    tags = [child.tag for child in activity]
+    assert tags.index("iati-identifier") < tags.index("reporting-org") < tags.index("title") < tags.index("result")
+    result = activity.find("result")
+    assert result.get("type") == "1" and result.find("title/narrative").text == "SMEs separate waste at source"
+    indicator = result.find("indicator")
+    assert indicator.get("measure") == "1" and indicator.get("ascending") == "1"
+    assert [c.tag for c in indicator][:2] == ["title", "baseline"]
+    baseline = indicator.find("baseline")
+    assert baseline.get("year") == "2023" and baseline.get("value") == "10"
+    period = indicator.find("period")
+    assert [c.tag for c in period] == ["period-start", "period-end", "target", "actual"]
+    assert period.find("period-start").get("iso-date") == "2024-01-01"
+    assert period.find("period-end").get("iso-date") == "2024-06-30"
+    assert period.find("target").get("value") == "100"
+    assert period.find("actual").get("value") == "40"
+    assert "Ba hợp tác xã" in period.find("actual/comment/narrative").text
+
+
+def test_iati_actual_leaves_out_unapproved_updates(update_a, pilot_a, staff, client_for):
+    response = client_for(staff).get(reverse("pilots:export_iati", kwargs={"pk": pilot_a.pk}))
+    root = ET.fromstring(response.content)  # noqa: S314 - our own export
+    assert root.find(".//period/actual") is None
+
+
+def test_xlsx_has_the_framework_and_the_updates(update_a, pilot_a, member_a, client_for):
+    response = client_for(member_a).get(reverse("pilots:export_xlsx", kwargs={"pk": pilot_a.pk}))
+    book = load_workbook(io.BytesIO(response.content))
+    framework, updates = book.worksheets
+    rows = list(framework.iter_rows(values_only=True))
+    assert rows[0][:3] == ("Result type", "Result", "Indicator")
+    assert rows[1][2] == "Tonnes of waste separated" and rows[1][11] == 100
+    update_rows = list(updates.iter_rows(values_only=True))
+    assert update_rows[1][3] == "Submitted" and update_rows[1][4] == 40
+
+
+# --- query budgets ---------------------------------------------------------------------------
+
+
+def test_pilot_list_query_budget(pilot_a, staff, client_for):
+    assert_query_budget(client_for(staff), reverse("pilots:list"), budget=3)
+
+
+def test_pilot_overview_query_budget(update_a, budget_line_a, member_a, client_for):
+    assert_query_budget(
+        client_for(member_a),
+        reverse("pilots:detail", kwargs={"pk": update_a.period.indicator.result.pilot_id}),
+        budget=17,
+    )
+
+
+def test_results_framework_query_budget(update_a, member_a, client_for):
+    assert_query_budget(
+        client_for(member_a),
+        reverse("pilots:results", kwargs={"pk": update_a.period.indicator.result.pilot_id}),
+        budget=8,
+    )
+
+
+def test_approval_queue_query_budget(update_a, staff, client_for):
+    """The queue pages through thousands of submitted updates from seed_scale in the same queries."""
+    assert_query_budget(client_for(staff), reverse("pilots:queue"), budget=5)
+
+
+def test_update_detail_query_budget(update_a, staff, client_for):
+    assert_query_budget(client_for(staff), update_a.get_absolute_url(), budget=4)
+
+
+def test_pages_do_not_grow_with_the_pilot(update_a, period_a, result_a, member_a, client_for):
+    """Within one pilot: more results, indicators, periods and updates cost no more queries."""
+    client = client_for(member_a)
+    pilot = result_a.pilot
+    urls = [reverse("pilots:results", kwargs={"pk": pilot.pk}), pilot.get_absolute_url()]
+    before = [count_queries(client, url) for url in urls]
+    for n in range(3):
+        result = services.result_create(pilot=pilot, type="outcome", title=f"Outcome {n}")
+        indicator = services.indicator_create(result=result, title=f"Indicator {n}", measure="unit", unit="t")
+        for month in (1, 7):
+            period = services.period_create(
+                indicator=indicator, start=date(2024, month, 1), end=date(2024, month + 5, 28), target_value=10
+            )
+            services.update_submit(period=period, user=member_a, value="3")
+    services.milestone_save(pilot=pilot, title="Later", owner="City", due_date=date(2030, 1, 1))
+    services.risk_save(pilot=pilot, title="Typhoon", likelihood=2, impact=5)
+    assert [count_queries(client, url) for url in urls] == before
+
+
+def test_city_dashboard_shows_the_pilot_panel(pilot_a, member_a, client_for):
+    body = client_for(member_a).get(reverse("cities:dashboard", kwargs={"slug": "can-tho"})).content.decode()
+    assert pilot_a.title in body
+
+
+def test_admin_refuses_spending_without_an_exchange_rate(budget_line_a, staff, client_for):
+    """The admin's expenditure form runs the same checks as the service; nothing is saved."""
+    from pilots.models import Expenditure
+
+    response = client_for(staff).post(
+        reverse("admin:pilots_expenditure_add"),
+        {
+            "budget_line": budget_line_a.pk,
+            "spent_on": "2024-03-01",
+            "amount": "5000",
+            "currency": "THB",
+            "description": "Boat hire",
+        },
+    )
+    assert response.status_code == 200
+    assert "no exchange rate from THB to USD" in response.content.decode()
+    assert not Expenditure.objects.exists()
+
+
+def test_admin_refuses_an_illegal_status_change(pilot_a, staff, client_for):
+    from django.forms.models import model_to_dict
+
+    data = {k: v for k, v in model_to_dict(pilot_a).items() if v is not None and k != "id"}
+    data.update({"status": "planned", "start_date": "2024-01-01", "end_date": "2025-12-31"})
+    for prefix in ("partners", "funding", "milestones", "risks"):
+        data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
+    response = client_for(staff).post(reverse("admin:pilots_pilot_change", args=[pilot_a.pk]), data)
+    assert response.status_code == 200
+    assert "cannot become" in response.content.decode()
+    pilot_a.refresh_from_db()
+    assert pilot_a.status == "active"
+
+
+def test_officer_records_an_expenditure_with_a_receipt(budget_line_a, pilot_a, member_a, client_for):
+    from pilots.models import Expenditure
+
+    response = client_for(member_a).post(
+        reverse("pilots:expenditure_add", kwargs={"pk": pilot_a.pk}),
+        {
+            "budget_line": budget_line_a.pk,
+            "spent_on": "2024-03-01",
+            "amount": "250000000",
+            "currency": "VND",
+            "description": "Thùng phân loại rác",
+            "evidence": SimpleUploadedFile("hoa-don.pdf", b"%PDF-1.7\n%%EOF", content_type="application/pdf"),
+        },
+    )
+    assert response.status_code == 302
+    assert Expenditure.objects.get().evidence.name.endswith("hoa-don.pdf")
+
+
+def test_expenditure_without_a_rate_is_refused_on_the_form(budget_line_a, pilot_a, member_a, client_for):
+    from pilots.models import Expenditure
+
+    response = client_for(member_a).post(
+        reverse("pilots:expenditure_add", kwargs={"pk": pilot_a.pk}),
+        {
+            "budget_line": budget_line_a.pk,
+            "spent_on": "2024-03-01",
+            "amount": "100",
+            "currency": "MYR",
+            "description": "Boat",
+        },
+    )
+    assert response.status_code == 400
+    assert "There is no exchange rate from MYR to USD" in response.content.decode()
+    assert not Expenditure.objects.exists()
+
+
+def test_officer_marks_a_milestone_done(pilot_a, member_a, member_b, client_for):
+    milestone = services.milestone_save(pilot=pilot_a, title="Giao xe", owner="HTX", due_date=date(2024, 2, 1))
+    url = reverse("pilots:milestone_status", kwargs={"pk": milestone.pk})
+    assert client_for(member_b).post(url, {"status": "done"}).status_code == 404
+    client_for(member_a).post(url, {"status": "done"})
+    milestone.refresh_from_db()
+    assert milestone.status == "done" and milestone.completed_on is not None
