@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 
-from . import views
+from . import files, views
 
 admin.site.site_header = _("CCRS Platform administration")
 admin.site.site_title = _("CCRS Platform")
@@ -25,6 +25,7 @@ urlpatterns = [
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),
+    path("media/<path:name>", files.media_serve, name="media"),
 ]
 
 handler403 = "ccrs.views.error_403"

@@ -37,6 +37,8 @@ PROJECT_MATRIX = {
     "cities:invitation_resend": Rule({**signed_in(DENY), "staff": REDIRECT}, method="post", kwargs=INVITATION),
     "cities:invitation_revoke": Rule({**signed_in(DENY), "staff": REDIRECT}, method="post", kwargs=INVITATION),
     "network:home": Rule({**signed_in(DENY), "staff": OK}),
+    # Private files (an evidence photo of a city A pilot update, from tests/pilots/matrix.py).
+    "media": Rule({**every(DENY), "member_a": OK, "staff": OK}, kwargs={"name": "{evidence_a}"}),
     "admin_login": Rule(every(LOGIN)),  # the admin signs in through allauth
     # django-allauth
     "account_login": Rule({**signed_in(REDIRECT), "anonymous": OK}),

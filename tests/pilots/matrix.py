@@ -79,7 +79,14 @@ def objects(world):
     )
 
     world["format"].update(
-        {"milestone_a": milestone, "pilot_a": pilot, "period_a": period, "update_a": update, "update_b": update_b}
+        {
+            "milestone_a": milestone,
+            "pilot_a": pilot,
+            "period_a": period,
+            "update_a": update,
+            "update_b": update_b,
+            "evidence_a": update_b.evidence.get().file.name,
+        }
     )
     model = apps.get_model
     world["objects"].update(
