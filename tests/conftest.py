@@ -179,3 +179,25 @@ def client_for(client):
         return c
 
     return make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def stray_connections_closed(django_db_setup, django_db_blocker):
+    """Before the test database is dropped, close connections other threads or processes left open.
+
+    A warning names what they were last doing, so the leak can be found.
+    """
+    yield
+    if connection.vendor != "postgresql":
+        return
+    import warnings
+
+    with django_db_blocker.unblock(), connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT pg_terminate_backend(pid), application_name, left(query, 120) FROM pg_stat_activity "
+            "WHERE datname = current_database() AND pid <> pg_backend_pid()"
+        )
+        stray = cursor.fetchall()
+    connection.close()
+    if stray:
+        warnings.warn(f"closed {len(stray)} stray database connections: {stray}", stacklevel=1)
