@@ -96,6 +96,8 @@ def assessment_start(*, city) -> Assessment:
 
 
 def _require_editable(assessment):
+    """Refuse changes unless the assessment is a draft or returned (its status read afresh)."""
+    assessment.status = Assessment.objects.filter(pk=assessment.pk).values_list("status", flat=True).get()
     if not assessment.is_editable:
         _refuse(
             _("The assessment is %(status)s and cannot be changed. Ask program staff to reopen it."),
