@@ -175,10 +175,12 @@ class Assessment(TimeStampedModel):
                 | models.Q(base_year__isnull=True)
                 | models.Q(year__gt=models.F("base_year")),
                 name="assessment_years_ordered",
+                violation_error_message=_("The last year must come after the first year."),
             ),
             models.CheckConstraint(
                 condition=models.Q(sensitivity_samples__gte=10, sensitivity_samples__lte=20000),
                 name="assessment_samples_range",
+                violation_error_message=_("Use between 10 and 20,000 sensitivity samples."),
             ),
         ]
 
@@ -219,18 +221,24 @@ class CandidateSector(TimeStampedModel):
         verbose_name_plural = _("candidate sectors")
         ordering = ["assessment", "local_name"]
         constraints = [
-            models.UniqueConstraint(fields=["assessment", "local_name"], name="sector_assessment_name_unique"),
+            models.UniqueConstraint(
+                fields=["assessment", "local_name"],
+                name="sector_assessment_name_unique",
+                violation_error_message=_("There is already a candidate sector with this name."),
+            ),
             models.CheckConstraint(
                 condition=models.Q(sme_firms__isnull=True)
                 | models.Q(firms__isnull=True)
                 | models.Q(sme_firms__lte=models.F("firms")),
                 name="sector_smes_within_firms",
+                violation_error_message=_("There cannot be more SMEs than firms in the sector."),
             ),
             models.CheckConstraint(
                 condition=models.Q(sme_employment__isnull=True)
                 | models.Q(city_employment__isnull=True)
                 | models.Q(sme_employment__lte=models.F("city_employment")),
                 name="sector_sme_jobs_within_jobs",
+                violation_error_message=_("Employment in SMEs cannot exceed the sector's city employment."),
             ),
         ]
 

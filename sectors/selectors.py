@@ -292,7 +292,10 @@ def overview(*, user) -> list[dict]:
         CandidateSector.objects.filter(assessment_id__in=ids).prefetch_related("values").order_by("local_name")
     ):
         sectors[sector.assessment_id].append(sector)
-    criteria_cache = {}
+    criteria_cache = defaultdict(list)
+    cohort_ids = {a.city.cohort_id for a in assessments}
+    for criterion in Criterion.objects.filter(cohort_id__in=cohort_ids).order_by("order", "pk"):
+        criteria_cache[criterion.cohort_id].append(criterion)
     selections = {
         s.assessment_id: s
         for s in Selection.objects.filter(assessment_id__in=ids, status__in=["proposed", "approved"]).select_related(
@@ -302,8 +305,6 @@ def overview(*, user) -> list[dict]:
     rows = []
     for assessment in assessments:
         cohort_id = assessment.city.cohort_id
-        if cohort_id not in criteria_cache:
-            criteria_cache[cohort_id] = criteria_of(cohort_id=cohort_id)
         inputs = ranking_inputs(
             assessment=assessment, criteria=criteria_cache[cohort_id], sectors=sectors[assessment.pk]
         )
