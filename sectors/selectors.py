@@ -350,33 +350,35 @@ def approved_sector(*, city: City) -> CandidateSector | None:
 
 
 def panel_summary(*, city: City) -> dict:
-    """The city dashboard's panel: status, counts and selection in two queries."""
+    """The city dashboard's panel: status, counts and the open selection, in one query."""
+    from django.db.models import OuterRef, Subquery
+
+    open_selection = Selection.objects.filter(assessment=OuterRef("pk"), status__in=["proposed", "approved"])
     assessment = (
         Assessment.objects.filter(city=city)
         .annotate(
             sector_count=Count("sectors", distinct=True),
             response_count=Count("survey_responses", distinct=True),
+            selection_name=Subquery(open_selection.values("sector__local_name")[:1]),
+            selection_status=Subquery(open_selection.values("status")[:1]),
         )
         .first()
     )
-    selection = None
-    if assessment is not None:
-        selection = (
-            Selection.objects.filter(assessment=assessment, status__in=["proposed", "approved"])
-            .select_related("sector")
-            .first()
-        )
-    return {"assessment": assessment, "selection": selection}
+    selection_label = ""
+    if assessment is not None and assessment.selection_status:
+        selection_label = SelectionStatus(assessment.selection_status).label
+    return {"assessment": assessment, "selection_label": selection_label}
 
 
 def program_summary() -> dict:
+    """Counts for the program dashboard's panel, in one query."""
+
     return Assessment.objects.aggregate(
-        total=Count("pk"),
-        submitted=Count("pk", filter=Q(status="submitted")),
-        approved=Count("pk", filter=Q(status="approved")),
-    ) | {
-        "selected": Selection.objects.filter(status=SelectionStatus.APPROVED).count(),
-    }
+        total=Count("pk", distinct=True),
+        submitted=Count("pk", distinct=True, filter=Q(status="submitted")),
+        approved=Count("pk", distinct=True, filter=Q(status="approved")),
+        selected=Count("pk", distinct=True, filter=Q(selections__status=SelectionStatus.APPROVED)),
+    )
 
 
 def template_pairs(*, assessment: Assessment) -> list[tuple]:

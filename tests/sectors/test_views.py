@@ -192,4 +192,4 @@ def test_overview_query_budget(staff, sectors_a, client_for):
 
 def test_dashboards_query_budget(staff, member_a, sectors_a, city_a, client_for):
     """The sector panels keep the city and program dashboards flat."""
-    assert_query_budget(client_for(member_a), city_a.get_absolute_url(), budget=9)
+    assert_query_budget(client_for(member_a), city_a.get_absolute_url(), budget=8)
