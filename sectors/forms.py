@@ -142,6 +142,7 @@ class SelectionForm(forms.Form):
     def __init__(self, *args, assessment, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["sector"].queryset = CandidateSector.objects.filter(assessment=assessment).order_by("local_name")
+        self.fields["sector"].label_from_instance = lambda sector: sector.local_name
 
 
 class DecisionForm(forms.Form):

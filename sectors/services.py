@@ -1,6 +1,8 @@
 """Writes of the sector assessment: the framework, sectors and values, the workflow, survey, selection."""
 
+import csv
 from decimal import Decimal
+from pathlib import Path
 
 from django.core import signing
 from django.core.exceptions import ValidationError
@@ -84,9 +86,26 @@ def criteria_seed_default(*, cohort) -> list[Criterion]:
     return made
 
 
+ISIC_DATA = Path(__file__).resolve().parent / "data" / "isic_rev4.csv"
+
+
+@transaction.atomic
+def isic_load() -> int:
+    """Load (or refresh) the ISIC Rev.4 sections and divisions shipped in sectors/data/isic_rev4.csv."""
+    with ISIC_DATA.open(encoding="utf-8") as handle:
+        rows = list(csv.DictReader(handle))
+    for row in rows:
+        IsicCode.objects.update_or_create(
+            code=row["code"], defaults={"name": row["name"], "section_id": row["section"] or None}
+        )
+    return len(rows)
+
+
 @transaction.atomic
 def assessment_start(*, city) -> Assessment:
     """The city's assessment, made on first use, with the cohort's framework seeded if it has none."""
+    if not IsicCode.objects.exists():  # a flushed test database loses the migration's data
+        isic_load()
     if city.cohort_id is None:
         _refuse(_("%(city)s belongs to no cohort yet; staff must place it in one first."), city=city.name)
     if not Criterion.objects.filter(cohort_id=city.cohort_id).exists():
