@@ -204,8 +204,8 @@ def workspace(*, assessment: Assessment) -> dict:
     grid = []
     for sector in sectors:
         by_criterion = {v.criterion_id: v for v in sector.values.all()}
-        grid.append({"sector": sector, "cells": [by_criterion.get(c.pk) for c in criteria]})
-    missing = sum(1 for row in grid for cell in row["cells"] if cell is None)
+        grid.append({"sector": sector, "cells": [(c, by_criterion.get(c.pk)) for c in criteria]})
+    missing = sum(1 for row in grid for _criterion, cell in row["cells"] if cell is None)
     selections = list(
         Selection.objects.filter(assessment=assessment).select_related("sector", "proposed_by", "decided_by")
     )
