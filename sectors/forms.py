@@ -1,6 +1,7 @@
 """Forms of the sector assessment: parse and validate input; the services hold the rules."""
 
 from django import forms
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from .models import Assessment, CandidateSector, ClosureRisk, Confidence, DigitalAdoption, IsicCode, SurveyResponse
@@ -64,7 +65,7 @@ class SectorValuesForm(forms.Form):
         for criterion in criteria:
             current = values.get(criterion.pk)
             self.fields[f"value_{criterion.pk}"] = forms.DecimalField(
-                label=f"{criterion.name} ({criterion.unit})",
+                label=f"{gettext(criterion.name)} ({gettext(criterion.unit)})",
                 required=False,
                 max_digits=18,
                 decimal_places=4,
@@ -113,7 +114,9 @@ class AhpForm(forms.Form):
                 key = f"{a.pk}:{b.pk}"
                 initial = judgements.get(key, 1)
                 closest = min(SAATY_SCALE, key=lambda choice, v=float(initial): abs(float(choice[0]) - v))[0]
-                self.fields[key] = forms.ChoiceField(label=f"{a.name} / {b.name}", choices=SAATY_SCALE, initial=closest)
+                self.fields[key] = forms.ChoiceField(
+                    label=f"{gettext(a.name)} / {gettext(b.name)}", choices=SAATY_SCALE, initial=closest
+                )
                 self.pairs.append((a, b, key))
 
     def judgements(self):

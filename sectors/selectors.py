@@ -93,7 +93,7 @@ def ranking(*, assessment: Assessment, method: str | None = None, samples: int |
     base = {"inputs": inputs, "method": method, "samples": samples}
     if len(sectors) < 1 or not criteria:
         return {**base, "error": _("Add candidate sectors and their values to see a ranking.")}
-    names = {"sectors": [s.local_name for s in sectors], "criteria": [c.name for c in criteria]}
+    names = {"sectors": [s.local_name for s in sectors], "criteria": [_(c.name) for c in criteria]}
     try:
         result = scoring.METHODS[method](inputs["matrix"], inputs["weights"], inputs["benefit"], **names)
         stability = scoring.sensitivity(
