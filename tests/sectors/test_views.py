@@ -193,3 +193,18 @@ def test_overview_query_budget(staff, sectors_a, client_for):
 def test_dashboards_query_budget(staff, member_a, sectors_a, city_a, client_for):
     """The sector panels keep the city and program dashboards flat."""
     assert_query_budget(client_for(member_a), city_a.get_absolute_url(), budget=8)
+
+
+def test_officer_removes_a_sector_but_not_a_proposed_one(member_a, lead_a, staff, sectors_a, city_a, client_for):
+    client = client_for(member_a)
+    client.post(url("sector_remove", city_a, sector_id=sectors_a[1].pk))
+    assert list(CandidateSector.objects.all()) == [sectors_a[0]]
+
+
+def test_member_of_b_never_sees_city_a_assessment(member_b, sectors_a, city_a, client_for):
+    """Whatever page of city A's assessment a Da Nang officer types, nothing of it shows."""
+    client = client_for(member_b)
+    for name in ["workspace", "ranking", "survey", "ahp", "values_template"]:
+        response = client.get(url(name, city_a))
+        assert response.status_code == 404, name
+        assert sectors_a[0].local_name not in response.content.decode(), name
