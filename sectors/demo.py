@@ -40,12 +40,12 @@ RANGES = {
 # city slug: (target status, selection status or None, [(ISIC, name in the city's language, strength, employment)])
 DEMO = {
     "bangkok": ("approved", "approved", [
-        ("I", "การท่องเที่ยวริมน้ำเจ้าพระยาและคลอง", 0.85, 61_000),
+        ("I", "การท่องเที่ยวริมน้ำเจ้าพระยาและคลอง", 0.75, 61_000),
         ("56", "ร้านอาหารและตลาดน้ำริมคลอง", 0.6, 88_000),
         ("32", "หัตถกรรมชุมชนและของที่ระลึก", 0.45, 14_000),
     ]),
     "melaka": ("approved", "proposed", [
-        ("I", "Pelancongan tepi Sungai Melaka", 0.85, 9_500),
+        ("I", "Pelancongan tepi Sungai Melaka", 0.7, 9_500),
         ("32", "Kraf tangan dan cenderamata", 0.5, 2_100),
         ("56", "Makanan dan minuman warisan", 0.55, 7_800),
     ]),
@@ -60,8 +60,8 @@ DEMO = {
         ("49", "Ojek dan angkutan kecil", 0.4, 95_000),
     ]),
     "can-tho": ("approved", "approved", [
-        ("38", "Thu gom và phân loại rác thải", 0.85, 5_400),
-        ("I", "Du lịch sông nước và chợ nổi", 0.6, 12_000),
+        ("38", "Thu gom và phân loại rác thải", 0.72, 5_400),
+        ("I", "Du lịch sông nước và chợ nổi", 0.64, 12_000),
         ("10", "Chế biến nông sản và thủy sản", 0.5, 31_000),
     ]),
     "da-nang": ("draft", None, [
@@ -130,8 +130,8 @@ def seed_demo(*, log) -> None:
                     local_name=name,
                     city_employment=jobs,
                     city_employment_base=int(jobs * (1.12 - strength * 0.2)),
-                    national_employment=jobs * 38,
-                    national_employment_base=int(jobs * 36.5),
+                    national_employment=int(jobs * (70 - 55 * strength)),
+                    national_employment_base=int(jobs * (66 - 50 * strength)),
                     firms=firms,
                     sme_firms=int(firms * (0.9 + strength * 0.09)),
                     sme_employment=int(jobs * 0.7),
@@ -145,7 +145,7 @@ def seed_demo(*, log) -> None:
                         confidence=rng.choice(["medium", "high"]),
                     )
                 language = city.main_language
-                responses = 12 if strength > 0.8 else 4
+                responses = 12 if strength > 0.69 else 4
                 SurveyResponse.objects.bulk_create(
                     [
                         SurveyResponse(

@@ -116,6 +116,7 @@ def ranking(*, assessment: Assessment, method: str | None = None, samples: int |
         for i in order
     ]
     labels = [row["sector"].local_name for row in rows]
+    size = {"width": 420, "label_width": 140}  # readable on a 360-px phone, scaled up on wider screens
     principle_series = []
     for value, label in Principle.choices:
         columns = [j for j, c in enumerate(criteria) if c.principle == value]
@@ -130,15 +131,18 @@ def ranking(*, assessment: Assessment, method: str | None = None, samples: int |
         "weights": [float(w) for w in weights],
         "criteria_weights": list(zip(criteria, [float(w) for w in weights], strict=True)),
         "score_chart": bar_chart(
-            categories=labels, series=[(_("Score"), [round(r["score"], 4) for r in rows])], title=_("Scores")
+            categories=labels, series=[(_("Score"), [round(r["score"], 4) for r in rows])], title=_("Scores"), **size
         ),
         "contribution_chart": bar_chart(
-            categories=labels, series=principle_series, title=_("Contribution of each principle to the score")
+            categories=labels,
+            series=principle_series,
+            title=_("Contribution of each principle to the score"),
         ),
         "sensitivity_chart": bar_chart(
             categories=labels,
             series=[(_("Probability of ranking first"), [round(r["p_first"], 3) for r in rows])],
             title=_("How often each sector ranks first when the weights move"),
+            **size,
         ),
     }
 

@@ -208,3 +208,14 @@ def test_member_of_b_never_sees_city_a_assessment(member_b, sectors_a, city_a, c
         response = client.get(url(name, city_a))
         assert response.status_code == 404, name
         assert sectors_a[0].local_name not in response.content.decode(), name
+
+
+def test_charts_keep_decimal_points_in_vietnamese(lead_a, sectors_a, city_a, client_for):
+    """Vietnamese writes 0,5; SVG coordinates must stay 0.5 or the bars vanish."""
+    import re
+
+    lead_a.language = "vi"
+    lead_a.save()
+    body = client_for(lead_a).get(url("ranking", city_a)).content.decode()
+    svg = "".join(re.findall(r"<svg.*?</svg>", body, flags=re.S))
+    assert svg and not re.search(r'(x|y|width|height)="\d+,\d', svg)
