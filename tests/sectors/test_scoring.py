@@ -29,9 +29,9 @@ def test_topsis_reproduces_hwang_and_yoon_1981():
 
 
 def test_ahp_reproduces_the_textbook_three_criteria_example():
-    """Saaty's eigenvector method on the widely reproduced matrix [[1,3,5],[1/3,1,3],[1/5,1/3,1]]
-    (Saaty 1980, The Analytic Hierarchy Process, McGraw-Hill): weights 0.637, 0.258, 0.105,
-    λmax 3.039, CI 0.019, CR 0.033 with Saaty's random index 0.58."""
+    """Saaty's eigenvector method (Saaty 1980, The Analytic Hierarchy Process, McGraw-Hill) on the
+    3×3 judgement matrix [[1,3,5],[1/3,1,3],[1/5,1/3,1]] reproduced in many AHP textbooks and
+    course notes: weights 0.637, 0.258, 0.105, λmax 3.039, CI 0.019, CR 0.033 (RI 0.58)."""
     result = scoring.ahp_weights([[1, 3, 5], [1 / 3, 1, 3], [1 / 5, 1 / 3, 1]])
     assert np.allclose(result.weights, [0.637, 0.258, 0.105], atol=1e-3)
     assert result.lambda_max == pytest.approx(3.039, abs=1e-3)
