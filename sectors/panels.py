@@ -1,0 +1,26 @@
+"""The sector assessment on the city and program dashboards, and in the staff menu."""
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+
+from ccrs.rules import is_program_staff
+
+from . import selectors
+
+
+def city_panel(*, city, user) -> dict | None:
+    if not user.has_perm("sectors.view_assessment", city):
+        return None
+    return {"template": "sectors/partials/city_panel.html", "city": city, **selectors.panel_summary(city=city)}
+
+
+def program_panel(*, user) -> dict | None:
+    if not is_program_staff(user):
+        return None
+    return {"template": "sectors/partials/program_panel.html", "summary": selectors.program_summary()}
+
+
+def nav_items(*, user) -> list[tuple[str, str]]:
+    if is_program_staff(user):
+        return [(_("Sectors"), reverse("sectors:overview"))]
+    return []
