@@ -124,11 +124,10 @@ class ReviewAdmin(SimpleHistoryAdmin):
     list_filter = ["application__cohort", "conflict_of_interest"]
     search_fields = ["application__city_name", "reviewer__email"]
     list_select_related = ["application", "application__cohort", "reviewer"]
-    readonly_fields = ["application", "reviewer", "conflict_of_interest", "conflict_note", "comment"]
     inlines = [ScoreInline]
 
-    def has_add_permission(self, request):
-        return False
+    def get_readonly_fields(self, request, obj=None):
+        return ["application", "reviewer", "conflict_of_interest", "conflict_note", "comment"] if obj else []
 
 
 @admin.register(Score)
@@ -136,10 +135,9 @@ class ScoreAdmin(SimpleHistoryAdmin):
     list_display = ["review", "criterion", "value"]
     list_select_related = ["review__application__cohort", "review__reviewer", "criterion"]
     list_filter = ["criterion__cohort"]
-    readonly_fields = ["review", "criterion", "value"]
 
-    def has_add_permission(self, request):
-        return False
+    def get_readonly_fields(self, request, obj=None):
+        return ["review", "criterion", "value"] if obj else []
 
 
 @admin.register(Application)

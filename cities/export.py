@@ -7,6 +7,7 @@ tables one after another, each under a title row, so one file holds the whole co
 import csv
 import io
 
+from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
@@ -16,6 +17,8 @@ XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 def _text(value):
     if value is None:
         return ""
+    if isinstance(value, Promise):
+        return str(value)
     if hasattr(value, "tzinfo") and getattr(value, "hour", None) is not None:
         return value.replace(tzinfo=None) if value.tzinfo else value
     return value

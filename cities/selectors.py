@@ -237,7 +237,12 @@ def application_list(*, user, cohort_id: int | None = None, status: str = "") ->
 def application_review(*, application: Application, reviewer) -> dict:
     """The review page: criteria, every reviewer's scores and comments, the aggregate and this reviewer's review."""
     criteria = list(SelectionCriterion.objects.filter(cohort_id=application.cohort_id))
-    reviews = list(_with_reviews(Review.objects.filter(application=application)).order_by("created_at"))
+    reviews = list(
+        Review.objects.filter(application=application)
+        .select_related("reviewer")
+        .prefetch_related("scores")
+        .order_by("created_at")
+    )
     application_list_item = application
     application_list_item._prefetched_objects_cache = {"reviews": reviews}
     _scored([application_list_item], criteria)

@@ -521,7 +521,8 @@ def _city_onboard(*, application: Application, cohort: Cohort) -> City:
                 fields.append(name)
         city.save(update_fields=fields)
     if application.applicant_id:
-        CityMembership.objects.update_or_create(
+        # The applicant leads the city's team, unless they are on it already (their role is kept).
+        CityMembership.objects.get_or_create(
             user_id=application.applicant_id, city=city, defaults={"role": CityRole.LEAD}
         )
     if not city.onboarding_steps.exists():
@@ -557,12 +558,10 @@ def checklist_default(*, cohort: Cohort) -> list[ChecklistItem]:
     items = list(cohort.checklist_items.all())
     if items:
         return items
-    return ChecklistItem.objects.bulk_create(
-        [
-            ChecklistItem(cohort=cohort, kind=kind, days_to_complete=days, position=i)
-            for i, (kind, days) in enumerate(DEFAULT_CHECKLIST)
-        ]
-    )
+    return [
+        ChecklistItem.objects.create(cohort=cohort, kind=kind, days_to_complete=days, position=i)
+        for i, (kind, days) in enumerate(DEFAULT_CHECKLIST)
+    ]
 
 
 def _checklist_copy(*, city: City, cohort: Cohort, owner_id) -> None:
