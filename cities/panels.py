@@ -48,7 +48,12 @@ def program_panel(*, user) -> dict | None:
 def nav_items(*, user) -> list[tuple[str, str]]:
     if is_program_staff(user):
         return [(_("Applications"), reverse("cities:application_list"))]
-    # Applicants are not on a team yet; team members (no extra query) reach their city from the menu.
-    if user.is_authenticated and not memberships_of(user=user) and selectors.applications_of_applicant(user=user):
+    # Applicants (city officials) are not on a team until selected; others need no extra query here.
+    if (
+        user.is_authenticated
+        and not (user.is_stakeholder or user.is_network_member)
+        and not memberships_of(user=user)
+        and selectors.applications_of_applicant(user=user)
+    ):
         return [(_("My applications"), reverse("cities:application_list"))]
     return []

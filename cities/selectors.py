@@ -98,10 +98,11 @@ def later_app_facts(*, city_ids: list[int]) -> dict[int, dict]:
     return {}
 
 
-def city_stages(*, city_ids: list[int]) -> dict[int, Stage]:
+def city_stages(*, city_ids: list[int], own_facts: dict | None = None) -> dict[int, Stage]:
     """{city id: program stage} for many cities with a fixed number of queries."""
     facts = defaultdict(dict)
-    for source in (onboarding_facts(city_ids=city_ids), later_app_facts(city_ids=city_ids)):
+    own = onboarding_facts(city_ids=city_ids) if own_facts is None else own_facts
+    for source in (own, later_app_facts(city_ids=city_ids)):
         for city_id, values in source.items():
             facts[city_id].update(values)
     return {city_id: derive_stage(StageFacts(**facts.get(city_id, {}))) for city_id in city_ids}
@@ -257,15 +258,22 @@ def application_pipeline(*, user) -> dict | None:
     """Program dashboard: the newest cohort's applications by status and the program's cities by stage."""
     if not is_program_staff(user):
         return None
-    cohort = Cohort.objects.order_by("-start_year", "name").first()
-    by_status = {}
-    if cohort is not None:
-        by_status = dict(
-            Application.objects.filter(cohort=cohort).values_list("status").annotate(n=Count("pk")).order_by()
-        )
-    city_ids = list(City.objects.filter(cohort__isnull=False).values_list("pk", flat=True))
+    status_counts = {
+        status: Count("applications", filter=Q(applications__status=status)) for status in ApplicationStatus.values
+    }
+    cohort = Cohort.objects.annotate(**status_counts).order_by("-start_year", "name").first()
+    by_status = {status: getattr(cohort, status) for status in ApplicationStatus.values} if cohort else {}
+    rows = City.objects.filter(cohort__isnull=False).annotate(
+        total=Count("onboarding_steps"),
+        done=Count("onboarding_steps", filter=Q(onboarding_steps__completed_at__isnull=False)),
+    )
+    own = {
+        pk: {"checklist_complete": total > 0 and done == total}
+        for pk, total, done in rows.values_list("pk", "total", "done")
+    }
+    stages = city_stages(city_ids=list(own), own_facts=own)
     stage_counts = defaultdict(int)
-    for stage in city_stages(city_ids=city_ids).values():
+    for stage in stages.values():
         stage_counts[stage] += 1
     return {
         "cohort": cohort,

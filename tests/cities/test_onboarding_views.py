@@ -172,7 +172,7 @@ def test_profile_query_budget(selected_a, staff, city_a, client_for):
 
 
 def test_program_dashboard_query_budget(selected_a, staff, client_for):
-    assert_query_budget(client_for(staff), reverse("program_dashboard"), budget=9)
+    assert_query_budget(client_for(staff), reverse("program_dashboard"), budget=7)
 
 
 def test_city_dashboard_with_panel_query_budget(selected_a, member_a, city_a, client_for):
