@@ -13,6 +13,7 @@ from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
@@ -351,6 +352,12 @@ def application_update(*, application: Application, data: dict, letter=None, sub
             storage = application.letter.storage
             transaction.on_commit(lambda: storage.delete(old))
     if submit:
+        closes = application.cohort.call_closes_on
+        if closes and timezone.localdate() > closes:
+            raise ValidationError(
+                _("The call for applications closed on %(date)s. Save your draft and contact the program team.")
+                % {"date": date_format(closes, "DATE_FORMAT")}
+            )
         _check_complete(application)
         application.status = ApplicationStatus.SUBMITTED
         application.submitted_at = timezone.now()

@@ -264,3 +264,15 @@ def test_every_change_is_in_the_history(selected_a):
     versions = list(selected_a.history.order_by("history_date"))
     assert [v.status for v in versions][-1] == "selected"
     assert {"draft", "submitted", "selected"} <= {v.status for v in versions}
+
+
+def test_no_submission_after_the_call_closes(cohort, draft):
+    """A draft can still be saved after the call closes, but no longer submitted."""
+    from datetime import date
+
+    cohort.call_opens_on, cohort.call_closes_on = date(2021, 3, 2), date(2021, 5, 31)
+    cohort.save(update_fields=["call_opens_on", "call_closes_on"])
+    draft.refresh_from_db()
+    with pytest.raises(ValidationError, match="closed on"):
+        services.application_update(application=draft, data=COMPLETE, letter=pdf_upload(), submit=True)
+    assert Application.objects.get(pk=draft.pk).status == ApplicationStatus.DRAFT
