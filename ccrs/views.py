@@ -36,6 +36,8 @@ def home(request):
         return redirect("cities:list")
     if is_network_member(user) and not user.is_stakeholder:
         return redirect("network:home")
+    if user.city_applications.exists():  # a city's applicant, not on a team until selected
+        return redirect("cities:application_list")
     return redirect("invitations")
 
 

@@ -1,9 +1,31 @@
-"""Who may see and change a city's data: its team and program staff, nobody else."""
+"""Who may see and change a city's data: its team and program staff, nobody else.
+
+Applications: program staff, and the applicant (the city's Chief Resilience Officer) for their own.
+"""
 
 import rules
 
-from ccrs.rules import is_city_lead, is_city_member, is_city_team_member, is_program_staff
+from ccrs.rules import is_city_editor, is_city_lead, is_city_member, is_city_team_member, is_program_staff
+
+
+@rules.predicate
+def is_applicant(user, application):
+    return application is not None and user.is_authenticated and application.applicant_id == user.pk
+
+
+@rules.predicate
+def is_draft(user, application):
+    return application is not None and application.status == "draft"
+
 
 rules.add_perm("cities.list_cities", is_program_staff | is_city_team_member)
 rules.add_perm("cities.view_city", is_program_staff | is_city_member)
 rules.add_perm("cities.manage_team", is_program_staff | is_city_lead)
+rules.add_perm("cities.change_profile", is_program_staff | is_city_lead)
+rules.add_perm("cities.complete_step", is_program_staff | is_city_editor)
+rules.add_perm("cities.reopen_step", is_program_staff)
+rules.add_perm("cities.record_cofunding", is_program_staff)
+rules.add_perm("cities.view_application", is_program_staff | is_applicant)
+rules.add_perm("cities.edit_application", is_applicant & is_draft)
+rules.add_perm("cities.review_applications", is_program_staff)
+rules.add_perm("cities.export_cohort", is_program_staff)

@@ -1,11 +1,26 @@
 """Reads of the cities app. Every read takes the user and returns only what they may see."""
 
-from django.db.models import Count, Q, QuerySet
+from collections import defaultdict
+from decimal import Decimal
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
 
 from ccrs.models import CityMembership, Invitation, InvitationStatus
 from ccrs.rules import is_program_staff
 
-from .models import City
+from .models import (
+    Application,
+    ApplicationStatus,
+    City,
+    CoFundingRecord,
+    Cohort,
+    OnboardingStep,
+    Review,
+    SelectionCriterion,
+)
+from .scoring import ReviewerScores, application_score, rank
+from .stages import Stage, StageFacts, derive_stage, stage_timeline
 
 
 def cities_visible_to(*, user) -> QuerySet[City]:
@@ -18,12 +33,16 @@ def cities_visible_to(*, user) -> QuerySet[City]:
 
 
 def city_list(*, user) -> list[City]:
-    return list(
+    cities = list(
         cities_visible_to(user=user)
         .select_related("cohort")
         .annotate(team_size=Count("memberships", distinct=True))
         .order_by("name")
     )
+    stages = city_stages(city_ids=[c.pk for c in cities])
+    for city in cities:
+        city.stage = stages[city.pk]
+    return cities
 
 
 def city_get(*, user, slug: str) -> City | None:
@@ -55,3 +74,256 @@ def city_dashboard(*, city: City) -> dict:
 def invitation_get(*, city: City, invitation_id: int) -> Invitation | None:
     """An invitation of this city (an id of another city's invitation finds nothing)."""
     return Invitation.objects.filter(city=city, pk=invitation_id).first()
+
+
+# --- Program stage -------------------------------------------------------------------------------
+
+
+def onboarding_facts(*, city_ids: list[int]) -> dict[int, dict]:
+    """The cities app's own facts: whether every onboarding step is done (one query)."""
+    rows = (
+        OnboardingStep.objects.filter(city_id__in=city_ids)
+        .values("city_id")
+        .annotate(total=Count("pk"), done=Count("pk", filter=Q(completed_at__isnull=False)))
+    )
+    return {row["city_id"]: {"checklist_complete": row["total"] > 0 and row["done"] == row["total"]} for row in rows}
+
+
+def later_app_facts(*, city_ids: list[int]) -> dict[int, dict]:
+    """The one place where the later apps plug in their facts, each with one query over city_ids.
+
+    sectors → assessment_approved, cocreation → cocreation_started, pilots → pilot_active and
+    pilot_closed, network → case_study_published. None of those apps has models on this branch yet.
+    """
+    return {}
+
+
+def city_stages(*, city_ids: list[int], own_facts: dict | None = None) -> dict[int, Stage]:
+    """{city id: program stage} for many cities with a fixed number of queries."""
+    facts = defaultdict(dict)
+    own = onboarding_facts(city_ids=city_ids) if own_facts is None else own_facts
+    for source in (own, later_app_facts(city_ids=city_ids)):
+        for city_id, values in source.items():
+            facts[city_id].update(values)
+    return {city_id: derive_stage(StageFacts(**facts.get(city_id, {}))) for city_id in city_ids}
+
+
+# --- Onboarding, co-funding, profile ---------------------------------------------------------------
+
+
+def city_onboarding(*, city: City) -> dict:
+    """The checklist with owners and completers, progress in percent and overdue steps."""
+    steps = list(OnboardingStep.objects.filter(city=city).select_related("owner", "completed_by"))
+    done = sum(1 for s in steps if s.is_done)
+    return {
+        "steps": steps,
+        "done": done,
+        "total": len(steps),
+        "percent": round(100 * done / len(steps)) if steps else 0,
+        "open_steps": [s for s in steps if not s.is_done],
+        "overdue": sum(1 for s in steps if s.is_overdue),
+    }
+
+
+def onboarding_step_get(*, city: City, step_id: int) -> OnboardingStep | None:
+    return OnboardingStep.objects.filter(city=city, pk=step_id).first()
+
+
+def city_cofunding(*, city: City) -> dict:
+    """Co-funding records and, per currency and kind, the amounts committed and received."""
+    records = list(CoFundingRecord.objects.filter(city=city).select_related("recorded_by"))
+    totals = defaultdict(lambda: {"committed": Decimal(0), "received": Decimal(0)})
+    for record in records:
+        totals[(record.currency, record.get_kind_display())][record.stage] += record.amount
+    rows = [
+        {
+            "currency": currency,
+            "kind": kind,
+            **values,
+            "percent": round(100 * values["received"] / values["committed"]) if values["committed"] else None,
+        }
+        for (currency, kind), values in sorted(totals.items())
+    ]
+    return {"records": records, "totals": rows}
+
+
+def city_profile(*, city: City) -> dict:
+    stage = city_stages(city_ids=[city.pk])[city.pk]
+    return {
+        "stage": stage,
+        "timeline": stage_timeline(stage),
+        "onboarding": city_onboarding(city=city),
+        "cofunding": city_cofunding(city=city),
+        **city_team(city=city),
+    }
+
+
+# --- Applications ----------------------------------------------------------------------------------
+
+
+def applications_visible_to(*, user) -> QuerySet[Application]:
+    """Every application for staff; an applicant's own; nothing for anyone else."""
+    if is_program_staff(user):
+        return Application.objects.all()
+    if not user.is_authenticated:
+        return Application.objects.none()
+    return Application.objects.filter(applicant=user)
+
+
+def application_get(*, user, pk: int) -> Application | None:
+    return (
+        applications_visible_to(user=user)
+        .select_related("cohort", "applicant", "city", "decided_by")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _scored(applications: list[Application], criteria: list[SelectionCriterion]) -> None:
+    """Attach score, reviewer count and rank within the cohort to each application (no queries)."""
+    weights_by_cohort = defaultdict(dict)
+    for criterion in criteria:
+        weights_by_cohort[criterion.cohort_id][criterion.pk] = criterion.weight
+    for application in applications:
+        reviews = [
+            ReviewerScores({s.criterion_id: s.value for s in review.scores.all()}, review.conflict_of_interest)
+            for review in application.reviews.all()
+        ]
+        application.score, application.scored_by = application_score(reviews, weights_by_cohort[application.cohort_id])
+        application.review_count = len(reviews)
+    by_cohort = defaultdict(dict)
+    for application in applications:
+        if application.status != ApplicationStatus.DRAFT:
+            by_cohort[application.cohort_id][application.pk] = application.score
+    ranks = {pk: r for scores in by_cohort.values() for pk, r in rank(scores).items()}
+    for application in applications:
+        application.rank = ranks.get(application.pk)
+
+
+def _with_reviews(queryset):
+    return queryset.prefetch_related(
+        Prefetch("reviews", queryset=Review.objects.select_related("reviewer").prefetch_related("scores"))
+    )
+
+
+def application_list(*, user, cohort_id: int | None = None, status: str = "") -> dict:
+    """Staff: a cohort's applications ranked by score. Applicants: their own applications only."""
+    staff = is_program_staff(user)
+    cohorts = list(Cohort.objects.order_by("-start_year", "name")) if staff else []
+    cohort = next((c for c in cohorts if c.pk == cohort_id), cohorts[0] if cohorts else None)
+    queryset = applications_visible_to(user=user).select_related("cohort", "applicant")
+    if staff:
+        queryset = _with_reviews(queryset.filter(cohort=cohort))
+        if status in ApplicationStatus.values:
+            queryset = queryset.filter(status=status)
+    applications = list(queryset.order_by("city_name"))
+    if staff:
+        _scored(applications, list(SelectionCriterion.objects.filter(cohort=cohort)))
+        applications.sort(key=lambda a: (a.rank is None, a.rank or 0, a.city_name))
+    counts = {}
+    if staff and cohort is not None:
+        counts = dict(
+            Application.objects.filter(cohort=cohort).values_list("status").annotate(n=Count("pk")).order_by()
+        )
+    return {
+        "applications": applications,
+        "cohorts": cohorts,
+        "cohort": cohort,
+        "status": status,
+        "status_counts": [(value, label, counts.get(value, 0)) for value, label in ApplicationStatus.choices],
+        "selected_count": City.objects.filter(cohort=cohort).count() if cohort else 0,
+    }
+
+
+def application_review(*, application: Application, reviewer) -> dict:
+    """The review page: criteria, every reviewer's scores and comments, the aggregate and this reviewer's review."""
+    criteria = list(SelectionCriterion.objects.filter(cohort_id=application.cohort_id))
+    reviews = list(
+        Review.objects.filter(application=application)
+        .select_related("reviewer")
+        .prefetch_related("scores")
+        .order_by("created_at")
+    )
+    application_list_item = application
+    application_list_item._prefetched_objects_cache = {"reviews": reviews}
+    _scored([application_list_item], criteria)
+    for review in reviews:
+        by_criterion = {s.criterion_id: s.value for s in review.scores.all()}
+        review.score_row = [by_criterion.get(c.pk) for c in criteria]
+    mine = next((r for r in reviews if r.reviewer_id == reviewer.pk), None)
+    return {"criteria": criteria, "reviews": reviews, "mine": mine}
+
+
+def application_pipeline(*, user) -> dict | None:
+    """Program dashboard: the newest cohort's applications by status and the program's cities by stage."""
+    if not is_program_staff(user):
+        return None
+    status_counts = {
+        status: Count("applications", filter=Q(applications__status=status)) for status in ApplicationStatus.values
+    }
+    cohort = Cohort.objects.annotate(**status_counts).order_by("-start_year", "name").first()
+    by_status = {status: getattr(cohort, status) for status in ApplicationStatus.values} if cohort else {}
+    rows = City.objects.filter(cohort__isnull=False).annotate(
+        total=Count("onboarding_steps"),
+        done=Count("onboarding_steps", filter=Q(onboarding_steps__completed_at__isnull=False)),
+    )
+    own = {
+        pk: {"checklist_complete": total > 0 and done == total}
+        for pk, total, done in rows.values_list("pk", "total", "done")
+    }
+    stages = city_stages(city_ids=list(own), own_facts=own)
+    stage_counts = defaultdict(int)
+    for stage in stages.values():
+        stage_counts[stage] += 1
+    return {
+        "cohort": cohort,
+        "applications": [(label, by_status.get(value, 0)) for value, label in ApplicationStatus.choices],
+        "stages": [(stage.label, stage_counts.get(stage, 0)) for stage in Stage],
+    }
+
+
+def applications_of_applicant(*, user) -> list[Application]:
+    if not user.is_authenticated:
+        return []
+    return list(Application.objects.filter(applicant=user).select_related("cohort").order_by("-created_at"))
+
+
+# --- Export ------------------------------------------------------------------------------------------
+
+
+def cohort_export(*, user, cohort_id: int) -> dict | None:
+    """Every sheet of a cohort's export: applications with scores and decisions, reviews, cities, co-funding."""
+    if not is_program_staff(user):
+        return None
+    cohort = Cohort.objects.filter(pk=cohort_id).first()
+    if cohort is None:
+        return None
+    criteria = list(SelectionCriterion.objects.filter(cohort=cohort))
+    applications = list(
+        _with_reviews(
+            Application.objects.filter(cohort=cohort).select_related("applicant", "decided_by", "city")
+        ).order_by("city_name")
+    )
+    _scored(applications, criteria)
+    cities = list(City.objects.filter(cohort=cohort).order_by("name"))
+    stages = city_stages(city_ids=[c.pk for c in cities])
+    records = list(
+        CoFundingRecord.objects.filter(city__cohort=cohort).select_related("city").order_by("city__name", "on", "pk")
+    )
+    steps = dict(
+        OnboardingStep.objects.filter(city__cohort=cohort)
+        .values_list("city_id")
+        .annotate(done=Count("pk", filter=Q(completed_at__isnull=False)))
+        .order_by()
+    )
+    for city in cities:
+        city.stage = stages[city.pk]
+        city.steps_done = steps.get(city.pk, 0)
+    return {
+        "cohort": cohort,
+        "criteria": criteria,
+        "applications": applications,
+        "cities": cities,
+        "cofunding": records,
+        "today": timezone.localdate(),
+    }

@@ -128,7 +128,7 @@ def test_healthz_reports_database_and_broker(client, db):
 
 def test_program_dashboard_query_budget(staff, city_a, city_b, client_for):
     client = client_for(staff)
-    assert_query_budget(client, reverse("program_dashboard"), budget=8)
+    assert_query_budget(client, reverse("program_dashboard"), budget=10)
 
 
 def test_invitations_page_query_budget(stakeholder, client_for):

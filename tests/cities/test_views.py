@@ -54,11 +54,11 @@ def test_lead_revokes_own_invitation(lead_a, invitation_a, client_for):
 
 
 def test_city_list_query_budget(staff, city_a, city_b, client_for):
-    assert_query_budget(client_for(staff), reverse("cities:list"), budget=3)
+    assert_query_budget(client_for(staff), reverse("cities:list"), budget=4)
 
 
 def test_city_dashboard_query_budget(member_a, city_a, client_for):
-    assert_query_budget(client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=9)
+    assert_query_budget(client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=12)
 
 
 def test_city_team_query_budget(lead_a, invitation_a, client_for):

@@ -1,0 +1,130 @@
+"""A cohort's export: applications with scores and decisions, reviews, cities and co-funding.
+
+XLSX has one sheet per table (openpyxl in write-only mode, so memory stays flat); CSV puts the
+tables one after another, each under a title row, so one file holds the whole cohort.
+"""
+
+import csv
+import io
+
+from django.utils.functional import Promise
+from django.utils.translation import gettext as _
+from openpyxl import Workbook
+
+XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+
+
+def _text(value):
+    if value is None:
+        return ""
+    if isinstance(value, Promise):
+        return str(value)
+    if hasattr(value, "tzinfo") and getattr(value, "hour", None) is not None:
+        return value.replace(tzinfo=None) if value.tzinfo else value
+    return value
+
+
+def tables(data: dict) -> list[tuple[str, list[str], list[list]]]:
+    """(title, header, rows) of each table of the export."""
+    criteria = data["criteria"]
+    applications = [
+        (
+            _("Applications"),
+            [
+                _("City"),
+                _("Country"),
+                _("Status"),
+                _("Rank"),
+                _("Score"),
+                _("Reviewers counted"),
+                _("Chief Resilience Officer"),
+                _("E-mail"),
+                _("Shocks and stresses"),
+                _("Candidate SME sectors"),
+                _("Currency"),
+                _("Co-funding in cash"),
+                _("Co-funding in kind"),
+                _("Submitted"),
+                _("Decided"),
+                _("Rationale"),
+            ],
+            [
+                [
+                    a.city_name,
+                    str(a.country),
+                    a.get_status_display(),
+                    a.rank,
+                    a.score,
+                    a.scored_by,
+                    a.cro_name,
+                    a.cro_email,
+                    ", ".join(a.shocks),
+                    " / ".join(a.candidate_sectors.split("\n")).strip(),
+                    a.currency,
+                    a.cofunding_cash,
+                    a.cofunding_in_kind,
+                    a.submitted_at,
+                    a.decided_at,
+                    a.decision_rationale,
+                ]
+                for a in data["applications"]
+            ],
+        )
+    ]
+    reviews = (
+        _("Reviews"),
+        [_("City"), _("Reviewer"), _("Conflict of interest"), *[c.name for c in criteria], _("Comment")],
+        [],
+    )
+    for application in data["applications"]:
+        for review in application.reviews.all():
+            by_criterion = {s.criterion_id: s.value for s in review.scores.all()}
+            reviews[2].append(
+                [
+                    application.city_name,
+                    str(review.reviewer),
+                    review.conflict_note if review.conflict_of_interest else "",
+                    *[by_criterion.get(c.pk) for c in criteria],
+                    review.comment,
+                ]
+            )
+    cities = (
+        _("Cities"),
+        [_("City"), _("Country"), _("Stage"), _("Population"), _("Onboarding steps done"), _("Currency")],
+        [[c.name, str(c.country), c.stage.label, c.population, c.steps_done, c.currency] for c in data["cities"]],
+    )
+    cofunding = (
+        _("Co-funding"),
+        [_("City"), _("Date"), _("Kind"), _("Committed or received"), _("Amount"), _("Currency"), _("Description")],
+        [
+            [r.city.name, r.on, r.get_kind_display(), r.get_stage_display(), r.amount, r.currency, r.description]
+            for r in data["cofunding"]
+        ],
+    )
+    return [*applications, reviews, cities, cofunding]
+
+
+def cohort_xlsx(data: dict) -> bytes:
+    workbook = Workbook(write_only=True)
+    for title, header, rows in tables(data):
+        sheet = workbook.create_sheet(title=title[:31])
+        sheet.append([str(h) for h in header])
+        for row in rows:
+            sheet.append([_text(v) for v in row])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def cohort_csv(data: dict) -> str:
+    buffer = io.StringIO()
+    buffer.write("\ufeff")  # a byte-order mark so that spreadsheet programs read UTF-8 (Thai, Vietnamese)
+    writer = csv.writer(buffer)
+    for index, (title, header, rows) in enumerate(tables(data)):
+        if index:
+            writer.writerow([])
+        writer.writerow([f"# {title}"])
+        writer.writerow(header)
+        for row in rows:
+            writer.writerow(["" if v is None else v for v in row])
+    return buffer.getvalue()

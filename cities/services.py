@@ -1,0 +1,690 @@
+"""Writes of the cities app: the call for applications, review and selection, onboarding, co-funding, profile."""
+
+from datetime import timedelta
+from decimal import Decimal, InvalidOperation
+
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.contrib.auth.password_validation import validate_password
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.formats import date_format
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from ccrs.models import CityMembership, CityRole
+from ccrs.money import CURRENCY_CODES
+from ccrs.services import SUPPORTED_LANGUAGES, InvitationInvalid
+
+from .letters import validate_pdf
+from .models import (
+    Application,
+    ApplicationStatus,
+    ChecklistItem,
+    City,
+    CoFundingKind,
+    CoFundingRecord,
+    CoFundingStage,
+    Cohort,
+    OnboardingStep,
+    Review,
+    Score,
+    SelectionCriterion,
+    Shock,
+    StepKind,
+)
+from .scoring import MAX_SCORE
+
+APPLICATION_SALT = "cities.application"
+
+# Legal decisions: from a status, the statuses a decision may move an application to.
+DECISIONS = {
+    ApplicationStatus.SUBMITTED: {ApplicationStatus.SELECTED, ApplicationStatus.WAITLISTED, ApplicationStatus.DECLINED},
+    ApplicationStatus.WAITLISTED: {ApplicationStatus.SELECTED, ApplicationStatus.DECLINED},
+}
+
+# The time zone and languages a new city of these countries starts with (staff correct them in the profile).
+COUNTRY_DEFAULTS = {
+    "VN": ("Asia/Ho_Chi_Minh", ["vi"]),
+    "TH": ("Asia/Bangkok", ["th"]),
+    "ID": ("Asia/Jakarta", ["id"]),
+    "MY": ("Asia/Kuala_Lumpur", ["ms"]),
+    "PH": ("Asia/Manila", ["en"]),
+    "IN": ("Asia/Kolkata", ["en"]),
+    "KH": ("Asia/Phnom_Penh", ["km"]),
+    "LA": ("Asia/Vientiane", ["lo"]),
+    "MM": ("Asia/Yangon", ["my"]),
+    "BD": ("Asia/Dhaka", ["bn"]),
+}
+
+DEFAULT_CHECKLIST = [
+    (StepKind.MEMORANDUM, 30),
+    (StepKind.CRO, 30),
+    (StepKind.TEAM, 45),
+    (StepKind.COFUNDING, 60),
+    (StepKind.BASELINE, 75),
+    (StepKind.KICKOFF, 90),
+]
+
+# The fields an applicant fills in; all of them are required to submit.
+APPLICATION_FIELDS = [
+    "city_name",
+    "country",
+    "cro_name",
+    "cro_title",
+    "cro_email",
+    "cro_phone",
+    "strategy_summary",
+    "strategy_url",
+    "shocks",
+    "candidate_sectors",
+    "currency",
+    "cofunding_cash",
+    "cofunding_in_kind",
+    "in_kind_description",
+]
+OPTIONAL_TO_SUBMIT = {"cro_phone", "strategy_url", "in_kind_description", "cro_title"}
+
+
+def parse_amount(value, *, field_label: str) -> Decimal | None:
+    """A non-negative Decimal from user input, None for empty; ValidationError saying what to fix."""
+    if value in (None, ""):
+        return None
+    try:
+        amount = Decimal(str(value).replace(",", "").strip())
+    except InvalidOperation:
+        raise ValidationError(
+            _("%(field)s must be a number, such as 250000 or 1250.50."), params={"field": field_label}
+        ) from None
+    if not amount.is_finite():
+        raise ValidationError(
+            _("%(field)s must be a number, such as 250000 or 1250.50."), params={"field": field_label}
+        )
+    if amount < 0:
+        raise ValidationError(_("%(field)s cannot be negative. Enter 0 or more."), params={"field": field_label})
+    return amount
+
+
+def check_currency(code: str) -> str:
+    code = (code or "").strip().upper()
+    if code not in CURRENCY_CODES:
+        raise ValidationError(
+            _("“%(value)s” is not an ISO 4217 currency code. Use a code such as USD, VND, THB, IDR or MYR."),
+            params={"value": code},
+        )
+    return code
+
+
+# --- Invitation of the applicant -------------------------------------------------------------
+
+
+def application_token(*, application: Application) -> str:
+    return signing.TimestampSigner(salt=APPLICATION_SALT).sign(str(application.key))
+
+
+def application_link(*, application: Application) -> str:
+    path = reverse("cities:application_accept", kwargs={"token": application_token(application=application)})
+    return f"{settings.SITE_URL}{path}"
+
+
+def application_from_token(*, token: str) -> Application:
+    """The application an invitation link points to, or InvitationInvalid saying why it cannot be used."""
+    signer = signing.TimestampSigner(salt=APPLICATION_SALT)
+    try:
+        key = signer.unsign(token, max_age=settings.INVITATION_MAX_AGE_DAYS * 86400)
+    except signing.SignatureExpired:
+        raise InvitationInvalid(
+            _("This invitation link has expired. Ask the program team to send a new one."), status=410
+        ) from None
+    except signing.BadSignature:
+        raise InvitationInvalid(
+            _("This invitation link is not valid. Check that you copied the whole link from the e-mail.")
+        ) from None
+    application = Application.objects.select_related("cohort").filter(key=key).first()
+    if application is None:
+        raise InvitationInvalid(_("This invitation no longer exists. Ask the program team for a new one."), status=410)
+    if application.applicant_id is not None:
+        raise InvitationInvalid(
+            _("This invitation has already been used. Sign in with your e-mail address instead."), status=410
+        )
+    return application
+
+
+@transaction.atomic
+def application_invite(*, invited_by, cohort: Cohort, email: str, city_name: str, country: str) -> Application:
+    """Open a draft application for a city and invite its Chief Resilience Officer by e-mail."""
+    from .tasks import application_invitation_send
+
+    email = get_user_model().objects.normalize_email(email).strip().lower()
+    city_name = city_name.strip()
+    if not city_name:
+        raise ValidationError({"city_name": _("Enter the name of the city.")})
+    _refuse_duplicate(cohort=cohort, city_name=city_name, country=country)
+    try:
+        with transaction.atomic():
+            application = Application.objects.create(
+                cohort=cohort,
+                city_name=city_name,
+                country=country,
+                invited_email=email,
+                invited_by=invited_by,
+                cro_email=email,
+            )
+    except IntegrityError:
+        _raise_duplicate(cohort=cohort, city_name=city_name)
+    application_invitation_send.delay_on_commit(application.pk)
+    return application
+
+
+def _refuse_duplicate(*, cohort, city_name, country, exclude_pk=None):
+    others = Application.objects.filter(cohort=cohort, country=country, city_name__iexact=city_name)
+    if exclude_pk:
+        others = others.exclude(pk=exclude_pk)
+    if others.exists():
+        _raise_duplicate(cohort=cohort, city_name=city_name)
+
+
+def _raise_duplicate(*, cohort, city_name):
+    raise ValidationError(
+        {
+            "city_name": _("%(city)s has already applied to %(cohort)s. Open that application instead.")
+            % {"city": city_name, "cohort": cohort.name}
+        }
+    )
+
+
+def application_invitation_send(*, application_id: int) -> bool:
+    """Send the applicant's invitation e-mail once; True if sent now."""
+    with transaction.atomic():
+        application = (
+            Application.objects.select_for_update(of=("self",))
+            .select_related("cohort")
+            .filter(pk=application_id)
+            .first()
+        )
+        if application is None or application.applicant_id is not None or application.invitation_sent_at is not None:
+            return False
+        language = _COUNTRY_LANGUAGE.get(str(application.country), "en")
+        with translation.override(language if language in SUPPORTED_LANGUAGES else "en"):
+            body = render_to_string(
+                "cities/email/application_invitation.txt",
+                {
+                    "application": application,
+                    "link": application_link(application=application),
+                    "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
+                },
+            )
+            subject = _("%(city)s is invited to apply to %(cohort)s") % {
+                "city": application.city_name,
+                "cohort": application.cohort.name,
+            }
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [application.invited_email])
+        application.invitation_sent_at = timezone.now()
+        application.save(update_fields=["invitation_sent_at", "updated_at"])
+    return True
+
+
+_COUNTRY_LANGUAGE = {country: languages[0] for country, (_tz, languages) in COUNTRY_DEFAULTS.items()}
+
+
+@transaction.atomic
+def application_resend(*, application: Application) -> Application:
+    """A fresh link (a new expiry) for an invitation not yet accepted."""
+    from .tasks import application_invitation_send
+
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.applicant_id is not None:
+        raise ValidationError(_("The applicant has already accepted this invitation."))
+    application.invitation_sent_at = None
+    application.save(update_fields=["invitation_sent_at", "updated_at"])
+    application_invitation_send.delay_on_commit(application.pk)
+    return application
+
+
+@transaction.atomic
+def application_invitation_accept(*, token: str, user=None, full_name: str = "", password: str = ""):
+    """Become the applicant: as the signed-in user with the invited address, or with a new account.
+
+    Returns (user, application); InvitationInvalid for a link that cannot be used, ValidationError for input.
+    """
+    application = application_from_token(token=token)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.applicant_id is not None:
+        raise InvitationInvalid(_("This invitation has already been used."), status=410)
+    User = get_user_model()
+    if user is not None and user.is_authenticated:
+        if user.email.lower() != application.invited_email.lower():
+            raise InvitationInvalid(
+                _(
+                    "This invitation was sent to %(invited)s but you are signed in as %(current)s. "
+                    "Sign out, then open the link again."
+                )
+                % {"invited": application.invited_email, "current": user.email},
+                status=403,
+            )
+    else:
+        if User.objects.filter(email__iexact=application.invited_email).exists():
+            raise InvitationInvalid(
+                _("An account with %(email)s already exists. Sign in, then open the link again.")
+                % {"email": application.invited_email},
+                status=409,
+            )
+        full_name = full_name.strip()
+        if not full_name:
+            raise ValidationError({"full_name": _("Enter your full name.")})
+        validate_password(password, user=User(email=application.invited_email, full_name=full_name))
+        user = User.objects.create_user(email=application.invited_email, password=password, full_name=full_name)
+    application.applicant = user
+    fields = ["applicant", "updated_at"]
+    if not application.cro_name:
+        application.cro_name = user.full_name
+        fields.append("cro_name")
+    application.save(update_fields=fields)
+    return user, application
+
+
+# --- The application ---------------------------------------------------------------------------
+
+
+@transaction.atomic
+def application_update(*, application: Application, data: dict, letter=None, submit: bool = False) -> Application:
+    """Save the applicant's answers (a draft may be incomplete); with submit, check completeness and submit.
+
+    Refuses a duplicate city, a negative or non-numeric amount, an unknown currency, a letter that is
+    not a PDF or too large; nothing is saved then.
+    """
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status != ApplicationStatus.DRAFT:
+        raise ValidationError(_("This application was submitted and can no longer be changed."))
+    errors = {}
+    values = {}
+    for name in APPLICATION_FIELDS:
+        if name not in data:
+            continue
+        value = data[name]
+        try:
+            if name in {"cofunding_cash", "cofunding_in_kind"}:
+                value = parse_amount(value, field_label=str(Application._meta.get_field(name).verbose_name))
+            elif name == "currency":
+                value = check_currency(value) if value else ""
+            elif name == "shocks":
+                value = [v for v in (value or []) if v]
+                bad = [v for v in value if v not in Shock.values]
+                if bad:
+                    raise ValidationError(
+                        _("These are not on the list of shocks and stresses: %(items)s."),
+                        params={"items": ", ".join(bad)},
+                    )
+            elif isinstance(value, str):
+                value = value.strip()
+        except ValidationError as error:
+            errors[name] = error.messages
+            continue
+        values[name] = value
+    if letter is not None:
+        try:
+            validate_pdf(letter)
+        except ValidationError as error:
+            errors["letter"] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    for name, value in values.items():
+        setattr(application, name, value)
+    fields = [*values, "updated_at"]
+    _refuse_duplicate(
+        cohort=application.cohort,
+        city_name=application.city_name,
+        country=application.country,
+        exclude_pk=application.pk,
+    )
+    if letter is not None:
+        old = application.letter.name if application.letter else ""
+        application.letter_name = (getattr(letter, "name", "") or "letter.pdf")[-200:]
+        letter.seek(0)
+        application.letter.save(application.letter_name, letter, save=False)
+        fields += ["letter", "letter_name"]
+        if old:
+            storage = application.letter.storage
+            transaction.on_commit(lambda: storage.delete(old))
+    if submit:
+        closes = application.cohort.call_closes_on
+        if closes and timezone.localdate() > closes:
+            raise ValidationError(
+                _("The call for applications closed on %(date)s. Save your draft and contact the program team.")
+                % {"date": date_format(closes, "DATE_FORMAT")}
+            )
+        _check_complete(application)
+        application.status = ApplicationStatus.SUBMITTED
+        application.submitted_at = timezone.now()
+        fields += ["status", "submitted_at"]
+    try:
+        with transaction.atomic():
+            application.save(update_fields=fields)
+    except IntegrityError:
+        _raise_duplicate(cohort=application.cohort, city_name=application.city_name)
+    return application
+
+
+def _check_complete(application: Application) -> None:
+    missing = {}
+    for name in APPLICATION_FIELDS:
+        if name in OPTIONAL_TO_SUBMIT:
+            continue
+        value = getattr(application, name)
+        if value in (None, "", []):
+            label = Application._meta.get_field(name).verbose_name
+            missing[name] = _("%(field)s is needed to submit the application.") % {"field": label}
+    if not application.letter:
+        missing["letter"] = _("Attach the signed letter of commitment as a PDF to submit the application.")
+    if missing:
+        raise ValidationError(missing)
+
+
+# --- Review and selection ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def review_save(
+    *,
+    application: Application,
+    reviewer,
+    scores: dict,
+    comment: str = "",
+    conflict_of_interest: bool = False,
+    conflict_note: str = "",
+) -> Review:
+    """Record (or replace) a reviewer's scores of every criterion, or their declared conflict of interest."""
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    if application.status not in {ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED}:
+        raise ValidationError(_("Only a submitted application that is not decided yet can be reviewed."))
+    criteria = {c.pk: c for c in SelectionCriterion.objects.filter(cohort_id=application.cohort_id)}
+    if conflict_of_interest:
+        if not conflict_note.strip():
+            raise ValidationError({"conflict_note": _("Say briefly what the conflict of interest is.")})
+        clean_scores = {}
+    else:
+        if not criteria:
+            raise ValidationError(_("This cohort has no selection criteria yet. Add them in the admin first."))
+        clean_scores = {}
+        errors = {}
+        for pk, criterion in criteria.items():
+            raw = scores.get(pk, scores.get(str(pk)))
+            try:
+                value = int(raw)
+            except (TypeError, ValueError):
+                errors[f"criterion_{pk}"] = _("Score “%(criterion)s” with a whole number from 0 to %(max)s.") % {
+                    "criterion": criterion.name,
+                    "max": MAX_SCORE,
+                }
+                continue
+            if not 0 <= value <= MAX_SCORE:
+                errors[f"criterion_{pk}"] = _("Score “%(criterion)s” with a whole number from 0 to %(max)s.") % {
+                    "criterion": criterion.name,
+                    "max": MAX_SCORE,
+                }
+                continue
+            clean_scores[pk] = value
+        if errors:
+            raise ValidationError(errors)
+    review, _created = Review.objects.update_or_create(
+        application=application,
+        reviewer=reviewer,
+        defaults={
+            "conflict_of_interest": conflict_of_interest,
+            "conflict_note": conflict_note.strip() if conflict_of_interest else "",
+            "comment": comment.strip(),
+        },
+    )
+    existing = {s.criterion_id: s for s in review.scores.all()}
+    for pk, score in existing.items():
+        if pk not in clean_scores:
+            score.delete()
+    for pk, value in clean_scores.items():
+        score = existing.get(pk)
+        if score is None:
+            Score.objects.create(review=review, criterion_id=pk, value=value)
+        elif score.value != value:
+            score.value = value
+            score.save(update_fields=["value", "updated_at"])
+    return review
+
+
+@transaction.atomic
+def application_decide(*, application: Application, decided_by, status: str, rationale: str) -> Application:
+    """Select, wait-list or decline an application with a rationale; selection onboards the city.
+
+    Refuses an illegal status change and a selection past the cohort's maximum number of cities.
+    """
+    cohort = Cohort.objects.select_for_update().get(pk=application.cohort_id)
+    application = Application.objects.select_for_update().get(pk=application.pk)
+    allowed = DECISIONS.get(application.status, set())
+    if status not in allowed:
+        raise ValidationError(
+            _("An application that is “%(current)s” cannot become “%(new)s”.")
+            % {
+                "current": ApplicationStatus(application.status).label,
+                "new": ApplicationStatus(status).label if status in ApplicationStatus.values else status,
+            }
+        )
+    rationale = rationale.strip()
+    if not rationale:
+        raise ValidationError({"rationale": _("Give the rationale of the decision; the applicant will read it.")})
+    application.status = status
+    application.decision_rationale = rationale
+    application.decided_by = decided_by
+    application.decided_at = timezone.now()
+    fields = ["status", "decision_rationale", "decided_by", "decided_at", "updated_at"]
+    if status == ApplicationStatus.SELECTED:
+        application.city = _city_onboard(application=application, cohort=cohort)
+        fields.append("city")
+    application.save(update_fields=fields)
+    return application
+
+
+def _city_onboard(*, application: Application, cohort: Cohort) -> City:
+    """The selected city joins the cohort: its City, its lead, its checklist and its committed co-funding."""
+    city = (
+        application.city or City.objects.filter(name__iexact=application.city_name, country=application.country).first()
+    )
+    in_cohort = City.objects.filter(cohort=cohort)
+    if city is not None:
+        in_cohort = in_cohort.exclude(pk=city.pk)
+    if in_cohort.count() >= cohort.max_cities:
+        raise ValidationError(
+            _(
+                "%(cohort)s already has its maximum of %(max)s cities. Wait-list this application, "
+                "or raise the cohort's maximum first."
+            )
+            % {"cohort": cohort.name, "max": cohort.max_cities}
+        )
+    time_zone, languages = COUNTRY_DEFAULTS.get(str(application.country), ("UTC", ["en"]))
+    profile = {
+        "resilience_strategy": application.strategy_summary,
+        "resilience_strategy_url": application.strategy_url,
+        "shocks": application.shocks,
+        "currency": application.currency,
+    }
+    if city is None:
+        city = City.objects.create(
+            cohort=cohort,
+            slug=_free_slug(application.city_name),
+            name=application.city_name,
+            country=application.country,
+            time_zone=time_zone,
+            languages=languages,
+            **profile,
+        )
+    else:
+        city.cohort = cohort
+        fields = ["cohort", "updated_at"]
+        for name, value in profile.items():
+            if value and not getattr(city, name):
+                setattr(city, name, value)
+                fields.append(name)
+        city.save(update_fields=fields)
+    if application.applicant_id:
+        # The applicant leads the city's team, unless they are on it already (their role is kept).
+        CityMembership.objects.get_or_create(
+            user_id=application.applicant_id, city=city, defaults={"role": CityRole.LEAD}
+        )
+    if not city.onboarding_steps.exists():
+        _checklist_copy(city=city, cohort=cohort, owner_id=application.applicant_id)
+    today = timezone.localdate()
+    for kind, amount in [
+        (CoFundingKind.CASH, application.cofunding_cash),
+        (CoFundingKind.IN_KIND, application.cofunding_in_kind),
+    ]:
+        if amount:
+            CoFundingRecord.objects.create(
+                city=city,
+                kind=kind,
+                stage=CoFundingStage.COMMITTED,
+                amount=amount,
+                currency=application.currency,
+                on=today,
+                description=_("Committed in the application"),
+            )
+    return city
+
+
+def _free_slug(name: str) -> str:
+    base = slugify(name)[:70] or "city"
+    slug, n = base, 2
+    while City.objects.filter(slug=slug).exists():
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def checklist_default(*, cohort: Cohort) -> list[ChecklistItem]:
+    """The cohort's checklist; the program's six standard steps are created when it has none."""
+    items = list(cohort.checklist_items.all())
+    if items:
+        return items
+    return [
+        ChecklistItem.objects.create(cohort=cohort, kind=kind, days_to_complete=days, position=i)
+        for i, (kind, days) in enumerate(DEFAULT_CHECKLIST)
+    ]
+
+
+def _checklist_copy(*, city: City, cohort: Cohort, owner_id) -> None:
+    today = timezone.localdate()
+    for item in checklist_default(cohort=cohort):
+        OnboardingStep.objects.create(
+            city=city,
+            kind=item.kind,
+            title=item.title,
+            position=item.position,
+            owner_id=owner_id,
+            due_on=today + timedelta(days=item.days_to_complete),
+        )
+
+
+# --- Onboarding --------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def step_complete(*, step: OnboardingStep, user, evidence_file=None, evidence_url: str = "") -> OnboardingStep:
+    """Mark an onboarding step done with its evidence: a file (PDF), a link, or both."""
+    step = OnboardingStep.objects.select_for_update().get(pk=step.pk)
+    if step.completed_at is not None:
+        raise ValidationError(_("This step is already done."))
+    evidence_url = (evidence_url or "").strip()
+    if evidence_file is None and not evidence_url and not step.evidence_file and not step.evidence_url:
+        raise ValidationError(_("Attach the evidence as a PDF or give a link to it."))
+    if evidence_file is not None:
+        validate_pdf(evidence_file)
+        step.evidence_name = (getattr(evidence_file, "name", "") or "evidence.pdf")[-200:]
+        evidence_file.seek(0)
+        step.evidence_file.save(step.evidence_name, evidence_file, save=False)
+    if evidence_url:
+        step.evidence_url = evidence_url
+    step.completed_at = timezone.now()
+    step.completed_by = user
+    step.save(
+        update_fields=["evidence_file", "evidence_name", "evidence_url", "completed_at", "completed_by", "updated_at"]
+    )
+    return step
+
+
+@transaction.atomic
+def step_reopen(*, step: OnboardingStep) -> OnboardingStep:
+    step = OnboardingStep.objects.select_for_update().get(pk=step.pk)
+    if step.completed_at is None:
+        raise ValidationError(_("This step is still open."))
+    step.completed_at = None
+    step.completed_by = None
+    step.save(update_fields=["completed_at", "completed_by", "updated_at"])
+    return step
+
+
+# --- Co-funding and profile --------------------------------------------------------------------
+
+
+@transaction.atomic
+def cofunding_record(
+    *, city: City, kind: str, stage: str, amount, currency: str, on, description: str = "", recorded_by=None
+) -> CoFundingRecord:
+    """Record co-funding committed or received, in cash or in kind, on a date."""
+    if kind not in CoFundingKind.values:
+        raise ValidationError({"kind": _("Choose cash or in kind.")})
+    if stage not in CoFundingStage.values:
+        raise ValidationError({"stage": _("Choose committed or received.")})
+    try:
+        value = parse_amount(amount, field_label=_("Amount"))
+    except ValidationError as error:
+        raise ValidationError({"amount": error.messages}) from None
+    if value is None:
+        raise ValidationError({"amount": _("Enter the amount.")})
+    try:
+        currency = check_currency(currency)
+    except ValidationError as error:
+        raise ValidationError({"currency": error.messages}) from None
+    if on is None:
+        raise ValidationError({"on": _("Enter the date.")})
+    return CoFundingRecord.objects.create(
+        city=city,
+        kind=kind,
+        stage=stage,
+        amount=value,
+        currency=currency,
+        on=on,
+        description=description.strip(),
+        recorded_by=recorded_by,
+    )
+
+
+PROFILE_FIELDS = [
+    "population",
+    "area_km2",
+    "gdp",
+    "gdp_year",
+    "currency",
+    "time_zone",
+    "resilience_strategy",
+    "resilience_strategy_url",
+    "shocks",
+]
+
+
+@transaction.atomic
+def city_profile_update(*, city: City, data: dict) -> City:
+    """Change a city's profile; the values come cleaned from the profile form."""
+    city = City.objects.select_for_update().get(pk=city.pk)
+    if "gdp" in data:
+        data = {**data, "gdp": parse_amount(data["gdp"], field_label=_("GDP"))}
+    if data.get("currency"):
+        data = {**data, "currency": check_currency(data["currency"])}
+    changed = []
+    for name in PROFILE_FIELDS:
+        if name in data and getattr(city, name) != data[name]:
+            setattr(city, name, data[name])
+            changed.append(name)
+    if changed:
+        city.full_clean(exclude=["cohort", "slug", "languages"], validate_unique=False)
+        city.save(update_fields=[*changed, "updated_at"])
+    return city
