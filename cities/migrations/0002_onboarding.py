@@ -626,7 +626,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='selectioncriterion',
             name='cohort',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='criteria', to='cities.cohort', verbose_name='cohort'),
+            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='selection_criteria', to='cities.cohort', verbose_name='cohort'),
         ),
         migrations.AddField(
             model_name='score',
@@ -700,7 +700,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='selectioncriterion',
-            constraint=models.UniqueConstraint(fields=('cohort', 'name'), name='criterion_cohort_name_unique'),
+            constraint=models.UniqueConstraint(fields=('cohort', 'name'), name='selection_criterion_cohort_name_unique'),
         ),
         migrations.AddConstraint(
             model_name='selectioncriterion',
