@@ -185,7 +185,9 @@ class City(TimeStampedModel):
 class SelectionCriterion(TimeStampedModel):
     """One weighted criterion of a cohort's selection rubric; reviewers score it from 0 to 5."""
 
-    cohort = models.ForeignKey(Cohort, on_delete=models.CASCADE, related_name="selection_criteria", verbose_name=_("cohort"))
+    cohort = models.ForeignKey(
+        Cohort, on_delete=models.CASCADE, related_name="selection_criteria", verbose_name=_("cohort")
+    )
     name = models.CharField(_("criterion"), max_length=160)
     description = models.TextField(_("what reviewers look for"), blank=True)
     weight = models.DecimalField(_("weight"), max_digits=5, decimal_places=2, default=Decimal("1"))

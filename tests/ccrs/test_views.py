@@ -7,7 +7,7 @@ from django.urls import reverse
 from ccrs import services
 from ccrs.models import CityMembership, User
 from tests.conftest import PASSWORD
-from tests.querybudget import assert_query_budget
+from tests.querybudget import PROGRAM_DASHBOARD_BUDGET, assert_query_budget
 
 
 @pytest.mark.parametrize(
@@ -128,7 +128,7 @@ def test_healthz_reports_database_and_broker(client, db):
 
 def test_program_dashboard_query_budget(staff, city_a, city_b, client_for):
     client = client_for(staff)
-    assert_query_budget(client, reverse("program_dashboard"), budget=10)
+    assert_query_budget(client, reverse("program_dashboard"), budget=PROGRAM_DASHBOARD_BUDGET)
 
 
 def test_invitations_page_query_budget(stakeholder, client_for):

@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cities.models import Application, ApplicationStatus, CoFundingRecord
-from tests.querybudget import assert_query_budget
+from tests.querybudget import CITY_DASHBOARD_BUDGET, PROGRAM_DASHBOARD_BUDGET, assert_query_budget
 
 from .conftest import COMPLETE, make_application, pdf_upload
 
@@ -172,8 +172,10 @@ def test_profile_query_budget(selected_a, staff, city_a, client_for):
 
 
 def test_program_dashboard_query_budget(selected_a, staff, client_for):
-    assert_query_budget(client_for(staff), reverse("program_dashboard"), budget=7)
+    assert_query_budget(client_for(staff), reverse("program_dashboard"), budget=PROGRAM_DASHBOARD_BUDGET)
 
 
 def test_city_dashboard_with_panel_query_budget(selected_a, member_a, city_a, client_for):
-    assert_query_budget(client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=10)
+    assert_query_budget(
+        client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=CITY_DASHBOARD_BUDGET
+    )

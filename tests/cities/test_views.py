@@ -5,7 +5,7 @@ from django.core import mail
 from django.urls import reverse
 
 from ccrs.models import Invitation
-from tests.querybudget import assert_query_budget
+from tests.querybudget import CITY_DASHBOARD_BUDGET, assert_query_budget
 
 
 def test_lead_invites_a_team_member(lead_a, city_a, client_for, django_capture_on_commit_callbacks):
@@ -58,7 +58,9 @@ def test_city_list_query_budget(staff, city_a, city_b, client_for):
 
 
 def test_city_dashboard_query_budget(member_a, city_a, client_for):
-    assert_query_budget(client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=12)
+    assert_query_budget(
+        client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=CITY_DASHBOARD_BUDGET
+    )
 
 
 def test_city_team_query_budget(lead_a, invitation_a, client_for):

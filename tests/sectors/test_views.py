@@ -5,7 +5,7 @@ from django.urls import reverse
 
 from sectors import services
 from sectors.models import AssessmentStatus, CandidateSector, IndicatorValue, Selection, SurveyResponse
-from tests.querybudget import assert_query_budget
+from tests.querybudget import CITY_DASHBOARD_BUDGET, assert_query_budget
 
 
 def url(name, city, **kwargs):
@@ -192,7 +192,7 @@ def test_overview_query_budget(staff, sectors_a, client_for):
 
 def test_dashboards_query_budget(staff, member_a, sectors_a, city_a, client_for):
     """The sector panels keep the city and program dashboards flat."""
-    assert_query_budget(client_for(member_a), city_a.get_absolute_url(), budget=9)
+    assert_query_budget(client_for(member_a), city_a.get_absolute_url(), budget=CITY_DASHBOARD_BUDGET)
 
 
 def test_officer_removes_a_sector_but_not_a_proposed_one(member_a, lead_a, staff, sectors_a, city_a, client_for):
