@@ -419,7 +419,10 @@ def survey_public(request, token):
                 # A bot filled the hidden field: thank it and keep nothing.
                 return render(request, "sectors/survey_thanks.html", {"city": city, "language": language})
             elif form.is_valid():
-                cache.incr(key)
+                try:
+                    cache.incr(key)
+                except ValueError:  # the counter expired between the check and now
+                    cache.set(key, 1, 3600)
                 data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
                 try:
                     services.survey_respond(assessment=assessment, language=language, **data)
