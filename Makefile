@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: demo test install translations messages lint check-deploy worker clean
+.PHONY: demo test install translations messages lint check-deploy worker beat clean
 
 LANGS := -l vi -l th -l id -l ms
 
@@ -43,6 +43,9 @@ check-deploy: install
 
 worker: install
 	$(VENV)/bin/celery -A ccrs worker --loglevel=INFO
+
+beat: install
+	$(VENV)/bin/celery -A ccrs beat --loglevel=INFO
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache

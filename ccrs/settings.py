@@ -156,6 +156,8 @@ MFA_TOTP_ISSUER = "CCRS Platform"
 STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=PRODUCTION)
 
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)
+# Answers the public SME survey accepts per hour from one address.
+SECTORS_SURVEY_RATE_PER_HOUR = env.int("SECTORS_SURVEY_RATE_PER_HOUR", default=20)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

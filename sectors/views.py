@@ -18,8 +18,6 @@ from ccrs.decorators import permission_required
 from . import forms, importing, selectors, services
 from .models import IndicatorValue
 
-SURVEY_RATE = getattr(settings, "SECTORS_SURVEY_RATE_PER_HOUR", 20)
-
 
 def _city(request, slug, perm="sectors.view_assessment"):
     """The city (404 if the user may not see it) after checking `perm` on it (403)."""
@@ -412,7 +410,7 @@ def survey_public(request, token):
         if request.method == "POST":
             key = f"sectors:survey:{assessment.pk}:{_client_ip(request)}"
             count = cache.get_or_set(key, 0, 3600)
-            if count >= SURVEY_RATE:
+            if count >= settings.SECTORS_SURVEY_RATE_PER_HOUR:
                 form.add_error(None, _("Too many answers from this connection. Try again in an hour."))
                 status = 429
             elif form.data.get("website"):
