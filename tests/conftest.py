@@ -76,6 +76,12 @@ def fast_password_hashing(settings):
 
 
 @pytest.fixture(autouse=True)
+def private_media(settings, tmp_path):
+    """Uploaded files of a test go to its own folder, not the project's media/."""
+    settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
 def fresh_cache():
     """Login rate limits live in the cache: each test starts with none."""
     from django.core.cache import cache

@@ -25,11 +25,6 @@ def pdf_upload(name="letter.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
 
 
-@pytest.fixture(autouse=True)
-def private_media(settings, tmp_path):
-    """Uploaded files go to a folder of the test, never to the project's media/."""
-    settings.MEDIA_ROOT = tmp_path / "media"
-
 
 COMPLETE = {
     "city_name": "Hue",
