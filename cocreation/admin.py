@@ -112,7 +112,13 @@ class StakeholderInvitationAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Withdraw"))
     def revoke(self, request, queryset):
-        _run(self, request, queryset, lambda i: services.invitation_revoke(invitation=i), _("%(count)s invitations withdrawn."))
+        _run(
+            self,
+            request,
+            queryset,
+            lambda i: services.invitation_revoke(invitation=i),
+            _("%(count)s invitations withdrawn."),
+        )
 
     @admin.action(description=_("Check in"))
     def check_in(self, request, queryset):

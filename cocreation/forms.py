@@ -80,7 +80,7 @@ class InputForm(forms.Form):
                 order = [None] * count
                 for index, rank in enumerate(ranks):
                     if rank is None or order[rank] is not None:
-                        order = ["x"]  # the service answers "give every choice a different rank"
+                        order = [0] * count  # the service answers "give every choice a different rank"
                         break
                     order[rank] = index
                 answers[key] = order

@@ -21,7 +21,9 @@ MATRIX = {
     "cocreation:ideas": Rule(TEAM, kwargs=WORKSHOP),
     "cocreation:workshop_export": Rule(TEAM, kwargs={**WORKSHOP, "fmt": "csv"}),
     "cocreation:invitation_revoke": Rule(
-        {**signed_in(DENY), "member_a": REDIRECT, "staff": REDIRECT}, method="post", kwargs={"pk": "{other_invitation.pk}"}
+        {**signed_in(DENY), "member_a": REDIRECT, "staff": REDIRECT},
+        method="post",
+        kwargs={"pk": "{other_invitation.pk}"},
     ),
     "cocreation:call": Rule(TEAM, kwargs={"pk": "{call_a.pk}"}),
     "cocreation:call_export": Rule(TEAM, kwargs={"pk": "{call_a.pk}", "fmt": "xlsx"}),
@@ -37,12 +39,18 @@ def objects(world):
     city = world["format"]["city_a"]
     staff = world["users"]["staff"]
     process = services.process_create(city=city, title="Matrix process")
-    phase = services.phase_schedule(process=process, kind="discover", starts_on=timezone.localdate(), ends_on=timezone.localdate())
+    phase = services.phase_schedule(
+        process=process, kind="discover", starts_on=timezone.localdate(), ends_on=timezone.localdate()
+    )
     person, _ = services.stakeholder_register(city=city, name="Matrix SME", email="matrix@sme.example.vn", kind="sme")
     other, _ = services.stakeholder_register(city=city, name="Other", email="other@sme.example.vn", kind="ngo")
     now = timezone.now()
     workshop = services.workshop_schedule(
-        process=process, title="Matrix workshop", kind="ideation", starts_at=now, ends_at=now + timedelta(hours=2),
+        process=process,
+        title="Matrix workshop",
+        kind="ideation",
+        starts_at=now,
+        ends_at=now + timedelta(hours=2),
         input_closes_at=now + timedelta(days=3),
     )
     question = services.question_add(workshop=workshop, kind="short_text", text={"en": "Idea?"}, required=False)
@@ -51,8 +59,11 @@ def objects(world):
     other_invitation, _ = services.invitation_create(workshop=workshop, stakeholder=other)
     submission, _ = services.submission_save(invitation=invitation, answers={str(question.pk): "x"})
     file = models.SubmissionFile.objects.create(
-        submission=submission, question=question, file=ContentFile(b"%PDF-1.4", name="m.pdf"),
-        content_type="application/pdf", size=8,
+        submission=submission,
+        question=question,
+        file=ContentFile(b"%PDF-1.4", name="m.pdf"),
+        content_type="application/pdf",
+        size=8,
     )
     idea = services.idea_create(workshop=workshop, title="Matrix idea", sources=[submission])
     vote = services.vote_cast(invitation=invitation, idea=idea)
@@ -64,12 +75,37 @@ def objects(world):
     call = services.call_create(process=process, title="Matrix call", description="d", deadline=now + timedelta(days=9))
     services.call_open(call=call)
     clarification = services.clarification_publish(call=call, question="Q?", answer="A.")
-    proposal = services.proposal_submit(call=call, stakeholder=person, title="P", summary="S", employees=3, registered_in_city=True)
-    document = models.ProposalDocument.objects.create(proposal=proposal, name="Plan", file=ContentFile(b"%PDF-1.4", name="p.pdf"))
+    proposal = services.proposal_submit(
+        call=call, stakeholder=person, title="P", summary="S", employees=3, registered_in_city=True
+    )
+    document = models.ProposalDocument.objects.create(
+        proposal=proposal, name="Plan", file=ContentFile(b"%PDF-1.4", name="p.pdf")
+    )
     world["format"].update(
-        process_a=process, workshop_a=workshop, call_a=call, other_invitation=other_invitation,
+        process_a=process,
+        workshop_a=workshop,
+        call_a=call,
+        other_invitation=other_invitation,
         cocreation_token=services.invitation_token(invitation=invitation),
     )
-    for obj in [process, phase, person, workshop, question, invitation, submission, file, idea, vote, rating, criterion,
-                declaration, score, call, clarification, proposal, document]:
+    for obj in [
+        process,
+        phase,
+        person,
+        workshop,
+        question,
+        invitation,
+        submission,
+        file,
+        idea,
+        vote,
+        rating,
+        criterion,
+        declaration,
+        score,
+        call,
+        clarification,
+        proposal,
+        document,
+    ]:
         world["objects"][type(obj)] = obj
