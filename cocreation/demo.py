@@ -31,7 +31,7 @@ DEMO = {
     "can-tho": {
         "language": "vi",
         "process": "Thu gom và phân loại rác thải tại nguồn ở Cần Thơ",
-        "challenge": "Nâng cao thu gom và phân loại rác với các HTX và cơ sở ve chai nhỏ, trong bối cảnh ngập lụt và nước biển dâng.",
+        "challenge": "Nâng cao thu gom và phân loại rác với các HTX và cơ sở ve chai nhỏ, trong bối cảnh ngập lụt và nước biển dâng.",  # noqa: E501 - text in the local language
         "workshop": "Hội thảo ý tưởng: phân loại rác tại hộ gia đình và chợ",
         "place": "Hội trường UBND quận Ninh Kiều",
         "people": [
@@ -96,7 +96,7 @@ DEMO = {
     "semarang": {
         "language": "id",
         "process": "Batik Semarang menuju produksi hijau",
-        "challenge": "Mengubah industri batik tradisional menjadi hijau dengan pewarna dan metode ramah lingkungan untuk pasar premium.",
+        "challenge": "Mengubah industri batik tradisional menjadi hijau dengan pewarna dan metode ramah lingkungan untuk pasar premium.",  # noqa: E501 - text in the local language
         "workshop": "Lokakarya: pewarna alami dan pengolahan limbah batik",
         "place": "Kampung Batik Semarang",
         "people": [
@@ -147,7 +147,7 @@ DEMO = {
     "melaka": {
         "language": "ms",
         "process": "Pelancongan tepi Sungai Melaka bersama PKS tempatan",
-        "challenge": "Menghidupkan semula pelancongan sungai dan tepi air bersama PKS tempatan sambil menangani pencemaran air.",
+        "challenge": "Menghidupkan semula pelancongan sungai dan tepi air bersama PKS tempatan sambil menangani pencemaran air.",  # noqa: E501 - text in the local language
         "workshop": "Bengkel idea: pelancongan sungai yang bersih",
         "place": "Dewan Bandaraya Melaka",
         "people": [
@@ -283,7 +283,7 @@ def _seed_call(result, *, now, staff, log):
         process=process,
         idea=ideas[0],
         title="Gọi đề xuất: thu gom rác hữu cơ bằng túi hai màu",
-        description="Thành phố Cần Thơ mời các doanh nghiệp nhỏ và vừa đề xuất giải pháp thu gom và phân loại rác hữu cơ tại hộ gia đình ở quận Ninh Kiều.",
+        description="Thành phố Cần Thơ mời các doanh nghiệp nhỏ và vừa đề xuất giải pháp thu gom và phân loại rác hữu cơ tại hộ gia đình ở quận Ninh Kiều.",  # noqa: E501 - text in the local language
         deadline=now + timedelta(days=1),
         max_employees=49,
         budget="750000000",
