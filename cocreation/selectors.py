@@ -251,3 +251,19 @@ def inclusion_figures(*, city) -> dict:
         "smes": smes,
         "women_led_smes": totals["women_led_smes"],
     }
+
+
+def ballot(*, invitation: StakeholderInvitation) -> dict:
+    """The ideas a participant may vote on and rate, with their own votes and ratings."""
+    from .models import IdeaRating, Vote
+
+    ideas = list(
+        Idea.objects.filter(workshop_id=invitation.workshop_id).exclude(status=IdeaStatus.MERGED).order_by("title")
+    )
+    voted = set(Vote.objects.filter(invitation=invitation).values_list("idea_id", flat=True))
+    ratings = dict(IdeaRating.objects.filter(invitation=invitation).values_list("idea_id", "value"))
+    for idea in ideas:
+        idea.voted = idea.pk in voted
+        idea.my_rating = ratings.get(idea.pk)
+    limit = invitation.workshop.vote_limit
+    return {"ideas": ideas, "votes_used": len(voted), "vote_limit": limit, "votes_left": max(0, limit - len(voted))}

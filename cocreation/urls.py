@@ -6,6 +6,7 @@ app_name = "cocreation"
 
 urlpatterns = [
     path("respond/<str:token>/", views.respond, name="respond"),
+    path("respond/<str:token>/vote/", views.vote, name="vote"),
     path("city/<slug:slug>/", views.process_list, name="processes"),
     path("city/<slug:slug>/stakeholders/", views.stakeholder_list, name="stakeholders"),
     path("process/<int:pk>/", views.process_detail, name="process"),

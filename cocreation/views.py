@@ -9,6 +9,7 @@ from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -18,7 +19,7 @@ from cities import selectors as city_selectors
 
 from . import exports, selectors, services
 from .forms import InputForm, InviteForm, StakeholderForm, StakeholderImportForm
-from .models import Stakeholder, StakeholderInvitation, Submission
+from .models import Idea, Stakeholder, StakeholderInvitation, Submission
 
 RATE_PER_LINK = getattr(settings, "COCREATION_FORM_RATE_PER_LINK", 20)  # POSTs per link per 10 minutes
 RATE_PER_ADDRESS = getattr(settings, "COCREATION_FORM_RATE_PER_ADDRESS", 600)  # POSTs per address per 10 minutes
@@ -341,6 +342,7 @@ def respond(request, token):
             "workshop": workshop,
             "form": form,
             "existing": existing,
+            "ballot": selectors.ballot(invitation=invitation),
             "open": workshop.accepts_input,
             "language": language,
             "closes_local": timezone.localtime(workshop.input_closes_at, workshop.city_tz),
@@ -348,3 +350,36 @@ def respond(request, token):
         },
         status=status,
     )
+
+
+@require_POST
+@never_cache
+def vote(request, token):
+    """A participant votes for an idea, takes a vote back, or rates an idea, through their link."""
+    try:
+        invitation = services.invitation_from_token(token=token)
+    except services.LinkInvalid as error:
+        return render(request, "cocreation/link_invalid.html", {"reason": error.message}, status=error.status)
+    translation.activate(invitation.stakeholder.language if invitation.stakeholder.language in LANGUAGES else "en")
+    if _rate_limited(request, invitation):
+        return render(
+            request,
+            "cocreation/link_invalid.html",
+            {"reason": _("Too many attempts from this link. Wait ten minutes, then try again.")},
+            status=429,
+        )
+    idea = Idea.objects.filter(pk=request.POST.get("idea") or 0, workshop_id=invitation.workshop_id).first()
+    try:
+        if idea is None:
+            raise ValidationError(_("This idea is not part of your workshop."))
+        if request.POST.get("action") == "withdraw":
+            services.vote_withdraw(invitation=invitation, idea=idea)
+        elif request.POST.get("rating"):
+            services.idea_rate(invitation=invitation, idea=idea, value=int(request.POST["rating"]))
+        else:
+            services.vote_cast(invitation=invitation, idea=idea)
+    except (ValidationError, ValueError) as error:
+        messages.error(request, " ".join(getattr(error, "messages", [_("Rate an idea from 1 to 5.")])))
+    else:
+        messages.success(request, _("Your vote is saved."))
+    return redirect(reverse("cocreation:respond", kwargs={"token": token}) + "#ideas")

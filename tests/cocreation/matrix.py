@@ -13,6 +13,7 @@ WORKSHOP = {"pk": "{workshop_a.pk}"}
 
 MATRIX = {
     "cocreation:respond": Rule(every(OK), kwargs={"token": "{cocreation_token}"}),
+    "cocreation:vote": Rule(every(REDIRECT), method="post", kwargs={"token": "{cocreation_token}"}, data={"idea": "0"}),
     "cocreation:processes": Rule(TEAM, kwargs=CITY),
     "cocreation:stakeholders": Rule(TEAM, kwargs=CITY),
     "cocreation:process": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),

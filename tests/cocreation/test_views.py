@@ -163,3 +163,22 @@ def test_query_budgets(client_for, member_a, invitation_s, questions_a, name, bu
 def test_dashboard_query_budget(client_for, member_a, city_a, invitation_s, questions_a):
     services.submission_save(invitation=invitation_s, answers=good_answers(questions_a))
     assert_query_budget(client_for(member_a), city_a.get_absolute_url(), budget=10)
+
+
+def test_participant_votes_and_rates_through_the_link(client, invitation_s, questions_a):
+    """The link shows the workshop's ideas; a vote and a rating are saved; the vote limit is told."""
+    from cocreation.models import IdeaRating, Vote
+
+    workshop = invitation_s.workshop
+    workshop.vote_limit = 1
+    workshop.save(update_fields=["vote_limit"])
+    first = services.idea_create(workshop=workshop, title="Túi hai màu")
+    second = services.idea_create(workshop=workshop, title="Điểm thu mua ở chợ")
+    url = link(invitation_s)
+    vote_url = reverse("cocreation:vote", kwargs={"token": url.split("/")[-2]})
+    assert "Túi hai màu" in client.get(url).content.decode()
+    assert client.post(vote_url, {"idea": first.pk, "action": "vote"}).status_code == 302
+    response = client.post(vote_url, {"idea": second.pk, "action": "vote"}, follow=True)
+    assert "1" in response.content.decode() and Vote.objects.count() == 1
+    client.post(vote_url, {"idea": second.pk, "rating": "5"})
+    assert IdeaRating.objects.get().value == 5
