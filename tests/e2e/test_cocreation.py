@@ -5,9 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from cities.models import City
 from cocreation import services
 from cocreation.models import Submission
-from cities.models import City
 
 
 @pytest.fixture
