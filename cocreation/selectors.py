@@ -227,25 +227,26 @@ def awarded_proposal(*, city) -> Proposal | None:
 
 
 def inclusion_figures(*, city) -> dict:
-    """Who took part in the city's workshops (invitations with input or check-in): by type, gender, SMEs."""
-    participants = (
-        Stakeholder.objects.filter(city=city)
-        .filter(Q(invitations__checked_in_at__isnull=False) | Q(invitations__submission__isnull=False))
-        .distinct()
+    """Who took part in the city's workshops (checked in or gave input): by type, by gender where
+    given, and the shares of SMEs and of women-led SMEs; one query."""
+    from .models import Gender
+
+    took_part = Stakeholder.objects.filter(city=city).filter(
+        Q(invitations__checked_in_at__isnull=False) | Q(invitations__submission__isnull=False)
     )
-    base = Stakeholder.objects.filter(pk__in=participants.values("pk"))
-    by_kind = dict(base.values_list("kind").annotate(n=Count("pk")).values_list("kind", "n"))
-    by_gender = dict(base.exclude(gender="").values_list("gender").annotate(n=Count("pk")).values_list("gender", "n"))
-    totals = base.aggregate(
-        total=Count("pk"),
-        smes=Count("pk", filter=Q(kind=StakeholderKind.SME)),
-        women_led_smes=Count("pk", filter=Q(kind=StakeholderKind.SME, women_led=True)),
-    )
+    counts = {
+        "total": Count("pk"),
+        "smes": Count("pk", filter=Q(kind=StakeholderKind.SME)),
+        "women_led_smes": Count("pk", filter=Q(kind=StakeholderKind.SME, women_led=True)),
+        **{f"kind_{value}": Count("pk", filter=Q(kind=value)) for value in StakeholderKind.values},
+        **{f"gender_{value}": Count("pk", filter=Q(gender=value)) for value in Gender.values},
+    }
+    totals = Stakeholder.objects.filter(pk__in=took_part.values("pk")).aggregate(**counts)
     total, smes = totals["total"], totals["smes"]
     return {
         "total": total,
-        "by_kind": by_kind,
-        "by_gender": by_gender,
+        "by_kind": {value: totals[f"kind_{value}"] for value in StakeholderKind.values},
+        "by_gender": {value: totals[f"gender_{value}"] for value in Gender.values},
         "sme_share": (smes / total) if total else None,
         "women_led_sme_share": (totals["women_led_smes"] / smes) if smes else None,
         "smes": smes,
