@@ -1,0 +1,245 @@
+"""Staff data care for co-creation; state changes go through the services."""
+
+from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
+from django.utils.translation import gettext_lazy as _
+from simple_history.admin import SimpleHistoryAdmin
+
+from . import services
+from .models import (
+    Call,
+    Clarification,
+    ConflictDeclaration,
+    Criterion,
+    Idea,
+    IdeaRating,
+    Phase,
+    Process,
+    Proposal,
+    ProposalDocument,
+    Question,
+    Score,
+    Stakeholder,
+    StakeholderInvitation,
+    Submission,
+    SubmissionFile,
+    Vote,
+    Workshop,
+)
+
+
+def _run(modeladmin, request, queryset, action, done):
+    count = 0
+    for obj in queryset:
+        try:
+            action(obj)
+            count += 1
+        except ValidationError as error:
+            modeladmin.message_user(request, f"{obj}: {' '.join(error.messages)}", messages.ERROR)
+    if count:
+        modeladmin.message_user(request, done % {"count": count}, messages.SUCCESS)
+
+
+class PhaseInline(admin.TabularInline):
+    model = Phase
+    extra = 0
+
+
+@admin.register(Process)
+class ProcessAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "city", "created_at"]
+    list_filter = ["city"]
+    search_fields = ["title", "city__name"]
+    list_select_related = ["city"]
+    inlines = [PhaseInline]
+
+
+@admin.register(Phase)
+class PhaseAdmin(SimpleHistoryAdmin):
+    list_display = ["process", "kind", "starts_on", "ends_on", "status"]
+    list_filter = ["kind", "status", "process__city"]
+    list_select_related = ["process__city"]
+    search_fields = ["process__title"]
+
+
+@admin.register(Stakeholder)
+class StakeholderAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "organisation", "city", "kind", "size", "women_led", "language", "consent_version"]
+    list_filter = ["city", "kind", "size", "women_led", "gender", "language"]
+    search_fields = ["name", "organisation", "email"]
+    list_select_related = ["city"]
+
+
+class QuestionInline(admin.TabularInline):
+    model = Question
+    extra = 0
+
+
+@admin.register(Workshop)
+class WorkshopAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "process", "kind", "starts_at", "status", "capacity"]
+    list_filter = ["kind", "status", "process__city"]
+    search_fields = ["title", "process__title"]
+    list_select_related = ["process__city"]
+    inlines = [QuestionInline]
+    actions = ["open_for_input", "close"]
+
+    @admin.action(description=_("Open for input"))
+    def open_for_input(self, request, queryset):
+        _run(self, request, queryset, lambda w: services.workshop_open(workshop=w), _("%(count)s workshops opened."))
+
+    @admin.action(description=_("Close"))
+    def close(self, request, queryset):
+        _run(self, request, queryset, lambda w: services.workshop_close(workshop=w), _("%(count)s workshops closed."))
+
+
+@admin.register(Question)
+class QuestionAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "workshop", "kind", "required", "position"]
+    list_filter = ["kind", "required"]
+    search_fields = ["workshop__title"]
+    list_select_related = ["workshop"]
+
+
+@admin.register(StakeholderInvitation)
+class StakeholderInvitationAdmin(SimpleHistoryAdmin):
+    list_display = ["stakeholder", "workshop", "status", "sent_at", "expires_at", "checked_in_at"]
+    list_filter = ["status", "workshop__process__city"]
+    search_fields = ["stakeholder__name", "stakeholder__email", "workshop__title"]
+    list_select_related = ["stakeholder", "workshop"]
+    readonly_fields = ["sent_at"]
+    actions = ["revoke", "check_in"]
+
+    @admin.action(description=_("Withdraw"))
+    def revoke(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            lambda i: services.invitation_revoke(invitation=i),
+            _("%(count)s invitations withdrawn."),
+        )
+
+    @admin.action(description=_("Check in"))
+    def check_in(self, request, queryset):
+        _run(self, request, queryset, lambda i: services.invitation_check_in(invitation=i), _("%(count)s checked in."))
+
+
+@admin.register(Submission)
+class SubmissionAdmin(SimpleHistoryAdmin):
+    list_display = ["invitation", "workshop", "language", "edits", "updated_at"]
+    list_filter = ["language", "workshop__process__city"]
+    search_fields = ["invitation__stakeholder__name", "workshop__title"]
+    list_select_related = ["invitation__stakeholder", "invitation__workshop", "workshop"]
+    raw_id_fields = ["invitation", "workshop"]
+
+
+@admin.register(SubmissionFile)
+class SubmissionFileAdmin(SimpleHistoryAdmin):
+    list_display = ["file", "submission", "content_type", "size"]
+    list_select_related = ["submission__invitation__stakeholder", "submission__invitation__workshop"]
+    search_fields = ["file"]
+    raw_id_fields = ["submission"]
+
+
+@admin.register(Idea)
+class IdeaAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "workshop", "cluster", "status", "merged_into"]
+    list_filter = ["status", "workshop__process__city"]
+    search_fields = ["title", "cluster"]
+    list_select_related = ["workshop", "merged_into"]
+    raw_id_fields = ["sources", "merged_into"]
+
+
+@admin.register(Vote)
+class VoteAdmin(SimpleHistoryAdmin):
+    list_display = ["idea", "invitation", "created_at"]
+    list_select_related = ["idea", "invitation__stakeholder", "invitation__workshop"]
+    search_fields = ["idea__title"]
+    raw_id_fields = ["idea", "invitation"]
+
+
+@admin.register(IdeaRating)
+class IdeaRatingAdmin(SimpleHistoryAdmin):
+    list_display = ["idea", "invitation", "value"]
+    list_select_related = ["idea", "invitation__stakeholder", "invitation__workshop"]
+    search_fields = ["idea__title"]
+    raw_id_fields = ["idea", "invitation"]
+
+
+@admin.register(Criterion)
+class CriterionAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "weight", "process", "call"]
+    list_select_related = ["process__city", "call"]
+    search_fields = ["name"]
+
+
+@admin.register(ConflictDeclaration)
+class ConflictDeclarationAdmin(SimpleHistoryAdmin):
+    list_display = ["evaluator", "process", "call", "has_conflict"]
+    list_filter = ["has_conflict"]
+    list_select_related = ["evaluator", "process__city", "call"]
+    search_fields = ["evaluator__email"]
+
+
+@admin.register(Score)
+class ScoreAdmin(SimpleHistoryAdmin):
+    list_display = ["criterion", "evaluator", "idea", "proposal", "value"]
+    list_select_related = ["criterion", "evaluator", "idea", "proposal"]
+    search_fields = ["criterion__name", "evaluator__email"]
+
+
+class ClarificationInline(admin.TabularInline):
+    model = Clarification
+    extra = 0
+
+
+@admin.register(Call)
+class CallAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "process", "status", "deadline", "budget", "currency"]
+    list_filter = ["status", "process__city"]
+    search_fields = ["title"]
+    list_select_related = ["process__city"]
+    inlines = [ClarificationInline]
+    actions = ["open_call", "close_call"]
+
+    @admin.action(description=_("Open the call"))
+    def open_call(self, request, queryset):
+        _run(self, request, queryset, lambda c: services.call_open(call=c), _("%(count)s calls opened."))
+
+    @admin.action(description=_("Close the call"))
+    def close_call(self, request, queryset):
+        _run(self, request, queryset, lambda c: services.call_close(call=c), _("%(count)s calls closed."))
+
+
+@admin.register(Clarification)
+class ClarificationAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "call", "published_at"]
+    list_select_related = ["call"]
+    search_fields = ["question", "answer"]
+
+
+class ProposalDocumentInline(admin.TabularInline):
+    model = ProposalDocument
+    extra = 0
+
+
+@admin.register(Proposal)
+class ProposalAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "stakeholder", "call", "employees", "amount", "status", "awarded_at"]
+    list_filter = ["status", "call__process__city"]
+    search_fields = ["title", "stakeholder__name"]
+    list_select_related = ["stakeholder", "call"]
+    inlines = [ProposalDocumentInline]
+    actions = ["award"]
+
+    @admin.action(description=_("Award the call to this proposal"))
+    def award(self, request, queryset):
+        _run(self, request, queryset, lambda p: services.proposal_award(proposal=p), _("%(count)s proposals awarded."))
+
+
+@admin.register(ProposalDocument)
+class ProposalDocumentAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "proposal"]
+    list_select_related = ["proposal"]
+    search_fields = ["name"]

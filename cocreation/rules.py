@@ -1,0 +1,9 @@
+"""Who may see and run a city's co-creation: its team and program staff; stakeholders only through their links."""
+
+import rules
+
+from ccrs.rules import is_city_editor, is_city_member, is_city_team_member, is_program_staff
+
+rules.add_perm("cocreation.view_process", is_program_staff | is_city_member)
+rules.add_perm("cocreation.manage_process", is_program_staff | is_city_editor)
+rules.add_perm("cocreation.view_any", is_program_staff | is_city_team_member)

@@ -1,0 +1,270 @@
+"""Reads of the co-creation app. Each takes the user and returns only what they may see."""
+
+from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+
+from cities.selectors import cities_visible_to
+
+from . import scoring
+from .models import (
+    Call,
+    Criterion,
+    Idea,
+    IdeaStatus,
+    Phase,
+    PhaseKind,
+    Process,
+    Proposal,
+    ProposalStatus,
+    Question,
+    Score,
+    Stakeholder,
+    StakeholderInvitation,
+    StakeholderKind,
+    Submission,
+    Workshop,
+)
+
+PAGE_SIZE = 50
+
+
+def processes_visible_to(*, user) -> QuerySet[Process]:
+    return Process.objects.filter(city__in=cities_visible_to(user=user))
+
+
+def process_list(*, user, city) -> list[Process]:
+    """A city's processes with their phases (the timeline) and workshop and call counts."""
+    return list(
+        processes_visible_to(user=user)
+        .filter(city=city)
+        .annotate(workshop_count=Count("workshops", distinct=True), call_count=Count("calls", distinct=True))
+        .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("starts_on")))
+        .order_by("title")
+    )
+
+
+def process_get(*, user, pk: int) -> Process | None:
+    return processes_visible_to(user=user).select_related("city").filter(pk=pk).first()
+
+
+def timeline(process: Process) -> list[dict]:
+    """The five phases in order, with dates and status where scheduled."""
+    phases = {p.kind: p for p in process.phases.all()}
+    return [{"kind": kind, "label": label, "phase": phases.get(kind)} for kind, label in PhaseKind.choices]
+
+
+def process_detail(*, process: Process) -> dict:
+    workshops = list(
+        process.workshops.annotate(
+            invited=Count("invitations", distinct=True), submitted=Count("submissions", distinct=True)
+        ).order_by("-starts_at")
+    )
+    calls = list(process.calls.annotate(proposal_count=Count("proposals")).order_by("-deadline"))
+    return {"timeline": timeline(process), "workshops": workshops, "calls": calls}
+
+
+def stakeholder_list(*, user, city, page: int = 1, query: str = "") -> dict:
+    """One page of a city's stakeholder registry (search by name, organisation or e-mail)."""
+    qs = Stakeholder.objects.filter(city__in=cities_visible_to(user=user), city=city)
+    if query:
+        qs = qs.filter(Q(name__icontains=query) | Q(organisation__icontains=query) | Q(email__icontains=query))
+    total = qs.count()
+    page = max(1, page)
+    rows = list(qs.order_by("name", "pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
+    return {"stakeholders": rows, "total": total, "page": page, "has_next": page * PAGE_SIZE < total}
+
+
+def workshop_get(*, user, pk: int) -> Workshop | None:
+    return (
+        Workshop.objects.filter(process__city__in=cities_visible_to(user=user))
+        .select_related("process__city")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def workshop_detail(*, workshop: Workshop) -> dict:
+    invitations = list(
+        StakeholderInvitation.objects.filter(workshop=workshop)
+        .select_related("stakeholder")
+        .annotate(has_submission=Count("submission"))
+        .order_by("stakeholder__name")[:PAGE_SIZE]
+    )
+    counts = StakeholderInvitation.objects.filter(workshop=workshop).aggregate(
+        invited=Count("pk"),
+        checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
+        submitted=Count("submission"),
+        organisations=Count("stakeholder__organisation", distinct=True, filter=Q(checked_in_at__isnull=False)),
+    )
+    return {
+        "questions": list(workshop.questions.all()),
+        "invitations": invitations,
+        "counts": counts,
+        "uninvited": Stakeholder.objects.filter(city_id=workshop.process.city_id)
+        .exclude(invitations__workshop=workshop)
+        .count(),
+    }
+
+
+def submission_list(*, workshop: Workshop, page: int = 1, language: str | None = None) -> dict:
+    """One page of a workshop's input, answers shown as text in `language`; names hidden if anonymous."""
+    questions = list(workshop.questions.all())
+    qs = Submission.objects.filter(workshop=workshop)
+    total = qs.count()
+    page = max(1, page)
+    rows = list(
+        qs.select_related("invitation__stakeholder").order_by("-updated_at", "pk")[
+            (page - 1) * PAGE_SIZE : page * PAGE_SIZE
+        ]
+    )
+    for row in rows:
+        row.answer_pairs = [
+            (q.text_in(language), text)
+            for q in questions
+            if (text := answer_text(q, row.answers.get(str(q.pk)), language))
+        ]
+    return {
+        "questions": questions,
+        "submissions": rows,
+        "total": total,
+        "page": page,
+        "has_next": page * PAGE_SIZE < total,
+        "anonymous": workshop.anonymous_input,
+    }
+
+
+def answer_text(question: Question, value, language=None) -> str:
+    """An answer as readable text: choice labels in `language`, rankings as 1. … 2. …"""
+    if value in (None, "", []):
+        return ""
+    choices = question.choices_in(language)
+    kind = question.kind
+    try:
+        if kind == "single_choice":
+            return choices[int(value)]
+        if kind == "multiple_choice":
+            return "; ".join(choices[int(v)] for v in value)
+        if kind == "ranking":
+            return "; ".join(f"{n}. {choices[int(v)]}" for n, v in enumerate(value, start=1))
+        if kind == "rating":
+            return f"{value}/{question.scale_max}"
+    except (IndexError, TypeError, ValueError):
+        return str(value)
+    return str(value)
+
+
+def idea_list(*, workshop: Workshop) -> list[Idea]:
+    """The workshop's ideas (merged ones left out), ranked by votes, then mean rating."""
+    ideas = list(
+        Idea.objects.filter(workshop=workshop)
+        .exclude(status=IdeaStatus.MERGED)
+        .annotate(
+            vote_count=Count("votes", distinct=True),
+            rating_mean=Avg("ratings__value"),
+            rating_count=Count("ratings", distinct=True),
+            source_count=Count("sources", distinct=True),
+        )
+    )
+    ideas.sort(
+        key=lambda i: scoring.idea_rank_key(votes=i.vote_count, rating_mean=i.rating_mean, ratings=i.rating_count)
+    )
+    return ideas
+
+
+def evaluation(*, process: Process, call: Call | None = None) -> dict:
+    """Scores of the shortlisted ideas (call None) or of the call's proposals: weighted mean and spread."""
+    criteria = list(Criterion.objects.filter(process=process, call=call).order_by("name"))
+    weights = {c.pk: c.weight for c in criteria}
+    if call is None:
+        items = list(
+            Idea.objects.filter(workshop__process=process, status__in=[IdeaStatus.SHORTLISTED, IdeaStatus.SELECTED])
+        )
+        scores = Score.objects.filter(criterion__in=criteria, idea__in=items)
+        key = "idea_id"
+    else:
+        items = list(Proposal.objects.filter(call=call).select_related("stakeholder"))
+        scores = Score.objects.filter(criterion__in=criteria, proposal__in=items)
+        key = "proposal_id"
+    by_pk = {i.pk: i for i in items}
+    sheets = {i: {} for i in items}
+    comments = {i.pk: [] for i in items}
+    for score in scores.values("criterion_id", "evaluator_id", "value", "comment", key):
+        item = by_pk[score[key]]
+        sheets[item].setdefault(score["evaluator_id"], {})[score["criterion_id"]] = score["value"]
+        if score["comment"]:
+            comments[item.pk].append(score["comment"])
+    ranked = scoring.aggregate(sheets, weights) if weights else []
+    return {"criteria": criteria, "ranked": ranked, "comments": comments}
+
+
+def call_get(*, user, pk: int) -> Call | None:
+    return (
+        Call.objects.filter(process__city__in=cities_visible_to(user=user))
+        .select_related("process__city", "idea")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def call_detail(*, call: Call) -> dict:
+    proposals = list(
+        call.proposals.select_related("stakeholder").annotate(document_count=Count("documents")).order_by("title")
+    )
+    return {
+        "proposals": proposals,
+        "clarifications": list(call.clarifications.filter(published_at__isnull=False).order_by("published_at")),
+        "evaluation": evaluation(process=call.process, call=call),
+    }
+
+
+def awarded_proposal(*, city) -> Proposal | None:
+    """The proposal awarded in the city's latest awarded call: what a pilot starts from (issue "Pilot tracking")."""
+    return (
+        Proposal.objects.filter(call__process__city=city, status=ProposalStatus.AWARDED)
+        .select_related("call__process", "stakeholder")
+        .order_by("-awarded_at")
+        .first()
+    )
+
+
+def inclusion_figures(*, city) -> dict:
+    """Who took part in the city's workshops (checked in or gave input): by type, by gender where
+    given, and the shares of SMEs and of women-led SMEs; one query."""
+    from .models import Gender
+
+    took_part = Stakeholder.objects.filter(city=city).filter(
+        Q(invitations__checked_in_at__isnull=False) | Q(invitations__submission__isnull=False)
+    )
+    counts = {
+        "total": Count("pk"),
+        "smes": Count("pk", filter=Q(kind=StakeholderKind.SME)),
+        "women_led_smes": Count("pk", filter=Q(kind=StakeholderKind.SME, women_led=True)),
+        **{f"kind_{value}": Count("pk", filter=Q(kind=value)) for value in StakeholderKind.values},
+        **{f"gender_{value}": Count("pk", filter=Q(gender=value)) for value in Gender.values},
+    }
+    totals = Stakeholder.objects.filter(pk__in=took_part.values("pk")).aggregate(**counts)
+    total, smes = totals["total"], totals["smes"]
+    return {
+        "total": total,
+        "by_kind": {value: totals[f"kind_{value}"] for value in StakeholderKind.values},
+        "by_gender": {value: totals[f"gender_{value}"] for value in Gender.values},
+        "sme_share": (smes / total) if total else None,
+        "women_led_sme_share": (totals["women_led_smes"] / smes) if smes else None,
+        "smes": smes,
+        "women_led_smes": totals["women_led_smes"],
+    }
+
+
+def ballot(*, invitation: StakeholderInvitation) -> dict:
+    """The ideas a participant may vote on and rate, with their own votes and ratings."""
+    from .models import IdeaRating, Vote
+
+    ideas = list(
+        Idea.objects.filter(workshop_id=invitation.workshop_id).exclude(status=IdeaStatus.MERGED).order_by("title")
+    )
+    voted = set(Vote.objects.filter(invitation=invitation).values_list("idea_id", flat=True))
+    ratings = dict(IdeaRating.objects.filter(invitation=invitation).values_list("idea_id", "value"))
+    for idea in ideas:
+        idea.voted = idea.pk in voted
+        idea.my_rating = ratings.get(idea.pk)
+    limit = invitation.workshop.vote_limit
+    return {"ideas": ideas, "votes_used": len(voted), "vote_limit": limit, "votes_left": max(0, limit - len(voted))}

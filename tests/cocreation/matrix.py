@@ -1,0 +1,112 @@
+"""Permission matrix of the co-creation app: city A's co-creation is open to its team and staff only;
+the personal link opens for anyone holding it."""
+
+from datetime import timedelta
+
+from django.utils import timezone
+
+from tests.permissions import DENY, OK, REDIRECT, Rule, every, signed_in
+
+TEAM = {"anonymous": "login", "stakeholder": DENY, "member_a": OK, "member_b": DENY, "staff": OK}
+CITY = {"slug": "{city_a.slug}"}
+WORKSHOP = {"pk": "{workshop_a.pk}"}
+
+MATRIX = {
+    "cocreation:respond": Rule(every(OK), kwargs={"token": "{cocreation_token}"}),
+    "cocreation:vote": Rule(every(REDIRECT), method="post", kwargs={"token": "{cocreation_token}"}, data={"idea": "0"}),
+    "cocreation:processes": Rule(TEAM, kwargs=CITY),
+    "cocreation:stakeholders": Rule(TEAM, kwargs=CITY),
+    "cocreation:process": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:workshop": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:submissions": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:ideas": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:workshop_export": Rule(TEAM, kwargs={**WORKSHOP, "fmt": "csv"}),
+    "cocreation:invitation_revoke": Rule(
+        {**signed_in(DENY), "member_a": REDIRECT, "staff": REDIRECT},
+        method="post",
+        kwargs={"pk": "{other_invitation.pk}"},
+    ),
+    "cocreation:call": Rule(TEAM, kwargs={"pk": "{call_a.pk}"}),
+    "cocreation:call_export": Rule(TEAM, kwargs={"pk": "{call_a.pk}", "fmt": "xlsx"}),
+}
+
+
+def objects(world):
+    """City A's process, workshop with a question, invitation with input, idea, vote, call, proposal, scores."""
+    from django.core.files.base import ContentFile
+
+    from cocreation import models, services
+
+    city = world["format"]["city_a"]
+    staff = world["users"]["staff"]
+    process = services.process_create(city=city, title="Matrix process")
+    phase = services.phase_schedule(
+        process=process, kind="discover", starts_on=timezone.localdate(), ends_on=timezone.localdate()
+    )
+    person, _ = services.stakeholder_register(city=city, name="Matrix SME", email="matrix@sme.example.vn", kind="sme")
+    other, _ = services.stakeholder_register(city=city, name="Other", email="other@sme.example.vn", kind="ngo")
+    now = timezone.now()
+    workshop = services.workshop_schedule(
+        process=process,
+        title="Matrix workshop",
+        kind="ideation",
+        starts_at=now,
+        ends_at=now + timedelta(hours=2),
+        input_closes_at=now + timedelta(days=3),
+    )
+    question = services.question_add(workshop=workshop, kind="short_text", text={"en": "Idea?"}, required=False)
+    services.workshop_open(workshop=workshop)
+    invitation, _ = services.invitation_create(workshop=workshop, stakeholder=person)
+    other_invitation, _ = services.invitation_create(workshop=workshop, stakeholder=other)
+    submission, _ = services.submission_save(invitation=invitation, answers={str(question.pk): "x"})
+    file = models.SubmissionFile.objects.create(
+        submission=submission,
+        question=question,
+        file=ContentFile(b"%PDF-1.4", name="m.pdf"),
+        content_type="application/pdf",
+        size=8,
+    )
+    idea = services.idea_create(workshop=workshop, title="Matrix idea", sources=[submission])
+    vote = services.vote_cast(invitation=invitation, idea=idea)
+    rating = services.idea_rate(invitation=invitation, idea=idea, value=4)
+    services.idea_shortlist(idea=idea)
+    criterion = services.criterion_add(process=process, name="Impact", weight=2)
+    declaration = services.conflict_declare(process=process, evaluator=staff, has_conflict=False)
+    score = services.score_record(evaluator=staff, criterion=criterion, idea=idea, value=7)
+    call = services.call_create(process=process, title="Matrix call", description="d", deadline=now + timedelta(days=9))
+    services.call_open(call=call)
+    clarification = services.clarification_publish(call=call, question="Q?", answer="A.")
+    proposal = services.proposal_submit(
+        call=call, stakeholder=person, title="P", summary="S", employees=3, registered_in_city=True
+    )
+    document = models.ProposalDocument.objects.create(
+        proposal=proposal, name="Plan", file=ContentFile(b"%PDF-1.4", name="p.pdf")
+    )
+    world["format"].update(
+        process_a=process,
+        workshop_a=workshop,
+        call_a=call,
+        other_invitation=other_invitation,
+        cocreation_token=services.invitation_token(invitation=invitation),
+    )
+    for obj in [
+        process,
+        phase,
+        person,
+        workshop,
+        question,
+        invitation,
+        submission,
+        file,
+        idea,
+        vote,
+        rating,
+        criterion,
+        declaration,
+        score,
+        call,
+        clarification,
+        proposal,
+        document,
+    ]:
+        world["objects"][type(obj)] = obj
