@@ -201,7 +201,7 @@ class SelectionCriterion(TimeStampedModel):
         ordering = ["cohort", "position", "pk"]
         constraints = [
             models.UniqueConstraint(fields=["cohort", "name"], name="selection_criterion_cohort_name_unique"),
-            models.CheckConstraint(condition=models.Q(weight__gt=0), name="criterion_weight_positive"),
+            models.CheckConstraint(condition=models.Q(weight__gt=0), name="selection_criterion_weight_positive"),
         ]
 
     def __str__(self):

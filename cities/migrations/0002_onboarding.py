@@ -704,7 +704,7 @@ class Migration(migrations.Migration):
         ),
         migrations.AddConstraint(
             model_name='selectioncriterion',
-            constraint=models.CheckConstraint(condition=models.Q(('weight__gt', 0)), name='criterion_weight_positive'),
+            constraint=models.CheckConstraint(condition=models.Q(('weight__gt', 0)), name='selection_criterion_weight_positive'),
         ),
         migrations.AddConstraint(
             model_name='score',

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from cocreation import services
 from cocreation.models import Submission
-from tests.querybudget import assert_query_budget
+from tests.querybudget import CITY_DASHBOARD_BUDGET, assert_query_budget
 
 from .conftest import good_answers
 
@@ -162,7 +162,7 @@ def test_query_budgets(client_for, member_a, invitation_s, questions_a, name, bu
 
 def test_dashboard_query_budget(client_for, member_a, city_a, invitation_s, questions_a):
     services.submission_save(invitation=invitation_s, answers=good_answers(questions_a))
-    assert_query_budget(client_for(member_a), city_a.get_absolute_url(), budget=8)
+    assert_query_budget(client_for(member_a), city_a.get_absolute_url(), budget=CITY_DASHBOARD_BUDGET)
 
 
 def test_participant_votes_and_rates_through_the_link(client, invitation_s, questions_a):
