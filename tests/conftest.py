@@ -10,6 +10,7 @@ import shutil
 import pytest
 from django.conf import settings
 from django.db import connection
+from django.utils import translation
 
 from ccrs.celery import app as celery_app
 from ccrs.models import CityMembership, CityRole, Invitation, User
@@ -67,6 +68,14 @@ def tasks_in_process(request):
     celery_app.conf.task_always_eager = eager
     yield
     celery_app.conf.task_always_eager = before
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language, whatever language an earlier request switched to."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.deactivate()
 
 
 @pytest.fixture(autouse=True)
