@@ -14,6 +14,8 @@ from django.utils import timezone
 from ccrs.models import CityMembership, CityRole, User
 from cities.demo import SCALE_CITY_PREFIX
 from cities.models import City
+from cocreation.models import Proposal, ProposalStatus
+from sectors.selectors import sector_baselines
 
 from . import services
 from .models import (
@@ -306,20 +308,32 @@ def _seed_pilot(city, spec, staff) -> Pilot:
         .order_by("memberships__role")
         .first()
     ) or staff
-    pilot = services.pilot_create(
-        city=city,
-        title=spec["title"],
-        description=spec["description"],
-        solution=spec["solution"],
-        sector_isic=spec["sector"][0],
-        sector_name=spec["sector"][1],
-        start_date=START,
-        end_date=END,
-        reporting_currency="USD",
-    )
+    award = Proposal.objects.filter(call__process__city=city, status=ProposalStatus.AWARDED, pilot__isnull=True).first()
+    if award is not None:
+        pilot = services.pilot_start_from_award(
+            proposal=award,
+            title=spec["title"],
+            description=spec["description"],
+            start_date=START,
+            end_date=END,
+            reporting_currency="USD",
+        )
+    else:
+        pilot = services.pilot_create(
+            city=city,
+            title=spec["title"],
+            description=spec["description"],
+            solution=spec["solution"],
+            sector_isic=spec["sector"][0],
+            sector_name=spec["sector"][1],
+            start_date=START,
+            end_date=END,
+            reporting_currency="USD",
+        )
     services.pilot_status_change(pilot=pilot, status=PilotStatus.ACTIVE)
     for name, size, women_led in spec["partners"]:
-        services.partner_add(pilot=pilot, name=name, firm_size=size, women_led=women_led)
+        if not pilot.partners.filter(name=name).exists():
+            services.partner_add(pilot=pilot, name=name, firm_size=size, women_led=women_led)
     services.funding_add(
         pilot=pilot,
         kind="grant",
@@ -381,6 +395,14 @@ def _seed_pilot(city, spec, staff) -> Pilot:
                 _seed_updates(period, indicator, index, officer, staff, language)
                 if end < date(2026, 4, 1):
                     services.period_lock(period=period)
+    baselines = [b for b in sector_baselines(city=city) if b.value is not None][:1]
+    if baselines and pilot.results.exists():
+        services.indicator_create(
+            result=pilot.results.order_by("pk").last(),
+            title=baselines[0].name,
+            measure=Measure.UNIT,
+            sector_baseline=baselines[0],
+        )
     return pilot
 
 

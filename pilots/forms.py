@@ -94,6 +94,13 @@ class IndicatorForm(forms.Form):
     baseline_value = forms.DecimalField(label=_("Baseline value"), required=False, max_digits=18, decimal_places=4)
     baseline_year = forms.IntegerField(label=_("Baseline year"), required=False, min_value=1990, max_value=2100)
     baseline_comment = forms.CharField(label=_("Baseline source"), max_length=300, required=False)
+    sector_baseline = forms.TypedChoiceField(
+        label=_("Or start from the sector assessment"),
+        coerce=int,
+        required=False,
+        empty_value=None,
+        help_text=_("A value of the approved sector assessment: its value, year and source become the baseline."),
+    )
     co_benefits = forms.MultipleChoiceField(
         label=_("Co-benefits"), choices=CoBenefit.choices, required=False, widget=forms.CheckboxSelectMultiple
     )
@@ -101,9 +108,48 @@ class IndicatorForm(forms.Form):
         label=_("Disaggregations"), choices=DISAGGREGATION_CHOICES, required=False, widget=forms.CheckboxSelectMultiple
     )
 
-    def __init__(self, *args, results, **kwargs):
+    def __init__(self, *args, results, baselines=(), **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["result"].choices = [(r.pk, f"{r.get_type_display()}: {r.title}") for r in results]
+        if baselines:
+            self.fields["sector_baseline"].choices = [("", "—")] + [
+                (b.pk, f"{b.name}: {b.value.normalize():f} {b.unit}".strip()) for b in baselines
+            ]
+        else:
+            del self.fields["sector_baseline"]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("sector_baseline") and data.get("baseline_value") is not None:
+            self.add_error(
+                "sector_baseline",
+                _("Either type a baseline value or take one from the sector assessment, not both."),
+            )
+        return data
+
+
+class PilotStartForm(forms.Form):
+    """Start a pilot from the proposal awarded in a city's call for SME proposals."""
+
+    proposal = forms.TypedChoiceField(label=_("Awarded proposal"), coerce=int)
+    title = forms.CharField(label=_("Pilot title"), max_length=200)
+    description = forms.CharField(label=_("Description"), required=False, widget=forms.Textarea(attrs={"rows": 3}))
+    start_date = forms.DateField(label=_("Start date"), widget=forms.DateInput(attrs={"type": "date"}))
+    end_date = forms.DateField(label=_("End date"), widget=forms.DateInput(attrs={"type": "date"}))
+    reporting_currency = forms.ChoiceField(label=_("Reporting currency"), choices=CURRENCY_CHOICES, initial="USD")
+
+    def __init__(self, *args, proposals, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["proposal"].choices = [
+            (p.pk, f"{p.call.process.city.name} · {p.title} ({p.stakeholder.organisation or p.stakeholder.name})")
+            for p in proposals
+        ]
+
+    def clean(self):
+        data = super().clean()
+        if data.get("start_date") and data.get("end_date") and data["end_date"] <= data["start_date"]:
+            self.add_error("end_date", _("The end date must come after the start date."))
+        return data
 
 
 class PeriodForm(forms.Form):

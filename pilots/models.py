@@ -41,6 +41,15 @@ class Pilot(TimeStampedModel):
     solution = models.TextField(
         _("solution"), blank=True, help_text=_("The awarded proposal the pilot starts from, as entered by staff.")
     )
+    proposal = models.OneToOneField(
+        "cocreation.Proposal",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="pilot",
+        verbose_name=_("awarded proposal"),
+        help_text=_("The proposal awarded in the city's call for SME proposals, when the pilot started from it."),
+    )
     sector_isic = models.CharField(
         _("sector (ISIC Rev.4 code)"), max_length=8, blank=True, help_text=_("Such as E38 for waste collection.")
     )
@@ -386,6 +395,15 @@ class Indicator(TimeStampedModel):
     baseline_value = models.DecimalField(_("baseline value"), max_digits=18, decimal_places=4, null=True, blank=True)
     baseline_year = models.PositiveSmallIntegerField(_("baseline year"), null=True, blank=True)
     baseline_comment = models.CharField(_("baseline source"), max_length=300, blank=True)
+    sector_baseline = models.ForeignKey(
+        "sectors.Baseline",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="pilot_indicators",
+        verbose_name=_("sector assessment baseline"),
+        help_text=_("The approved sector assessment's value this indicator's baseline was taken from."),
+    )
     co_benefits = models.JSONField(_("co-benefits"), default=list, blank=True)
     disaggregations = models.JSONField(_("disaggregations"), default=list, blank=True)
 

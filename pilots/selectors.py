@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from ccrs.charts import bar_chart
 from ccrs.rules import is_program_staff
+from cocreation.models import Proposal, ProposalStatus
 
 from . import health
 from .currency import burn_rate, time_elapsed
@@ -52,7 +53,34 @@ def pilot_list(*, user) -> list[Pilot]:
 
 
 def pilot_get(*, user, pk: int) -> Pilot | None:
-    return pilots_visible_to(user=user).select_related("city").filter(pk=pk).first()
+    return (
+        pilots_visible_to(user=user)
+        .select_related("city", "proposal__stakeholder", "proposal__call")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def sector_baselines_for(*, pilot: Pilot) -> list:
+    """The values of the pilot's city's approved sector assessment that an indicator's baseline can start from."""
+    from sectors.selectors import sector_baselines
+
+    return sector_baselines(city=pilot.city)
+
+
+def awards_without_pilot(*, user) -> list:
+    """Awarded proposals of the cities open to `user` that have not started a pilot yet."""
+    if is_program_staff(user):
+        proposals = Proposal.objects.all()
+    elif user.is_authenticated:
+        proposals = Proposal.objects.filter(call__process__city__memberships__user=user)
+    else:
+        return []
+    return list(
+        proposals.filter(status=ProposalStatus.AWARDED, pilot__isnull=True)
+        .select_related("call__process__city", "stakeholder")
+        .order_by("call__process__city__name", "title")
+    )
 
 
 def period_get(*, user, pk: int) -> Period | None:

@@ -14,6 +14,8 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from ccrs.models import CityMembership, CityRole
+from cocreation.models import Proposal, ProposalStatus
+from sectors.selectors import approved_sector, sector_baselines
 
 from . import actuals, evidence
 from .currency import MissingRate, Rate, RateTable
@@ -26,6 +28,7 @@ from .models import (
     CoBenefit,
     ExchangeRate,
     Expenditure,
+    FirmSize,
     FundingSource,
     Indicator,
     Measure,
@@ -51,21 +54,56 @@ REMINDER_DAYS_BEFORE_END = 7
 
 @transaction.atomic
 def pilot_create(*, city, title: str, start_date: date, end_date: date, **fields) -> Pilot:
-    """A new pilot of a city, planned; entered by staff (see `pilot_start_from_award` for the link to come)."""
+    """A new pilot of a city, planned; entered by staff (`pilot_start_from_award` starts one from a call)."""
     pilot = Pilot(city=city, title=title, start_date=start_date, end_date=end_date, **fields)
     pilot.full_clean()
     pilot.save()
     return pilot
 
 
-def pilot_start_from_award(*, city) -> dict:
-    """The hook where the co-creation award and the approved sector assessment plug in.
+FIRM_SIZES = {"micro": FirmSize.MICRO, "small": FirmSize.SMALL, "medium": FirmSize.MEDIUM}
 
-    Returns the initial values of a new pilot: solution, SME partners, sector and indicator
-    baselines. Until the `cocreation` and `sectors` apps exist, staff enter them by hand and this
-    returns nothing; once they do, read the city's awarded proposal and selected sector here.
-    """
-    return {"solution": "", "partners": [], "sector_isic": "", "sector_name": "", "baselines": {}}
+
+@transaction.atomic
+def pilot_start_from_award(
+    *, proposal, title: str, start_date: date, end_date: date, reporting_currency: str = "USD", description: str = ""
+) -> Pilot:
+    """A planned pilot from the proposal awarded in a city's call: its solution, its SME as partner and the
+    city's approved sector (whose baselines the indicators can then start from)."""
+    proposal = (
+        Proposal.objects.select_for_update(of=("self",))
+        .select_related("call__process__city", "stakeholder")
+        .get(pk=proposal.pk)
+    )
+    if proposal.status != ProposalStatus.AWARDED:
+        raise ValidationError(
+            {"proposal": _("Only an awarded proposal can start a pilot; award it in its call first.")}
+        )
+    if Pilot.objects.filter(proposal=proposal).exists():
+        raise ValidationError({"proposal": _("This proposal has started a pilot already; open that pilot instead.")})
+    city = proposal.call.process.city
+    sector = approved_sector(city=city)
+    pilot = pilot_create(
+        city=city,
+        title=title,
+        description=description,
+        solution=f"{proposal.title}\n\n{proposal.summary}".strip(),
+        proposal=proposal,
+        sector_isic=sector.isic.code if sector else "",
+        sector_name=sector.local_name if sector else "",
+        start_date=start_date,
+        end_date=end_date,
+        reporting_currency=reporting_currency,
+    )
+    sme = proposal.stakeholder
+    partner_add(
+        pilot=pilot,
+        name=(sme.organisation or sme.name)[:200],
+        contact=", ".join(part for part in (sme.name, sme.email, sme.phone) if part)[:200],
+        firm_size=FIRM_SIZES.get(sme.size, FirmSize.SMALL),
+        women_led=sme.women_led,
+    )
+    return pilot
 
 
 @transaction.atomic
@@ -327,10 +365,31 @@ def indicator_create(
     co_benefits: list[str] = (),
     disaggregations: list[str] = (),
     description: str = "",
+    sector_baseline=None,
 ) -> Indicator:
-    """An indicator of a result; a quantitative one with a baseline needs the baseline's year."""
+    """An indicator of a result; a quantitative one with a baseline needs the baseline's year.
+
+    With `sector_baseline` (a value of the city's approved sector assessment) the baseline's value,
+    year, unit, direction and source are taken from it.
+    """
     if measure not in Measure.values:
         raise ValidationError({"measure": _("Choose unit, percentage or qualitative.")})
+    if sector_baseline is not None:
+        if sector_baseline not in sector_baselines(city=result.pilot.city):
+            raise ValidationError(
+                {"sector_baseline": _("Choose a baseline from this city's approved sector assessment.")}
+            )
+        if measure == Measure.QUALITATIVE:
+            raise ValidationError({"sector_baseline": _("A qualitative indicator has no numeric baseline.")})
+        selection = sector_baseline.selection
+        baseline_value = sector_baseline.value
+        baseline_year = selection.assessment.year or selection.decided_at.year
+        baseline_comment = (
+            _("Sector assessment of %(sector)s: %(source)s")
+            % {"sector": selection.sector.local_name, "source": sector_baseline.source or sector_baseline.name}
+        )[:300]
+        unit = unit or sector_baseline.unit
+        ascending = sector_baseline.direction != "lower"
     bad = [c for c in co_benefits if c not in CoBenefit.values]
     if bad:
         raise ValidationError({"co_benefits": _("Unknown co-benefits: %(tags)s.") % {"tags": ", ".join(bad)}})
@@ -353,6 +412,7 @@ def indicator_create(
         baseline_comment=baseline_comment,
         co_benefits=list(co_benefits),
         disaggregations=list(disaggregations),
+        sector_baseline=sector_baseline,
     )
     indicator.full_clean()
     indicator.save()

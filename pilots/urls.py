@@ -7,6 +7,7 @@ app_name = "pilots"
 urlpatterns = [
     path("", views.pilot_list, name="list"),
     path("queue/", views.approval_queue, name="queue"),
+    path("start/", views.pilot_start, name="start"),
     path("<int:pk>/", views.pilot_detail, name="detail"),
     path("<int:pk>/status/", views.pilot_status, name="status"),
     path("<int:pk>/results/", views.results_framework, name="results"),

@@ -18,6 +18,7 @@ from .forms import (
     IndicatorForm,
     MilestoneStatusForm,
     PeriodForm,
+    PilotStartForm,
     ResultForm,
     ReviewForm,
     StatusForm,
@@ -50,6 +51,30 @@ def _add_errors(form, error: ValidationError):
 @permission_required("pilots.list_pilots")
 def pilot_list(request):
     return render(request, "pilots/pilot_list.html", {"pilots": selectors.pilot_list(user=request.user)})
+
+
+@permission_required("pilots.start_pilot")
+def pilot_start(request):
+    """Staff start a pilot from the proposal awarded in a city's call for SME proposals."""
+    proposals = selectors.awards_without_pilot(user=request.user)
+    initial = {"proposal": request.GET.get("proposal")}
+    form = PilotStartForm(request.POST or None, proposals=proposals, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = dict(form.cleaned_data)
+        proposal = next(p for p in proposals if p.pk == data.pop("proposal"))
+        try:
+            pilot = services.pilot_start_from_award(proposal=proposal, **data)
+        except ValidationError as error:
+            _add_errors(form, error)
+        else:
+            messages.success(request, _("The pilot was started from the awarded proposal."))
+            return redirect(pilot)
+    return render(
+        request,
+        "pilots/pilot_start.html",
+        {"form": form, "proposals": proposals},
+        status=400 if form.is_bound and form.errors else 200,
+    )
 
 
 @login_required
@@ -93,9 +118,10 @@ def results_framework(request, pk):
     can_edit = request.user.has_perm("pilots.edit_framework", pilot.city)
     results = selectors.results_framework(pilot=pilot)
     indicators = [i for r in results for i in r.indicators.all()]
+    baselines = {b.pk: b for b in selectors.sector_baselines_for(pilot=pilot)} if can_edit else {}
     forms = {
         "result_form": ResultForm(prefix="result"),
-        "indicator_form": IndicatorForm(prefix="indicator", results=results),
+        "indicator_form": IndicatorForm(prefix="indicator", results=results, baselines=baselines.values()),
         "period_form": PeriodForm(prefix="period", indicators=indicators),
     }
     status = 200
@@ -111,10 +137,13 @@ def results_framework(request, pk):
                     messages.success(request, _("Result added."))
                     return redirect("pilots:results", pk=pilot.pk)
             elif action == "indicator":
-                form = forms["indicator_form"] = IndicatorForm(request.POST, prefix="indicator", results=results)
+                form = forms["indicator_form"] = IndicatorForm(
+                    request.POST, prefix="indicator", results=results, baselines=baselines.values()
+                )
                 if form.is_valid():
                     data = dict(form.cleaned_data)
                     result = Result.objects.get(pilot=pilot, pk=data.pop("result"))
+                    data["sector_baseline"] = baselines.get(data.pop("sector_baseline", None))
                     services.indicator_create(result=result, **data)
                     messages.success(request, _("Indicator added."))
                     return redirect("pilots:results", pk=pilot.pk)

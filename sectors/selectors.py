@@ -340,7 +340,7 @@ def sector_baselines(*, city: City) -> list[Baseline]:
     return list(
         Baseline.objects.filter(
             selection__assessment__city=city, selection__status=SelectionStatus.APPROVED
-        ).select_related("selection__sector__isic", "criterion")
+        ).select_related("selection__sector__isic", "selection__assessment", "criterion")
     )
 
 

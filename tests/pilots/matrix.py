@@ -13,6 +13,7 @@ UPDATE = {"pk": "{update_a.pk}"}
 MATRIX = {
     "pilots:list": Rule({"anonymous": LOGIN, "stakeholder": DENY, "member_a": OK, "member_b": OK, "staff": OK}),
     "pilots:queue": Rule({**signed_in(DENY), "staff": OK}),
+    "pilots:start": Rule({**signed_in(DENY), "staff": OK}),
     "pilots:detail": Rule(TEAM_READS, kwargs=PILOT),
     "pilots:status": Rule(STAFF_POSTS, method="post", kwargs=PILOT, data={"status": "paused"}),
     "pilots:results": Rule(TEAM_READS, kwargs=PILOT),

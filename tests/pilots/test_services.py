@@ -262,7 +262,3 @@ def test_beat_schedule_registers_the_reminder():
 
     assert app.conf.beat_schedule["pilots-period-reminders"]["task"] == tasks.period_reminders.name
 
-
-def test_the_hook_for_the_award_returns_nothing_yet(city_a):
-    """Until cocreation and sectors exist, staff enter the solution, partners and baselines by hand."""
-    assert services.pilot_start_from_award(city=city_a)["partners"] == []

@@ -222,10 +222,11 @@ def test_pilot_overview_query_budget(update_a, budget_line_a, member_a, client_f
 
 
 def test_results_framework_query_budget(update_a, member_a, client_for):
+    """The editor, with the sector assessment's baselines offered to a new indicator, in fixed queries."""
     assert_query_budget(
         client_for(member_a),
         reverse("pilots:results", kwargs={"pk": update_a.period.indicator.result.pilot_id}),
-        budget=8,
+        budget=9,
     )
 
 
