@@ -9,7 +9,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from ccrs.models import CityMembership, CityRole, User
 from cities.demo import SCALE_CITY_PREFIX
@@ -395,14 +395,15 @@ def _seed_pilot(city, spec, staff) -> Pilot:
                 _seed_updates(period, indicator, index, officer, staff, language)
                 if end < date(2026, 4, 1):
                     services.period_lock(period=period)
-    baselines = [b for b in sector_baselines(city=city) if b.value is not None][:1]
+    baselines = sorted(sector_baselines(city=city), key=lambda b: b.name != "Revenue change since before the pandemic")
     if baselines and pilot.results.exists():
-        services.indicator_create(
-            result=pilot.results.order_by("pk").last(),
-            title=baselines[0].name,
-            measure=Measure.UNIT,
-            sector_baseline=baselines[0],
-        )
+        with translation.override(language):
+            services.indicator_create(
+                result=pilot.results.order_by("pk").last(),
+                title=translation.gettext(baselines[0].name),
+                measure=Measure.UNIT,
+                sector_baseline=baselines[0],
+            )
     return pilot
 
 
