@@ -158,6 +158,12 @@ STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=PRODUCTION)
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)
 # Answers the public SME survey accepts per hour from one address.
 SECTORS_SURVEY_RATE_PER_HOUR = env.int("SECTORS_SURVEY_RATE_PER_HOUR", default=20)
+# Co-creation: how long a stakeholder's personal link works, the largest uploaded file, and how many
+# form posts one link / one address may make in ten minutes.
+COCREATION_INVITATION_DAYS = env.int("COCREATION_INVITATION_DAYS", default=30)
+COCREATION_MAX_UPLOAD_BYTES = env.int("COCREATION_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
+COCREATION_FORM_RATE_PER_LINK = env.int("COCREATION_FORM_RATE_PER_LINK", default=20)
+COCREATION_FORM_RATE_PER_ADDRESS = env.int("COCREATION_FORM_RATE_PER_ADDRESS", default=600)
 
 LANGUAGE_CODE = "en"
 LANGUAGES = [

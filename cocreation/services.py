@@ -51,7 +51,7 @@ from .models import (
 )
 
 INVITATION_SALT = "cocreation.stakeholder-invitation"
-INVITATION_DAYS = getattr(settings, "COCREATION_INVITATION_DAYS", 30)
+INVITATION_DAYS = settings.COCREATION_INVITATION_DAYS
 SUPPORTED_LANGUAGES = [code for code, _name in settings.LANGUAGES]
 CSV_COLUMNS = ["name", "email", "organisation", "kind", "sector", "size", "women_led", "gender", "language", "phone"]
 

@@ -4,7 +4,7 @@ import zipfile
 
 from django.conf import settings
 
-MAX_UPLOAD_BYTES = getattr(settings, "COCREATION_MAX_UPLOAD_BYTES", 5 * 1024 * 1024)
+MAX_UPLOAD_BYTES = settings.COCREATION_MAX_UPLOAD_BYTES
 
 # (content type, leading bytes)
 SIGNATURES = [

@@ -21,8 +21,8 @@ from . import exports, selectors, services
 from .forms import InputForm, InviteForm, StakeholderForm, StakeholderImportForm
 from .models import Idea, Stakeholder, StakeholderInvitation, Submission
 
-RATE_PER_LINK = getattr(settings, "COCREATION_FORM_RATE_PER_LINK", 20)  # POSTs per link per 10 minutes
-RATE_PER_ADDRESS = getattr(settings, "COCREATION_FORM_RATE_PER_ADDRESS", 600)  # POSTs per address per 10 minutes
+RATE_PER_LINK = settings.COCREATION_FORM_RATE_PER_LINK  # POSTs per link per 10 minutes
+RATE_PER_ADDRESS = settings.COCREATION_FORM_RATE_PER_ADDRESS  # POSTs per address per 10 minutes
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
