@@ -205,14 +205,17 @@ def call_get(*, user, pk: int) -> Call | None:
     )
 
 
-def call_detail(*, call: Call) -> dict:
+def call_detail(*, call: Call, user=None, can_evaluate: bool = False) -> dict:
+    """The call's proposals, published Q&A and panel results; with `user`, the results as they may see them."""
     proposals = list(
         call.proposals.select_related("stakeholder").annotate(document_count=Count("documents")).order_by("title")
     )
     return {
         "proposals": proposals,
         "clarifications": list(call.clarifications.filter(published_at__isnull=False).order_by("published_at")),
-        "evaluation": evaluation(process=call.process, call=call),
+        "evaluation": evaluation(process=call.process, call=call)
+        if user is None
+        else evaluation_seen_by(user=user, process=call.process, call=call, can_evaluate=can_evaluate),
     }
 
 

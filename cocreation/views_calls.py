@@ -370,10 +370,7 @@ def call_detail(request, pk):
     city = call.process.city
     can_manage = request.user.has_perm("cocreation.manage_process", city)
     can_evaluate = request.user.has_perm("cocreation.evaluate", city)
-    detail = selectors.call_detail(call=call)
-    detail["evaluation"] = selectors.evaluation_seen_by(
-        user=request.user, process=call.process, call=call, can_evaluate=can_evaluate
-    )
+    detail = selectors.call_detail(call=call, user=request.user, can_evaluate=can_evaluate)
     return render(
         request,
         "cocreation/call_detail.html",

@@ -59,7 +59,9 @@ def ideas_a(workshop_a, submission_a):
 @pytest.fixture
 def shortlist_a(process_a, ideas_a):
     for idea in ideas_a[:2]:
-        services.idea_shortlist(idea=idea)
+        idea.refresh_from_db()
+        if idea.status == IdeaStatus.OPEN:
+            services.idea_shortlist(idea=idea)
     criteria = [
         services.criterion_add(process=process_a, name="Impact", weight=3),
         services.criterion_add(process=process_a, name="Cost", weight=1),
@@ -528,13 +530,23 @@ def test_evaluators_read_proposal_documents(client_for, member_a, member_b, call
 # --- query budgets ----------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("name", "budget"), [("call", 14), ("call_evaluation", 12), ("process_evaluation", 12)])
-def test_query_budgets(client_for, member_a, call_a, call_link, shortlist_a, name, budget):
+@pytest.mark.parametrize(("name", "budget"), [("call", 15), ("call_evaluation", 12), ("process_evaluation", 12)])
+def test_query_budgets(client_for, member_a, call_a, call_link, shortlist_a, stakeholder_a, name, budget):
     """The call page and the panel pages keep their query counts on seed_scale data."""
     pk = call_a.process_id if name == "process_evaluation" else call_a.pk
+    services.criterion_add(process=call_a.process, call=call_a, name="Impact", weight=1)
+    services.proposal_submit(
+        call=call_a,
+        stakeholder=stakeholder_a,
+        title="A",
+        summary="S",
+        employees=8,
+        registered_in_city=True,
+        documents={"Business registration": pdf_file(), "Work plan": pdf_file()},
+    )
     assert_query_budget(client_for(member_a), reverse(f"cocreation:{name}", kwargs={"pk": pk}), budget=budget)
 
 
 def test_apply_query_budget(client, call_link):
     _invitation, url = call_link
-    assert_query_budget(client, url, budget=8)
+    assert_query_budget(client, url, budget=5)
