@@ -29,7 +29,7 @@ from .forms import (
     ProposalForm,
     ScoreSheetForm,
 )
-from .models import CallInvitation, CallStatus, IdeaStatus, ProposalStatus, Stakeholder, StakeholderKind, Submission
+from .models import CallInvitation, CallStatus, IdeaStatus, Stakeholder, StakeholderKind, Submission
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 RATE_PER_LINK = getattr(settings, "COCREATION_PROPOSAL_RATE_PER_LINK", 20)  # POSTs per link per 10 minutes
@@ -649,7 +649,6 @@ def apply(request, token):
             "open": call.accepts_proposals,
             "deadline_local": timezone.localtime(call.deadline, _city_tz(city)),
             "language": language,
-            "awarded": existing is not None and existing.status == ProposalStatus.AWARDED,
         },
         status=status,
     )

@@ -550,3 +550,32 @@ def test_query_budgets(client_for, member_a, call_a, call_link, shortlist_a, sta
 def test_apply_query_budget(client, call_link):
     _invitation, url = call_link
     assert_query_budget(client, url, budget=5)
+
+
+def test_call_page_seals_results_until_the_evaluator_has_scored(
+    client_for, staff, member_a, viewer_a, call_a, stakeholder_a
+):
+    """On the call page too, an evaluator who has not scored a proposal does not see the panel's score for it."""
+    proposal = services.proposal_submit(
+        call=call_a,
+        stakeholder=stakeholder_a,
+        title="Xe ba gác điện",
+        summary="S",
+        employees=8,
+        registered_in_city=True,
+        documents={"Business registration": pdf_file(), "Work plan": pdf_file()},
+    )
+    criterion = services.criterion_add(process=call_a.process, call=call_a, name="Impact", weight=1)
+    services.conflict_declare(process=call_a.process, call=call_a, evaluator=staff, has_conflict=False)
+    services.score_sheet_submit(evaluator=staff, proposal=proposal, values={criterion.pk: 8}, comments={})
+    url = reverse("cocreation:call", kwargs={"pk": call_a.pk})
+    officer_view = client_for(member_a).get(url).content.decode()
+    assert "8.00" not in officer_view and "appear once you have submitted" in officer_view
+    assert "8.00" in client_for(viewer_a).get(url).content.decode()
+    assert "8.00" in client_for(staff).get(url).content.decode()
+
+
+def test_criterion_removed_before_scoring(client_for, member_a, process_a, shortlist_a):
+    _ideas, (impact, _cost) = shortlist_a
+    client_for(member_a).post(reverse("cocreation:criterion_edit", kwargs={"pk": impact.pk}), {"action": "remove"})
+    assert list(Criterion.objects.values_list("name", flat=True)) == ["Cost"]
