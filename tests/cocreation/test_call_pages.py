@@ -372,7 +372,7 @@ def test_smes_invited_by_email_in_their_language(
     assert set(CallInvitation.objects.values_list("stakeholder__name", flat=True)) == {stakeholder_a.name, sme_b.name}
     assert sorted(m.to[0] for m in mail.outbox) == sorted([stakeholder_a.email, sme_b.email])
     vi = next(m for m in mail.outbox if m.to == [stakeholder_a.email])
-    assert "/cocreation/apply/" in vi.body and "Hạn chót" in vi.body or "Deadline" in vi.body
+    assert "/cocreation/apply/" in vi.body and call_a.title in vi.subject and "(Asia/Ho_Chi_Minh)" in vi.body
     assert all(i.sent_at for i in CallInvitation.objects.all())
     with django_capture_on_commit_callbacks(execute=True):
         client.post(reverse("cocreation:call_invite", kwargs={"pk": call_a.pk}))
@@ -579,3 +579,32 @@ def test_criterion_removed_before_scoring(client_for, member_a, process_a, short
     _ideas, (impact, _cost) = shortlist_a
     client_for(member_a).post(reverse("cocreation:criterion_edit", kwargs={"pk": impact.pk}), {"action": "remove"})
     assert list(Criterion.objects.values_list("name", flat=True)) == ["Cost"]
+
+
+def test_expired_link_is_refused(client, call_link):
+    invitation, url = call_link
+    CallInvitation.objects.filter(pk=invitation.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
+    response = client.post(url + "?lang=en", proposal_data())
+    assert response.status_code == 410 and "expired" in response.content.decode()
+    assert not Proposal.objects.exists()
+
+
+def test_rate_limit_per_call_link(client, call_link, monkeypatch):
+    from cocreation import views_calls
+
+    monkeypatch.setattr(views_calls, "RATE_PER_LINK", 1)
+    _invitation, url = call_link
+    client.post(url, proposal_data(document_1=""))
+    response = client.post(url, proposal_data())
+    assert response.status_code == 429 and not Proposal.objects.exists()
+
+
+def test_call_link_is_emailed_once(call_a, stakeholder_a):
+    """The task is safe to run twice: the second run sends nothing."""
+    invitation = CallInvitation.objects.create(
+        call=call_a, stakeholder=stakeholder_a, expires_at=timezone.now() + timedelta(days=30)
+    )
+    mail.outbox.clear()
+    assert services.call_invitation_send(invitation_id=invitation.pk) is True
+    assert services.call_invitation_send(invitation_id=invitation.pk) is False
+    assert len(mail.outbox) == 1 and mail.outbox[0].to == [stakeholder_a.email]
