@@ -8,6 +8,7 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import services
 from .models import (
     Call,
+    CallInvitation,
     Clarification,
     ConflictDeclaration,
     Criterion,
@@ -243,3 +244,24 @@ class ProposalDocumentAdmin(SimpleHistoryAdmin):
     list_display = ["name", "proposal"]
     list_select_related = ["proposal"]
     search_fields = ["name"]
+
+
+@admin.register(CallInvitation)
+class CallInvitationAdmin(SimpleHistoryAdmin):
+    list_display = ["stakeholder", "call", "status", "sent_at", "expires_at", "created_at"]
+    list_filter = ["status", "call__process__city", "call"]
+    search_fields = ["stakeholder__name", "stakeholder__email", "stakeholder__organisation", "call__title"]
+    list_select_related = ["stakeholder", "call__process__city"]
+    raw_id_fields = ["stakeholder", "call"]
+    readonly_fields = ["sent_at"]
+    actions = ["revoke"]
+
+    @admin.action(description=_("Withdraw"))
+    def revoke(self, request, queryset):
+        _run(
+            self,
+            request,
+            queryset,
+            lambda i: services.call_invitation_revoke(invitation=i),
+            _("%(count)s invitations withdrawn."),
+        )

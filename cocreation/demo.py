@@ -4,7 +4,9 @@ local languages, ideas and votes, and one call for SME proposals (Can Tho) that 
 import random
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from ccrs.models import User
@@ -13,8 +15,11 @@ from cities.models import City
 
 from . import services
 from .models import (
+    Call,
+    CallInvitation,
     InvitationStatus,
     Process,
+    Proposal,
     Question,
     Stakeholder,
     StakeholderInvitation,
@@ -25,6 +30,8 @@ from .models import (
 )
 
 CONSENT_VERSION = "2026-01"
+DEMO_PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+SCALE_CALL_SMES = 40  # per unit of factor: SMEs invited to each call, each with a proposal
 
 # slug: (process title, challenge, workshop title, place, [stakeholders], [questions], [answers], [ideas])
 DEMO = {
@@ -275,6 +282,62 @@ def seed_demo(*, log) -> None:
         result = _seed_city(city, spec, now=now, log=log, staff=staff)
         if result and slug == "can-tho":
             _seed_call(result, now=now, staff=staff, log=log)
+        if result and slug == "jakarta":
+            _seed_open_call(result, now=now, log=log)
+
+
+def _invite_smes(call, people, *, now):
+    """Personal call links for the SMEs among `people`, as if e-mailed when the call opened."""
+    return [
+        CallInvitation.objects.create(
+            call=call,
+            stakeholder=person,
+            expires_at=call.deadline + timedelta(days=30),
+            sent_at=now - timedelta(days=2),
+        )
+        for person in people
+        if person.is_sme
+    ]
+
+
+def _seed_open_call(result, *, now, log):
+    """Jakarta's call is open: SMEs hold their links, one has already sent a proposal with its documents."""
+    process, ideas, people = result
+    call = services.call_create(
+        process=process,
+        idea=ideas[0],
+        title="Panggilan proposal: bank sampah keliling per RW",
+        description="Pemprov DKI Jakarta mengundang UMKM untuk mengusulkan layanan bank sampah keliling dengan jadwal tetap di setiap RW di Jakarta Utara.",  # noqa: E501 - text in the local language
+        deadline=now + timedelta(days=21),
+        max_employees=49,
+        required_documents=["Nomor Induk Berusaha (NIB)", "Rencana kerja"],
+        budget="900000000",
+        currency="IDR",
+    )
+    services.call_open(call=call)
+    services.clarification_publish(
+        call=call,
+        question="Apakah koperasi boleh mengajukan proposal?",
+        answer="Boleh, jika terdaftar di DKI Jakarta dan memiliki paling banyak 49 pekerja.",
+    )
+    for name, weight in [("Dampak", 4), ("Kelayakan", 3), ("Biaya", 2), ("Inklusi", 1)]:
+        services.criterion_add(process=process, call=call, name=name, weight=weight)
+    invitations = _invite_smes(call, people, now=now)
+    services.proposal_submit(
+        call=call,
+        stakeholder=invitations[0].stakeholder,
+        title="Gerobak bank sampah keliling dua kali seminggu",
+        summary="Layanan bank sampah keliling di 12 RW Cilincing, saldo tabungan untuk warga, dan pemilahan plastik.",
+        employees=9,
+        registered_in_city=True,
+        amount="850000000",
+        documents={
+            "Nomor Induk Berusaha (NIB)": ContentFile(DEMO_PDF, name="nib.pdf"),
+            "Rencana kerja": ContentFile(DEMO_PDF, name="rencana-kerja.pdf"),
+        },
+    )
+    link = reverse("cocreation:apply", kwargs={"token": services.call_invitation_token(invitation=invitations[-1])})
+    log(f"co-creation call {call.title}: open, {len(invitations)} SMEs invited; an SME's link: {link}")
 
 
 def _seed_call(result, *, now, staff, log):
@@ -290,6 +353,7 @@ def _seed_call(result, *, now, staff, log):
         currency="VND",
     )
     services.call_open(call=call)
+    _invite_smes(call, people, now=now)
     services.clarification_publish(
         call=call,
         question="Hợp tác xã có được nộp đề xuất không?",
@@ -369,6 +433,63 @@ def seed_scale(*, factor: int, log) -> None:
         scale_city = workshop.process.city.slug.startswith(SCALE_CITY_PREFIX)
         _grow_workshop(workshop, 625 * factor if scale_city else 60 * factor, now=now, rng=rng)
     log(f"co-creation scale: {Submission.objects.count()} submissions in {len(workshops)} workshops")
+    for city in cities:
+        process = Process.objects.get(city=city, title="Scale process")
+        if not process.calls.exists():
+            Call.objects.create(
+                process=process,
+                title=f"Scale call {city.slug}",
+                description="Scale call",
+                deadline=now + timedelta(days=30),
+                status="open",
+                required_documents=["Plan"],
+            )
+    calls = list(Call.objects.select_related("process__city"))
+    for call in calls:
+        _grow_call(call, SCALE_CALL_SMES * factor, now=now)
+    log(f"co-creation scale: {Proposal.objects.count()} proposals to {len(calls)} calls")
+
+
+def _grow_call(call, count, *, now):
+    """SMEs of the call's city, each with a call link and a proposal (documents left out: no files at scale)."""
+    city = call.process.city
+    start = Stakeholder.objects.filter(city=city, email__startswith="scale-sme").count()
+    smes = Stakeholder.objects.bulk_create(
+        [
+            Stakeholder(
+                city=city,
+                name=f"Scale SME {start + i}",
+                email=f"scale-sme{start + i}.c{call.pk}@scale.ccrs",
+                kind="sme",
+                size="small",
+                language="vi",
+            )
+            for i in range(count)
+        ],
+        batch_size=2000,
+    )
+    CallInvitation.objects.bulk_create(
+        [
+            CallInvitation(call=call, stakeholder=s, expires_at=call.deadline + timedelta(days=30), sent_at=now)
+            for s in smes
+        ],
+        batch_size=2000,
+    )
+    Proposal.objects.bulk_create(
+        [
+            Proposal(
+                call=call,
+                stakeholder=s,
+                title=f"Scale proposal {s.pk}",
+                summary="Scale",
+                employees=10,
+                registered_in_city=True,
+                status="not_awarded" if call.status == "awarded" else "submitted",
+            )
+            for s in smes
+        ],
+        batch_size=2000,
+    )
 
 
 def _grow_workshop(workshop, count, *, now, rng):

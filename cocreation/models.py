@@ -738,3 +738,42 @@ class Score(TimeStampedModel):
 
     def __str__(self):
         return f"{self.criterion}: {self.value}"
+
+
+class CallInvitation(TimeStampedModel):
+    """An SME's personal link to a call for proposals: it reads the call and submits a proposal without an account.
+
+    Like a workshop invitation, the link carries a signed copy of `key`, a random secret of this
+    row; it stops working when it expires or is revoked.
+    """
+
+    call = models.ForeignKey(Call, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("call"))
+    stakeholder = models.ForeignKey(
+        Stakeholder, on_delete=models.CASCADE, related_name="call_invitations", verbose_name=_("SME")
+    )
+    key = models.CharField(_("key"), max_length=64, unique=True, default=new_invitation_key, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.ACTIVE
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["key"])
+
+    class Meta:
+        verbose_name = _("call invitation")
+        verbose_name_plural = _("call invitations")
+        ordering = ["-created_at"]
+        constraints = [
+            models.UniqueConstraint(fields=["call", "stakeholder"], name="call_invitation_unique"),
+            models.CheckConstraint(
+                condition=models.Q(status__in=InvitationStatus.values), name="call_invitation_status_valid"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.stakeholder} → {self.call}"
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()

@@ -7,3 +7,6 @@ from ccrs.rules import is_city_editor, is_city_member, is_city_team_member, is_p
 rules.add_perm("cocreation.view_process", is_program_staff | is_city_member)
 rules.add_perm("cocreation.manage_process", is_program_staff | is_city_editor)
 rules.add_perm("cocreation.view_any", is_program_staff | is_city_team_member)
+# Evaluators score shortlists and proposals: program staff and the city's editors. Staff award calls.
+rules.add_perm("cocreation.evaluate", is_program_staff | is_city_editor)
+rules.add_perm("cocreation.award_call", is_program_staff)

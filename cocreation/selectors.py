@@ -205,14 +205,17 @@ def call_get(*, user, pk: int) -> Call | None:
     )
 
 
-def call_detail(*, call: Call) -> dict:
+def call_detail(*, call: Call, user=None, can_evaluate: bool = False) -> dict:
+    """The call's proposals, published Q&A and panel results; with `user`, the results as they may see them."""
     proposals = list(
         call.proposals.select_related("stakeholder").annotate(document_count=Count("documents")).order_by("title")
     )
     return {
         "proposals": proposals,
         "clarifications": list(call.clarifications.filter(published_at__isnull=False).order_by("published_at")),
-        "evaluation": evaluation(process=call.process, call=call),
+        "evaluation": evaluation(process=call.process, call=call)
+        if user is None
+        else evaluation_seen_by(user=user, process=call.process, call=call, can_evaluate=can_evaluate),
     }
 
 
@@ -268,3 +271,117 @@ def ballot(*, invitation: StakeholderInvitation) -> dict:
         idea.my_rating = ratings.get(idea.pk)
     limit = invitation.workshop.vote_limit
     return {"ideas": ideas, "votes_used": len(voted), "vote_limit": limit, "votes_left": max(0, limit - len(voted))}
+
+
+# --- ideas, evaluation and calls: the facilitators' and evaluators' pages -------------------------
+
+
+def idea_get(*, user, pk: int) -> Idea | None:
+    return (
+        Idea.objects.filter(workshop__process__city__in=cities_visible_to(user=user))
+        .select_related("workshop__process__city")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def proposal_get(*, user, pk: int) -> Proposal | None:
+    return (
+        Proposal.objects.filter(call__process__city__in=cities_visible_to(user=user))
+        .select_related("call__process__city", "stakeholder")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def criterion_get(*, user, pk: int) -> Criterion | None:
+    return (
+        Criterion.objects.filter(process__city__in=cities_visible_to(user=user))
+        .select_related("process__city", "call")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def _decided(*, process: Process, call: Call | None) -> bool:
+    """An evaluation is over once its call is awarded, or (shortlist) once a solution was selected."""
+    from .models import CallStatus
+
+    if call is not None:
+        return call.status == CallStatus.AWARDED
+    return Idea.objects.filter(workshop__process=process, status=IdeaStatus.SELECTED).exists()
+
+
+def evaluation_seen_by(*, user, process: Process, call: Call | None = None, can_evaluate: bool) -> dict:
+    """The panel's results as `user` may see them: an evaluator sees an item's results only after
+    submitting their own full score sheet for it (independent scoring), or once the evaluation is over."""
+    from .models import ConflictDeclaration
+
+    result = evaluation(process=process, call=call)
+    criteria = result["criteria"]
+    declaration = None
+    mine: dict = {}
+    if can_evaluate:
+        declaration = ConflictDeclaration.objects.filter(process=process, call=call, evaluator=user).first()
+        key = "proposal_id" if call is not None else "idea_id"
+        for row in Score.objects.filter(criterion__in=criteria, evaluator=user).values(key, "criterion_id", "value"):
+            mine.setdefault(row[key], {})[row["criterion_id"]] = row["value"]
+    complete = {pk for pk, scores in mine.items() if criteria and len(scores) == len(criteria)}
+    open_to_all = not can_evaluate or _decided(process=process, call=call)
+    ranked = [a for a in result["ranked"] if open_to_all or a.item.pk in complete]
+    comments = {pk: c for pk, c in result["comments"].items() if open_to_all or pk in complete}
+    return {
+        **result,
+        "ranked": ranked,
+        "comments": comments,
+        "rows": [{"aggregate": a, "comments": comments.get(a.item.pk, [])} for a in ranked],
+        "sealed": len(result["ranked"]) - len(ranked),
+        "declaration": declaration,
+        "my_scores": mine,
+        "complete": complete,
+        "scoring_started": Score.objects.filter(criterion__in=criteria).exists() if criteria else False,
+    }
+
+
+def evaluation_items(*, process: Process, call: Call | None = None) -> list:
+    """What the panel scores: the process's shortlisted ideas, or the call's submitted proposals."""
+    if call is None:
+        return list(
+            Idea.objects.filter(workshop__process=process, status__in=[IdeaStatus.SHORTLISTED, IdeaStatus.SELECTED])
+            .select_related("workshop")
+            .order_by("title")
+        )
+    return list(
+        Proposal.objects.filter(call=call)
+        .exclude(status=ProposalStatus.INELIGIBLE)
+        .select_related("stakeholder")
+        .order_by("title")
+    )
+
+
+def call_invitations(*, call: Call) -> dict:
+    """One page of a call's SME invitations, with counts and how many SMEs are not yet invited."""
+    from .models import CallInvitation
+
+    qs = CallInvitation.objects.filter(call=call)
+    return {
+        "invitations": list(qs.select_related("stakeholder").order_by("stakeholder__name", "pk")[:PAGE_SIZE]),
+        "invited": qs.count(),
+        "uninvited_smes": Stakeholder.objects.filter(city_id=call.process.city_id, kind=StakeholderKind.SME)
+        .exclude(call_invitations__call=call)
+        .count(),
+    }
+
+
+def shortlisted_ideas(*, process: Process) -> QuerySet[Idea]:
+    return Idea.objects.filter(
+        workshop__process=process, status__in=[IdeaStatus.SHORTLISTED, IdeaStatus.SELECTED]
+    ).order_by("title")
+
+
+def proposal_for_invitation(*, invitation) -> Proposal | None:
+    return (
+        Proposal.objects.filter(call_id=invitation.call_id, stakeholder_id=invitation.stakeholder_id)
+        .prefetch_related("documents")
+        .first()
+    )

@@ -2,6 +2,7 @@
 
 import csv
 import io
+import zoneinfo
 from datetime import date, datetime, timedelta
 
 from django.conf import settings
@@ -20,6 +21,7 @@ from django.utils.translation import gettext as _
 from . import uploads
 from .models import (
     Call,
+    CallInvitation,
     CallStatus,
     Clarification,
     ConflictDeclaration,
@@ -747,6 +749,7 @@ def idea_rate(*, invitation: StakeholderInvitation, idea: Idea, value: int) -> I
 def criterion_add(*, process: Process, name: str, weight, call: Call | None = None) -> Criterion:
     if call is not None and call.process_id != process.pk:
         raise ValidationError(_("The call belongs to another process."))
+    _criteria_still_editable(process=process, call=call)
     criterion = Criterion(process=process, call=call, name=name.strip(), weight=weight)
     criterion.full_clean()
     criterion.save()
@@ -819,6 +822,8 @@ def call_create(
 ) -> Call:
     """Draft a call for SME proposals from the chosen solution; a naive deadline is city time."""
     deadline = city_local(city=process.city, value=deadline)
+    if deadline <= timezone.now():
+        raise ValidationError(_("The deadline is in the past; give a date and time still to come."))
     call = Call(process=process, title=title, description=description, deadline=deadline, idea=idea, **fields)
     call.full_clean()
     call.save()
@@ -837,6 +842,7 @@ def call_open(*, call: Call) -> Call:
         raise ValidationError(_("Set a deadline in the future before opening the call."))
     call.status = CallStatus.OPEN
     call.save(update_fields=["status", "updated_at"])
+    call_invitations_send_pending(call=call)
     return call
 
 
@@ -954,3 +960,249 @@ def award_notify(*, proposal_id: int) -> bool:
 
 def workshop_counts(*, workshop: Workshop) -> dict:
     return workshop.invitations.aggregate(invited=Count("pk"), submitted=Count("submission"))
+
+
+# --- ideas, evaluation and calls: the facilitators' and evaluators' pages -------------------------
+
+
+def tags_from_text(tags) -> list[str]:
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    return sorted({t.strip().lower() for t in tags if t and t.strip()})
+
+
+@transaction.atomic
+def idea_update(*, idea: Idea, title: str, description: str = "") -> Idea:
+    """Reword an idea; a merged idea is kept as it was when merged."""
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    if idea.status == IdeaStatus.MERGED:
+        raise ValidationError(_("A merged idea cannot change; edit the idea it was merged into."))
+    title = title.strip()
+    if not title:
+        raise ValidationError(_("Give the idea a title."))
+    idea.title, idea.description = title[:200], description.strip()
+    idea.save(update_fields=["title", "description", "updated_at"])
+    return idea
+
+
+def _criteria_still_editable(*, process: Process, call: Call | None) -> None:
+    if Score.objects.filter(criterion__process=process, criterion__call=call).exists():
+        raise ValidationError(_("Scoring has started: the criteria and their weights can no longer change."))
+
+
+@transaction.atomic
+def criterion_update(*, criterion: Criterion, name: str, weight) -> Criterion:
+    """Rename or reweigh a criterion, only before anyone has scored in its evaluation."""
+    _criteria_still_editable(process=criterion.process, call=criterion.call)
+    criterion.name, criterion.weight = name.strip(), weight
+    criterion.full_clean()
+    try:
+        with transaction.atomic():
+            criterion.save(update_fields=["name", "weight", "updated_at"])
+    except IntegrityError:
+        raise ValidationError(_("This evaluation already has a criterion with this name.")) from None
+    return criterion
+
+
+@transaction.atomic
+def criterion_remove(*, criterion: Criterion) -> None:
+    _criteria_still_editable(process=criterion.process, call=criterion.call)
+    criterion.delete()
+
+
+def sheet_complete(*, evaluator, criteria, idea: Idea | None = None, proposal: Proposal | None = None) -> bool:
+    """Whether the evaluator has scored the item on every criterion of its evaluation."""
+    scored = Score.objects.filter(evaluator=evaluator, criterion__in=criteria, idea=idea, proposal=proposal)
+    return bool(criteria) and scored.count() == len(criteria)
+
+
+@transaction.atomic
+def score_sheet_submit(
+    *, evaluator, idea: Idea | None = None, proposal: Proposal | None = None, values: dict, comments: dict
+) -> list[Score]:
+    """An evaluator's score sheet for one item: every criterion scored at once, each with an optional comment.
+
+    `values` and `comments` map criterion id → value / text. Refused whole when a score is missing
+    or outside 0–10, when the evaluator declared a conflict, or when their sheet for this item is
+    already submitted (they have seen the panel's results since, so their scores stay as given).
+    """
+    if (idea is None) == (proposal is None):
+        raise ValidationError(_("Score either an idea or a proposal."))
+    process = idea.workshop.process if idea else proposal.call.process
+    call = proposal.call if proposal else None
+    if call is not None and call.status == CallStatus.AWARDED:
+        raise ValidationError(_("The call is awarded; its evaluation is over."))
+    if proposal is not None and proposal.status != ProposalStatus.SUBMITTED:
+        raise ValidationError(_("Only submitted proposals are scored."))
+    criteria = list(Criterion.objects.filter(process=process, call=call).order_by("name"))
+    if not criteria:
+        raise ValidationError(_("This evaluation has no criteria yet."))
+    if sheet_complete(evaluator=evaluator, criteria=criteria, idea=idea, proposal=proposal):
+        raise ValidationError(_("You have already submitted your scores for this item; they cannot change."))
+    errors = []
+    for criterion in criteria:
+        value = values.get(criterion.pk)
+        try:
+            number = float(value)
+        except (TypeError, ValueError):
+            errors.append(_("“%(criterion)s”: give a score from 0 to 10.") % {"criterion": criterion.name})
+            continue
+        if not 0 <= number <= 10:
+            errors.append(
+                _("“%(criterion)s”: %(value)s is outside the scale; give a score from 0 to 10.")
+                % {"criterion": criterion.name, "value": value}
+            )
+    if errors:
+        raise ValidationError(errors)
+    return [
+        score_record(
+            evaluator=evaluator,
+            criterion=criterion,
+            value=values[criterion.pk],
+            comment=(comments.get(criterion.pk) or "").strip(),
+            idea=idea,
+            proposal=proposal,
+        )
+        for criterion in criteria
+    ]
+
+
+@transaction.atomic
+def call_update(*, call: Call, deadline: datetime, **fields) -> Call:
+    """Change a draft or open call; a naive deadline is city time and must be still to come."""
+    call = Call.objects.select_for_update().select_related("process__city").get(pk=call.pk)
+    if call.status not in (CallStatus.DRAFT, CallStatus.OPEN):
+        raise ValidationError(_("A closed or awarded call can no longer change."))
+    deadline = city_local(city=call.process.city, value=deadline)
+    if deadline <= timezone.now():
+        raise ValidationError(_("The deadline is in the past; give a date and time still to come."))
+    idea = fields.get("idea")
+    if idea is not None and idea.workshop.process_id != call.process_id:
+        raise ValidationError(_("The chosen solution must be an idea of this process."))
+    for name, value in fields.items():
+        setattr(call, name, value)
+    call.deadline = deadline
+    call.full_clean()
+    call.save()
+    return call
+
+
+CALL_INVITATION_SALT = "cocreation.call-invitation"
+
+
+def call_invitation_token(*, invitation: CallInvitation) -> str:
+    """The signed token of an SME's call link: its id and its random key."""
+    return signing.dumps({"c": invitation.pk, "k": invitation.key}, salt=CALL_INVITATION_SALT, compress=False)
+
+
+def call_invitation_link(*, invitation: CallInvitation) -> str:
+    return settings.SITE_URL + reverse(
+        "cocreation:apply", kwargs={"token": call_invitation_token(invitation=invitation)}
+    )
+
+
+def call_invitation_from_token(*, token: str) -> CallInvitation:
+    """The call invitation a link points to, or LinkInvalid saying why it cannot be used."""
+    try:
+        data = signing.loads(token, salt=CALL_INVITATION_SALT)
+        pk, key = int(data["c"]), str(data["k"])
+    except (signing.BadSignature, KeyError, TypeError, ValueError):
+        raise LinkInvalid(
+            _("This link is not valid. Check that you opened the whole link from the e-mail."), status=404
+        ) from None
+    invitation = CallInvitation.objects.select_related("call__process__city", "stakeholder").filter(pk=pk).first()
+    if invitation is None or not constant_time_compare(invitation.key, key):
+        raise LinkInvalid(_("This link is no longer valid. Ask the city team for a new one."), status=410)
+    if invitation.status == InvitationStatus.REVOKED:
+        raise LinkInvalid(
+            _("This invitation was withdrawn. Ask the city team if you think this is a mistake."), status=410
+        )
+    if invitation.is_expired:
+        raise LinkInvalid(_("This invitation link has expired. Ask the city team to send you a new one."), status=410)
+    return invitation
+
+
+@transaction.atomic
+def call_invitation_create(*, call: Call, stakeholder: Stakeholder) -> tuple[CallInvitation, bool]:
+    """Invite an SME of the city's registry to a call; the e-mail goes out after the commit.
+
+    Idempotent: inviting the same SME again returns its invitation and sends nothing.
+    """
+    from . import tasks
+
+    if stakeholder.city_id != call.process.city_id or stakeholder.kind != StakeholderKind.SME:
+        raise ValidationError(_("Only SMEs in the city's stakeholder registry can be invited to a call."))
+    if call.status in (CallStatus.CLOSED, CallStatus.AWARDED):
+        raise ValidationError(_("The call is closed; nobody can be invited any more."))
+    expires_at = max(call.deadline, timezone.now()) + timedelta(days=INVITATION_DAYS)
+    invitation, created = CallInvitation.objects.get_or_create(
+        call=call, stakeholder=stakeholder, defaults={"expires_at": expires_at}
+    )
+    if created and call.status == CallStatus.OPEN:
+        tasks.call_invitation_send.delay_on_commit(invitation.pk)
+    return invitation, created
+
+
+@transaction.atomic
+def call_invitations_bulk_create(*, call: Call, stakeholders) -> dict:
+    """Invite many SMEs at once; those invited before are left as they are. Returns counts."""
+    created = 0
+    for stakeholder in stakeholders:
+        _invitation, was_created = call_invitation_create(call=call, stakeholder=stakeholder)
+        created += was_created
+    return {"created": created}
+
+
+def call_invitations_send_pending(*, call: Call) -> int:
+    """Queue the e-mails of a call's invitations not sent yet (when a draft call opens)."""
+    from . import tasks
+
+    ids = list(
+        CallInvitation.objects.filter(call=call, sent_at__isnull=True, status=InvitationStatus.ACTIVE).values_list(
+            "pk", flat=True
+        )
+    )
+    for pk in ids:
+        tasks.call_invitation_send.delay_on_commit(pk)
+    return len(ids)
+
+
+def call_invitation_send(*, invitation_id: int) -> bool:
+    """E-mail the SME's call link once, in its language; False if there is nothing to send."""
+    with transaction.atomic():
+        invitation = (
+            CallInvitation.objects.select_for_update(of=("self",))
+            .select_related("call__process__city", "stakeholder")
+            .filter(pk=invitation_id)
+            .first()
+        )
+        if invitation is None or invitation.status != InvitationStatus.ACTIVE or invitation.sent_at is not None:
+            return False
+        call = invitation.call
+        if invitation.is_expired or call.status != CallStatus.OPEN:
+            return False
+        city_tz = zoneinfo.ZoneInfo(call.process.city.time_zone)
+        with translation.override(invitation.stakeholder.language):
+            context = {
+                "invitation": invitation,
+                "call": call,
+                "deadline": timezone.localtime(call.deadline, city_tz),
+                "link": call_invitation_link(invitation=invitation),
+            }
+            subject = _("Call for proposals: %(call)s") % {"call": call.title}
+            body = render_to_string("cocreation/email/call_invitation.txt", context)
+        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.stakeholder.email])
+        invitation.sent_at = timezone.now()
+        invitation.save(update_fields=["sent_at", "updated_at"])
+    return True
+
+
+@transaction.atomic
+def call_invitation_revoke(*, invitation: CallInvitation) -> CallInvitation:
+    """Withdraw an SME's call link: it stops working at once."""
+    invitation = CallInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status == InvitationStatus.REVOKED:
+        raise ValidationError(_("This invitation is already withdrawn."))
+    invitation.status = InvitationStatus.REVOKED
+    invitation.save(update_fields=["status", "updated_at"])
+    return invitation

@@ -24,3 +24,9 @@ def invitation_send(invitation_id: int) -> bool:
 def award_notify(proposal_id: int) -> bool:
     """Tell the SME that its proposal was awarded."""
     return services.award_notify(proposal_id=proposal_id)
+
+
+@shared_task(**RETRY)
+def call_invitation_send(invitation_id: int) -> bool:
+    """E-mail an SME's personal link to a call for proposals; safe to run twice."""
+    return services.call_invitation_send(invitation_id=invitation_id)

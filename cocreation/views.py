@@ -1,7 +1,5 @@
 """Views of the co-creation app: city team pages, exports, and the public input form behind a personal link."""
 
-import zoneinfo
-
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
@@ -79,7 +77,12 @@ def process_detail(request, pk):
             "process": process,
             "city": process.city,
             **selectors.process_detail(process=process),
-            "evaluation": selectors.evaluation(process=process),
+            "can_manage": request.user.has_perm("cocreation.manage_process", process.city),
+            "evaluation": selectors.evaluation_seen_by(
+                user=request.user,
+                process=process,
+                can_evaluate=request.user.has_perm("cocreation.evaluate", process.city),
+            ),
         },
     )
 
@@ -202,6 +205,7 @@ def submission_list(request, pk):
         {
             "workshop": workshop,
             "city": workshop.process.city,
+            "can_manage": request.user.has_perm("cocreation.manage_process", workshop.process.city),
             **selectors.submission_list(workshop=workshop, page=_page(request), language=_language(request)),
         },
     )
@@ -213,7 +217,12 @@ def idea_list(request, pk):
     return render(
         request,
         "cocreation/idea_list.html",
-        {"workshop": workshop, "city": workshop.process.city, "ideas": selectors.idea_list(workshop=workshop)},
+        {
+            "workshop": workshop,
+            "city": workshop.process.city,
+            "ideas": selectors.idea_list(workshop=workshop),
+            "can_manage": request.user.has_perm("cocreation.manage_process", workshop.process.city),
+        },
     )
 
 
@@ -236,23 +245,6 @@ def workshop_export(request, pk, fmt):
     workshop = _workshop_or_404(request, pk)
     sheets = exports.workshop_sheets(workshop=workshop, language=_language(request))
     return _download(sheets, fmt, f"workshop-{workshop.pk}")
-
-
-@login_required
-def call_detail(request, pk):
-    call = selectors.call_get(user=request.user, pk=pk)
-    if call is None:
-        raise Http404(_("No call with this address is open to you."))
-    return render(
-        request,
-        "cocreation/call_detail.html",
-        {
-            "call": call,
-            "city": call.process.city,
-            "deadline_local": timezone.localtime(call.deadline, zoneinfo.ZoneInfo(call.process.city.time_zone)),
-            **selectors.call_detail(call=call),
-        },
-    )
 
 
 @login_required

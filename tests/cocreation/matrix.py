@@ -10,6 +10,7 @@ from tests.permissions import DENY, OK, REDIRECT, Rule, every, signed_in
 TEAM = {"anonymous": "login", "stakeholder": DENY, "member_a": OK, "member_b": DENY, "staff": OK}
 CITY = {"slug": "{city_a.slug}"}
 WORKSHOP = {"pk": "{workshop_a.pk}"}
+CHANGE = {**signed_in(DENY), "member_a": REDIRECT, "staff": REDIRECT}
 
 MATRIX = {
     "cocreation:respond": Rule(every(OK), kwargs={"token": "{cocreation_token}"}),
@@ -28,6 +29,33 @@ MATRIX = {
     ),
     "cocreation:call": Rule(TEAM, kwargs={"pk": "{call_a.pk}"}),
     "cocreation:call_export": Rule(TEAM, kwargs={"pk": "{call_a.pk}", "fmt": "xlsx"}),
+    # ideas, evaluation, calls: pages open to the city's team and staff; changes by its editors and
+    # staff (member_a is an officer); awards by staff only; the SME's call link opens for anyone.
+    "cocreation:idea_new": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:idea_edit": Rule(TEAM, kwargs={"pk": "{idea_a.pk}"}),
+    "cocreation:idea_tag": Rule(CHANGE, method="post", kwargs={"pk": "{idea_a.pk}"}, data={"tags": "matrix"}),
+    "cocreation:idea_merge": Rule(CHANGE, method="post", kwargs={"pk": "{idea_a.pk}"}),
+    "cocreation:idea_shortlist": Rule(CHANGE, method="post", kwargs={"pk": "{idea_a.pk}"}),
+    "cocreation:idea_score": Rule(TEAM, kwargs={"pk": "{idea_a.pk}"}),
+    "cocreation:process_evaluation": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:process_criterion_add": Rule(CHANGE, method="post", kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:process_conflict_declare": Rule(CHANGE, method="post", kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:call_new": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:criterion_edit": Rule(CHANGE, method="post", kwargs={"pk": "{criterion_a.pk}"}),
+    "cocreation:call_evaluation": Rule(TEAM, kwargs={"pk": "{call_a.pk}"}),
+    "cocreation:call_criterion_add": Rule(CHANGE, method="post", kwargs={"pk": "{call_a.pk}"}),
+    "cocreation:call_conflict_declare": Rule(CHANGE, method="post", kwargs={"pk": "{call_a.pk}"}),
+    "cocreation:call_edit": Rule(TEAM, kwargs={"pk": "{call_a.pk}"}),
+    "cocreation:call_open": Rule(CHANGE, method="post", kwargs={"pk": "{call_a.pk}"}),
+    "cocreation:call_close": Rule(CHANGE, method="post", kwargs={"pk": "{call_a.pk}"}),
+    "cocreation:clarification_publish": Rule(CHANGE, method="post", kwargs={"pk": "{call_a.pk}"}),
+    "cocreation:call_invite": Rule(CHANGE, method="post", kwargs={"pk": "{call_a.pk}"}),
+    "cocreation:call_invitation_revoke": Rule(CHANGE, method="post", kwargs={"pk": "{other_call_invitation.pk}"}),
+    "cocreation:proposal_score": Rule(TEAM, kwargs={"pk": "{proposal_a.pk}"}),
+    "cocreation:proposal_award": Rule(
+        {**signed_in(DENY), "staff": REDIRECT}, method="post", kwargs={"pk": "{proposal_a.pk}"}
+    ),
+    "cocreation:apply": Rule(every(OK), kwargs={"token": "{call_token}"}),
 }
 
 
@@ -82,7 +110,15 @@ def objects(world):
     document = models.ProposalDocument.objects.create(
         proposal=proposal, name="Plan", file=ContentFile(b"%PDF-1.4", name="p.pdf")
     )
+    other_sme, _ = services.stakeholder_register(city=city, name="Other SME", email="o@sme.example.vn", kind="sme")
+    call_invitation, _ = services.call_invitation_create(call=call, stakeholder=person)
+    other_call_invitation, _ = services.call_invitation_create(call=call, stakeholder=other_sme)
     world["format"].update(
+        idea_a=idea,
+        criterion_a=criterion,
+        proposal_a=proposal,
+        other_call_invitation=other_call_invitation,
+        call_token=services.call_invitation_token(invitation=call_invitation),
         process_a=process,
         workshop_a=workshop,
         call_a=call,
@@ -108,5 +144,6 @@ def objects(world):
         clarification,
         proposal,
         document,
+        call_invitation,
     ]:
         world["objects"][type(obj)] = obj
