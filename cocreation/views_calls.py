@@ -32,8 +32,8 @@ from .forms import (
 from .models import CallInvitation, CallStatus, IdeaStatus, Stakeholder, StakeholderKind, Submission
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-RATE_PER_LINK = getattr(settings, "COCREATION_PROPOSAL_RATE_PER_LINK", 20)  # POSTs per link per 10 minutes
-RATE_PER_ADDRESS = getattr(settings, "COCREATION_FORM_RATE_PER_ADDRESS", 600)
+RATE_PER_LINK = settings.COCREATION_FORM_RATE_PER_LINK  # POSTs per link per 10 minutes
+RATE_PER_ADDRESS = settings.COCREATION_FORM_RATE_PER_ADDRESS
 
 
 def _must(request, perm, city):
