@@ -25,6 +25,7 @@ from .models import (
     SubmissionFile,
     Vote,
     Workshop,
+    WorkshopAttachment,
 )
 
 
@@ -243,3 +244,12 @@ class ProposalDocumentAdmin(SimpleHistoryAdmin):
     list_display = ["name", "proposal"]
     list_select_related = ["proposal"]
     search_fields = ["name"]
+
+
+@admin.register(WorkshopAttachment)
+class WorkshopAttachmentAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "workshop", "content_type", "size", "uploaded_by", "created_at"]
+    list_filter = ["content_type", "workshop__process__city"]
+    search_fields = ["name", "workshop__title"]
+    list_select_related = ["workshop", "uploaded_by"]
+    readonly_fields = ["content_type", "size", "uploaded_by"]
