@@ -10,6 +10,7 @@ from tests.permissions import DENY, OK, REDIRECT, Rule, every, signed_in
 TEAM = {"anonymous": "login", "stakeholder": DENY, "member_a": OK, "member_b": DENY, "staff": OK}
 CITY = {"slug": "{city_a.slug}"}
 WORKSHOP = {"pk": "{workshop_a.pk}"}
+EDIT = {**signed_in(DENY), "member_a": REDIRECT, "staff": REDIRECT}
 
 MATRIX = {
     "cocreation:respond": Rule(every(OK), kwargs={"token": "{cocreation_token}"}),
@@ -28,6 +29,30 @@ MATRIX = {
     ),
     "cocreation:call": Rule(TEAM, kwargs={"pk": "{call_a.pk}"}),
     "cocreation:call_export": Rule(TEAM, kwargs={"pk": "{call_a.pk}", "fmt": "xlsx"}),
+    # processes, stakeholders, workshops: city A's editors and staff change; nobody else gets in
+    "cocreation:process_create": Rule(TEAM, kwargs=CITY),
+    "cocreation:process_edit": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:process_phases": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:phase_advance": Rule(EDIT, method="post", kwargs={"pk": "{phase_a.pk}"}),
+    "cocreation:stakeholder_add": Rule(TEAM, kwargs=CITY),
+    "cocreation:stakeholder_edit": Rule(TEAM, kwargs={"pk": "{stakeholder_a.pk}"}),
+    "cocreation:stakeholder_import": Rule(TEAM, kwargs=CITY),
+    "cocreation:stakeholder_template": Rule(TEAM, kwargs=CITY),
+    "cocreation:workshop_create": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:workshop_edit": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:questions": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:question_edit": Rule(TEAM, kwargs={"pk": "{question_a.pk}"}),
+    # refused (the question was answered) and sent back to the editor
+    "cocreation:question_delete": Rule(EDIT, method="post", kwargs={"pk": "{question_a.pk}"}),
+    "cocreation:question_move": Rule(EDIT, method="post", kwargs={"pk": "{question_a.pk}"}, data={"direction": "up"}),
+    "cocreation:workshop_invite": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:workshop_invite_csv": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:invitation_resend": Rule(EDIT, method="post", kwargs={"pk": "{other_invitation.pk}"}),
+    "cocreation:attendance": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:invitation_check_in": Rule(EDIT, method="post", kwargs={"pk": "{other_invitation.pk}"}),
+    "cocreation:workshop_report": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:attachment": Rule(TEAM, kwargs={"pk": "{attachment_a.pk}"}),
+    "cocreation:attachment_delete": Rule(EDIT, method="post", kwargs={"pk": "{attachment_spare.pk}"}),
 }
 
 
@@ -82,7 +107,26 @@ def objects(world):
     document = models.ProposalDocument.objects.create(
         proposal=proposal, name="Plan", file=ContentFile(b"%PDF-1.4", name="p.pdf")
     )
+    attachment = models.WorkshopAttachment.objects.create(
+        workshop=workshop,
+        name="minutes.pdf",
+        file=ContentFile(b"%PDF-1.4", name="r.pdf"),
+        content_type="application/pdf",
+        size=8,
+    )
+    spare = models.WorkshopAttachment.objects.create(
+        workshop=workshop,
+        name="spare.pdf",
+        file=ContentFile(b"%PDF-1.4", name="s.pdf"),
+        content_type="application/pdf",
+        size=8,
+    )
     world["format"].update(
+        phase_a=phase,
+        stakeholder_a=person,
+        question_a=question,
+        attachment_a=attachment,
+        attachment_spare=spare,
         process_a=process,
         workshop_a=workshop,
         call_a=call,
@@ -108,5 +152,6 @@ def objects(world):
         clarification,
         proposal,
         document,
+        attachment,
     ]:
         world["objects"][type(obj)] = obj
