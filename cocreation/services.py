@@ -177,8 +177,16 @@ def stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> di
     """Import stakeholders from CSV, all or nothing: one bad row refuses the file with every row's error.
 
     A row whose e-mail is already in the registry (or earlier in the file) updates that stakeholder.
-    Returns {"created": n, "updated": n, "stakeholders": [the rows' stakeholders]}.
+    Returns {"created": n, "updated": n}.
     """
+    created, updated, _stakeholders = _stakeholders_import(
+        city=city, csv_text=csv_text, consent_version=consent_version
+    )
+    return {"created": created, "updated": updated}
+
+
+def _stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> tuple[int, int, list[Stakeholder]]:
+    """The import itself: (created, updated, the stakeholders of the rows)."""
     errors, clean_rows, seen = [], [], {}
     for number, row in _csv_rows(csv_text):
         try:
@@ -225,7 +233,7 @@ def stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> di
         stakeholders.append(stakeholder)
         created += was_created
         updated += not was_created
-    return {"created": created, "updated": updated, "stakeholders": stakeholders}
+    return created, updated, stakeholders
 
 
 @transaction.atomic
@@ -969,7 +977,7 @@ def process_update(*, process: Process, title: str, challenge: str = "") -> Proc
         raise ValidationError({"title": _("Give the process a title.")})
     if Process.objects.filter(city_id=process.city_id, title=title).exclude(pk=process.pk).exists():
         raise ValidationError(
-            {"title": _("%(city)s already has a process called “%(title)s”.") % {"city": process.city, "title": title}}
+            {"title": _("%(city)s already has a process called “%(title)s”.") % {"city": process.city.name, "title": title}}
         )
     process.title, process.challenge = title, challenge.strip()
     process.save(update_fields=["title", "challenge", "updated_at"])
@@ -1172,9 +1180,11 @@ def invitations_invite(*, workshop: Workshop, stakeholders) -> dict:
 @transaction.atomic
 def invitations_import(*, workshop: Workshop, csv_text: str, consent_version: str = "") -> dict:
     """Register the people of a CSV file (de-duplicated by e-mail) and invite them, all or nothing."""
-    result = stakeholders_import(city=workshop.process.city, csv_text=csv_text, consent_version=consent_version)
-    invited = invitations_invite(workshop=workshop, stakeholders=result["stakeholders"])
-    return {"created": result["created"], "updated": result["updated"], "invited": invited["created"]}
+    created, updated, stakeholders = _stakeholders_import(
+        city=workshop.process.city, csv_text=csv_text, consent_version=consent_version
+    )
+    invited = invitations_invite(workshop=workshop, stakeholders=stakeholders)
+    return {"created": created, "updated": updated, "invited": invited["created"]}
 
 
 @transaction.atomic
