@@ -1073,7 +1073,7 @@ def workshop_update(
         if capacity < invited:
             raise ValidationError(
                 {
-                    "capacity": _("%(invited)s people are invited already; the capacity cannot be lower.")
+                    "capacity": _("Invitations already made: %(invited)s. The capacity cannot be lower.")
                     % {"invited": invited}
                 }
             )
@@ -1168,8 +1168,8 @@ def invitations_invite(*, workshop: Workshop, stakeholders) -> dict:
         if len(new) > room:
             raise ValidationError(
                 _(
-                    "The workshop has room for %(room)s more people (capacity %(capacity)s) but %(count)s "
-                    "would be invited. Choose fewer people or raise the capacity."
+                    "Places left in the workshop: %(room)s of %(capacity)s, but %(count)s would be invited. "
+                    "Choose fewer people or raise the capacity."
                 )
                 % {"room": room, "capacity": workshop.capacity, "count": len(new)}
             )

@@ -322,7 +322,7 @@ def test_bad_workshop_input_is_refused_with_a_message(officer, process_a, change
 def test_editing_a_workshop_keeps_capacity_above_the_invited(officer, invitation_s):
     workshop = invitation_s.workshop
     response = officer.post(url("workshop_edit", pk=workshop.pk), WORKSHOP | {"capacity": "0"})
-    assert response.status_code == 400 and "1 people are invited already" in body(response)
+    assert response.status_code == 400 and "Invitations already made: 1." in body(response)
     response = officer.post(
         url("workshop_edit", pk=workshop.pk),
         WORKSHOP | {"title": "Đổi tên", "place": ""} | {"online_link": "https://meet.example.org/abc"},
@@ -484,7 +484,7 @@ def test_invite_the_people_ticked(officer, workshop_a, questions_a, registry):
 def test_invitations_beyond_capacity_are_refused_and_none_sent(officer, workshop_a, questions_a, registry):
     Workshop.objects.filter(pk=workshop_a.pk).update(capacity=3)
     response = officer.post(url("workshop_invite", pk=workshop_a.pk), {"everyone": "1"})
-    assert response.status_code == 400 and "room for 3 more people" in body(response)
+    assert response.status_code == 400 and "Places left in the workshop: 3 of 3" in body(response)
     assert not StakeholderInvitation.objects.exists() and not mail.outbox
 
 
@@ -520,7 +520,7 @@ def test_csv_invitation_beyond_capacity_saves_nobody(officer, workshop_a, questi
     Workshop.objects.filter(pk=workshop_a.pk).update(capacity=1)
     text = "name,email,kind\nAn,an@example.vn,sme\nBảo,bao@example.vn,sme\n"
     response = officer.post(url("workshop_invite_csv", pk=workshop_a.pk), {"file": csv_file(text)})
-    assert response.status_code == 400 and "room for 1 more people" in body(response)
+    assert response.status_code == 400 and "Places left in the workshop: 1 of 1" in body(response)
     assert not Stakeholder.objects.exists() and not StakeholderInvitation.objects.exists()
 
 
