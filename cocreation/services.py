@@ -976,9 +976,8 @@ def process_update(*, process: Process, title: str, challenge: str = "") -> Proc
     if not title:
         raise ValidationError({"title": _("Give the process a title.")})
     if Process.objects.filter(city_id=process.city_id, title=title).exclude(pk=process.pk).exists():
-        raise ValidationError(
-            {"title": _("%(city)s already has a process called “%(title)s”.") % {"city": process.city.name, "title": title}}
-        )
+        message = _("%(city)s already has a process called “%(title)s”.")
+        raise ValidationError({"title": message % {"city": process.city.name, "title": title}})
     process.title, process.challenge = title, challenge.strip()
     process.save(update_fields=["title", "challenge", "updated_at"])
     return process

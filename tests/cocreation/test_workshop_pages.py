@@ -669,3 +669,17 @@ def test_invite_page_lists_at_most_its_limit(workshop_a, questions_a, city_a):
         services.stakeholder_register(city=city_a, name=f"P{n}", email=f"p{n}@example.vn", kind="sme")
     data = selectors.invite_candidates(workshop=workshop_a, limit=2)
     assert data["total"] == 3 and len(data["candidates"]) == 2
+
+
+def test_workshop_times_are_shown_and_emailed_in_the_citys_time(
+    officer, process_a, stakeholder_a, django_capture_on_commit_callbacks
+):
+    """A workshop entered for 9:00 in Can Tho reads 9:00 on its page and in the invitation, not 2:00 (UTC)."""
+    officer.post(url("workshop_create", pk=process_a.pk), WORKSHOP)
+    workshop = Workshop.objects.get(title=WORKSHOP["title"])
+    page = body(officer.get(url("workshop", pk=workshop.pk)))
+    assert "10 May 2026, 09:00–12:00" in page and "17 May 2026, 17:00" in page
+    services.question_add(workshop=workshop, kind="short_text", text={"en": "Idea?"})
+    with django_capture_on_commit_callbacks(execute=True):
+        officer.post(url("workshop_invite", pk=workshop.pk), {"stakeholder": [stakeholder_a.pk]})
+    assert "09:00" in mail.outbox[0].body and "17:00" in mail.outbox[0].body
