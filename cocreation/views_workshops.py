@@ -555,12 +555,9 @@ def invitation_check_in(request, pk):
     except ValidationError as refused:
         error = " ".join(refused.messages)
     invitation = StakeholderInvitation.objects.select_related("stakeholder").get(pk=invitation.pk)
-    if request.htmx:
+    if request.htmx:  # answered with 200 even when refused: htmx swaps only successful answers
         return render(
-            request,
-            "cocreation/partials/attendance_row.html",
-            {"inv": invitation, "can_manage": True, "error": error},
-            status=400 if error else 200,
+            request, "cocreation/partials/attendance_row.html", {"inv": invitation, "can_manage": True, "error": error}
         )
     if error:
         messages.error(request, error)

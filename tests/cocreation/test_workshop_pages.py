@@ -683,3 +683,11 @@ def test_workshop_times_are_shown_and_emailed_in_the_citys_time(
     with django_capture_on_commit_callbacks(execute=True):
         officer.post(url("workshop_invite", pk=workshop.pk), {"stakeholder": [stakeholder_a.pk]})
     assert "09:00" in mail.outbox[0].body and "17:00" in mail.outbox[0].body
+
+
+def test_withdrawn_invitation_cannot_be_checked_in(officer, invitation_s):
+    """The row says why, and the check-in is not recorded."""
+    services.invitation_revoke(invitation=invitation_s)
+    response = officer.post(url("invitation_check_in", pk=invitation_s.pk), {"action": "in"}, HTTP_HX_REQUEST="true")
+    assert "A withdrawn invitation cannot be checked in." in body(response)
+    assert StakeholderInvitation.objects.get().checked_in_at is None
