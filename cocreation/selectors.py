@@ -330,10 +330,16 @@ def organisations_present(*, workshop: Workshop) -> list[str]:
     )
 
 
+def checked_in_count(*, workshop: Workshop) -> int:
+    return StakeholderInvitation.objects.filter(workshop=workshop, checked_in_at__isnull=False).count()
+
+
 def workshop_attendance(*, workshop: Workshop) -> dict:
     """Attendance from the check-ins: how many came, and the organisations present (two queries)."""
-    checked_in = StakeholderInvitation.objects.filter(workshop=workshop, checked_in_at__isnull=False).count()
-    return {"checked_in": checked_in, "organisations_present": organisations_present(workshop=workshop)}
+    return {
+        "checked_in": checked_in_count(workshop=workshop),
+        "organisations_present": organisations_present(workshop=workshop),
+    }
 
 
 def workshop_report(*, workshop: Workshop) -> dict:

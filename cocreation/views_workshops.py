@@ -556,9 +556,9 @@ def invitation_check_in(request, pk):
         error = " ".join(refused.messages)
     invitation = StakeholderInvitation.objects.select_related("stakeholder").get(pk=invitation.pk)
     if request.htmx:  # answered with 200 even when refused: htmx swaps only successful answers
-        return render(
-            request, "cocreation/partials/attendance_row.html", {"inv": invitation, "can_manage": True, "error": error}
-        )
+        context = {"inv": invitation, "can_manage": True, "error": error, "count_update": True}
+        context["checked_in"] = selectors.checked_in_count(workshop=workshop)
+        return render(request, "cocreation/partials/attendance_row.html", context)
     if error:
         messages.error(request, error)
     return redirect("cocreation:attendance", pk=workshop.pk)

@@ -545,6 +545,7 @@ def test_check_in_through_htmx_answers_the_row(officer, invitation_s):
     response = officer.post(check_in, {"action": "in"}, HTTP_HX_REQUEST="true")
     assert response.status_code == 200 and f'id="inv-{invitation_s.pk}"' in body(response)
     assert "Present" in body(response) and "<html" not in body(response)
+    assert "1 person checked in" in body(response)  # the register's count, swapped in by htmx
     assert StakeholderInvitation.objects.get().checked_in_at is not None
     officer.post(check_in, {"action": "out"}, HTTP_HX_REQUEST="true")
     assert StakeholderInvitation.objects.get().checked_in_at is None

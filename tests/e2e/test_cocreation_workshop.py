@@ -90,5 +90,6 @@ def test_officer_plans_a_workshop_invites_and_checks_in_on_a_phone(process, open
     row = page.locator("tr", has_text="Nguyễn Thị Lan")
     row.get_by_role("button", name="Check in").click()
     page.locator("tr", has_text="Nguyễn Thị Lan").get_by_text("Present").wait_for()
+    page.get_by_text("1 person checked in").wait_for()  # the count follows, without reloading
     assert StakeholderInvitation.objects.get(stakeholder__email="lan@example.vn").checked_in_at is not None
     assert page.url.endswith("/attendance/")  # answered in place, no navigation
