@@ -692,3 +692,11 @@ def test_withdrawn_invitation_cannot_be_checked_in(officer, invitation_s):
     response = officer.post(url("invitation_check_in", pk=invitation_s.pk), {"action": "in"}, HTTP_HX_REQUEST="true")
     assert "A withdrawn invitation cannot be checked in." in body(response)
     assert StakeholderInvitation.objects.get().checked_in_at is None
+
+
+def test_invite_everyone_button_respects_capacity(officer, workshop_a, questions_a, registry):
+    """The workshop page's "invite everyone from the registry" refuses to go past the capacity."""
+    Workshop.objects.filter(pk=workshop_a.pk).update(capacity=2)
+    response = officer.post(url("workshop", pk=workshop_a.pk), {"action": "invite_all"}, follow=True)
+    assert "Places left in the workshop: 2 of 2, but 4 would be invited" in body(response)
+    assert not StakeholderInvitation.objects.exists()
