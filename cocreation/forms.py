@@ -353,11 +353,15 @@ class QuestionForm(forms.Form):
         cleaned["text"], cleaned["choices"] = text, choices
         return cleaned
 
-    def text_fields(self):
-        return [self[f"text_{code}"] for code, _name in self.languages]
-
-    def choice_fields(self):
-        return [self[f"choices_{code}"] for code, _name in self.languages]
+    def language_blocks(self, first=()):
+        """(shown, folded): the text and choices fields per language; the languages in `first`, and any
+        with a value or an error, are shown, the others folded away."""
+        shown, folded = [], []
+        for code, name in self.languages:
+            block = {"code": code, "name": name, "text": self[f"text_{code}"], "choices": self[f"choices_{code}"]}
+            filled = any(b.value() or b.errors for b in (block["text"], block["choices"]))
+            (shown if code in first or filled else folded).append(block)
+        return shown, folded
 
 
 class InviteFilterForm(forms.Form):

@@ -369,9 +369,16 @@ def questions(request, pk):
             "form": form,
             "questions": list(workshop.questions.all()),
             "answered": workshop.submissions.exists(),
+            **_language_blocks(form, workshop),
         },
         status=_status(form),
     )
+
+
+def _language_blocks(form, workshop):
+    """The workshop's language and English open in the questions form; the others folded."""
+    shown, folded = form.language_blocks(first={workshop.language, "en"})
+    return {"shown_languages": shown, "folded_languages": folded}
 
 
 def _question_or_404(request, pk):
@@ -408,7 +415,13 @@ def question_edit(request, pk):
     return render(
         request,
         "cocreation/question_form.html",
-        {"form": form, "workshop": workshop, "city": workshop.process.city, "question": question},
+        {
+            "form": form,
+            "workshop": workshop,
+            "city": workshop.process.city,
+            "question": question,
+            **_language_blocks(form, workshop),
+        },
         status=_status(form),
     )
 

@@ -700,3 +700,10 @@ def test_invite_everyone_button_respects_capacity(officer, workshop_a, questions
     response = officer.post(url("workshop", pk=workshop_a.pk), {"action": "invite_all"}, follow=True)
     assert "Places left in the workshop: 2 of 2, but 4 would be invited" in body(response)
     assert not StakeholderInvitation.objects.exists()
+
+
+def test_question_form_shows_the_workshop_language_and_english_and_folds_the_others(officer, workshop_a):
+    page = body(officer.get(url("questions", pk=workshop_a.pk)))
+    folded = page[page.index("<details") :]
+    assert "Question (English)" not in folded and "Question (Tiếng Việt)" not in folded
+    assert "Question (ไทย)" in folded and "Question (Bahasa Melayu)" in folded
