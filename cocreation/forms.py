@@ -365,7 +365,12 @@ class QuestionForm(forms.Form):
 
 
 class InviteFilterForm(forms.Form):
-    kind = forms.ChoiceField(label=_("Type"), required=False, choices=[("", _("All types")), *StakeholderKind.choices])
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        choices=[("", _("All types")), *StakeholderKind.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
     q = forms.CharField(label=_("Search"), required=False, max_length=100)
 
 
