@@ -26,6 +26,7 @@ from .models import (
     SubmissionFile,
     Vote,
     Workshop,
+    WorkshopAttachment,
 )
 
 
@@ -265,3 +266,12 @@ class CallInvitationAdmin(SimpleHistoryAdmin):
             lambda i: services.call_invitation_revoke(invitation=i),
             _("%(count)s invitations withdrawn."),
         )
+
+
+@admin.register(WorkshopAttachment)
+class WorkshopAttachmentAdmin(SimpleHistoryAdmin):
+    list_display = ["name", "workshop", "content_type", "size", "uploaded_by", "created_at"]
+    list_filter = ["content_type", "workshop__process__city"]
+    search_fields = ["name", "workshop__title"]
+    list_select_related = ["workshop", "uploaded_by"]
+    readonly_fields = ["content_type", "size", "uploaded_by"]

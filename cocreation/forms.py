@@ -310,3 +310,291 @@ class ProposalForm(forms.Form):
     @property
     def is_spam(self) -> bool:
         return bool(self.data.get(HONEYPOT))
+
+
+# --- processes, stakeholders, workshops -----------------------------------------------------------
+
+from django.conf import settings  # noqa: E402
+from django.utils import timezone  # noqa: E402
+
+from .models import PhaseKind, Process, StakeholderKind, Workshop  # noqa: E402
+
+CONSENT_VERSION = settings.COCREATION_CONSENT_VERSION
+CHOICE_KIND_VALUES = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING}
+
+
+class ProcessForm(forms.ModelForm):
+    class Meta:
+        model = Process
+        fields = ["title", "challenge"]
+        widgets = {"challenge": forms.Textarea(attrs={"rows": 4})}
+
+
+class PhaseScheduleForm(forms.Form):
+    """The dates of the five phases; a phase is scheduled when both its dates are given."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        for kind, label in PhaseKind.choices:
+            date_input = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+            self.fields[f"{kind}_starts_on"] = forms.DateField(
+                label=_("%(phase)s starts") % {"phase": label}, required=False, widget=date_input
+            )
+            self.fields[f"{kind}_ends_on"] = forms.DateField(
+                label=_("%(phase)s ends") % {"phase": label}, required=False, widget=date_input
+            )
+
+    def clean(self):
+        cleaned = super().clean()
+        schedule = {}
+        for kind in PhaseKind.values:
+            starts_on, ends_on = cleaned.get(f"{kind}_starts_on"), cleaned.get(f"{kind}_ends_on")
+            if starts_on and ends_on:
+                if ends_on < starts_on:
+                    self.add_error(f"{kind}_ends_on", _("A phase cannot end before it starts."))
+                schedule[kind] = (starts_on, ends_on)
+            elif starts_on or ends_on:
+                self.add_error(
+                    f"{kind}_ends_on" if starts_on else f"{kind}_starts_on",
+                    _("Give both dates of the phase, or neither."),
+                )
+        cleaned["schedule"] = schedule
+        return cleaned
+
+    def phase_fields(self):
+        """(label, start field, end field) per phase, for the template."""
+        return [(label, self[f"{kind}_starts_on"], self[f"{kind}_ends_on"]) for kind, label in PhaseKind.choices]
+
+
+class StakeholderEditForm(forms.ModelForm):
+    """A stakeholder's details, with a box that records consent to the current text version."""
+
+    consent = forms.BooleanField(required=False)
+
+    class Meta:
+        model = Stakeholder
+        fields = ["name", "email", "organisation", "kind", "sector", "size", "women_led", "gender", "language", "phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent_version = CONSENT_VERSION
+        self.fields["consent"].label = _(
+            "The person agreed to the data processing text above (version %(version)s)."
+        ) % {"version": CONSENT_VERSION}
+        if self.instance.pk and self.instance.consent_version == CONSENT_VERSION:
+            self.initial["consent"] = True
+
+    def validate_unique(self):
+        """The service checks the e-mail against the registry, with a message that names the duplicate."""
+
+
+class StakeholderCsvForm(forms.Form):
+    file = forms.FileField(
+        label=_("CSV file"),
+        help_text=_("UTF-8, with a header row, as in the template."),
+        widget=forms.FileInput(attrs={"class": "form-control", "accept": ".csv,text/csv"}),
+    )
+    consent = forms.BooleanField(required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.consent_version = CONSENT_VERSION
+        self.fields["consent"].label = _(
+            "Everyone in the file agreed to the data processing text (version %(version)s)."
+        ) % {"version": CONSENT_VERSION}
+
+    def clean_file(self):
+        uploaded = self.cleaned_data["file"]
+        if uploaded.size > 2 * 1024 * 1024:
+            raise forms.ValidationError(_("The CSV file can be at most 2 MB; split it into several files."))
+        try:
+            return uploaded.read().decode("utf-8-sig")
+        except UnicodeDecodeError:
+            raise forms.ValidationError(_("Save the file as CSV in UTF-8 and try again.")) from None
+
+
+class WallClockField(forms.DateTimeField):
+    """A date and time as the city's clock shows it: naive, for the service to place in the city's zone."""
+
+    widget = forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M")
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return timezone.make_naive(value) if value is not None and timezone.is_aware(value) else value
+
+
+class WorkshopForm(forms.ModelForm):
+    starts_at = WallClockField(label=_("Starts"))
+    ends_at = WallClockField(label=_("Ends"))
+    input_closes_at = WallClockField(
+        label=_("Input closes"), required=False, help_text=_("Empty: a week after the workshop ends.")
+    )
+
+    class Meta:
+        model = Workshop
+        fields = [
+            "title",
+            "kind",
+            "starts_at",
+            "ends_at",
+            "input_closes_at",
+            "place",
+            "online_link",
+            "language",
+            "agenda",
+            "facilitators",
+            "capacity",
+            "anonymous_input",
+            "vote_limit",
+        ]
+        widgets = {"agenda": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, city, **kwargs):
+        super().__init__(*args, **kwargs)
+        zone = city.time_zone
+        for name in ("starts_at", "ends_at", "input_closes_at"):
+            self.fields[name].help_text = " ".join(
+                filter(None, [str(self.fields[name].help_text), _("Time in %(zone)s.") % {"zone": zone}])
+            )
+            value = getattr(self.instance, name, None) if self.instance.pk else None
+            if value is not None:
+                self.initial[name] = timezone.localtime(value, self.instance.city_tz).replace(tzinfo=None)
+
+    def clean(self):
+        cleaned = super().clean()
+        starts_at, ends_at = cleaned.get("starts_at"), cleaned.get("ends_at")
+        if starts_at and ends_at and ends_at <= starts_at:
+            self.add_error("ends_at", _("A workshop must end after it starts."))
+        closes = cleaned.get("input_closes_at")
+        if starts_at and closes and closes < starts_at:
+            self.add_error("input_closes_at", _("Input cannot close before the workshop starts."))
+        if not cleaned.get("place") and not cleaned.get("online_link") and "place" not in self.errors:
+            self.add_error("place", _("Give a place, an online link or both."))
+        return cleaned
+
+    def _post_clean(self):
+        """The service checks the workshop as a whole, in the city's time zone."""
+
+
+class QuestionForm(forms.Form):
+    """A question with its text and choices per language; choices one per line, in the same order."""
+
+    kind = forms.ChoiceField(label=_("Type"), choices=QuestionKind.choices)
+    required = forms.BooleanField(label=_("Required"), required=False, initial=True)
+    scale_max = forms.IntegerField(
+        label=_("Highest rating"), min_value=2, max_value=10, initial=5, help_text=_("For a rating scale: 2 to 10.")
+    )
+
+    def __init__(self, *args, question=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.languages = list(settings.LANGUAGES)
+        for code, name in self.languages:
+            self.fields[f"text_{code}"] = forms.CharField(
+                label=_("Question (%(language)s)") % {"language": name}, required=False, max_length=500
+            )
+        for code, name in self.languages:
+            self.fields[f"choices_{code}"] = forms.CharField(
+                label=_("Choices (%(language)s)") % {"language": name},
+                required=False,
+                widget=forms.Textarea(attrs={"rows": 3}),
+                help_text=_("One choice per line, in the same order in every language."),
+            )
+        if question is not None:
+            self.initial.update(kind=question.kind, required=question.required, scale_max=question.scale_max)
+            for code, _name in self.languages:
+                self.initial[f"text_{code}"] = (question.text or {}).get(code, "")
+                self.initial[f"choices_{code}"] = "\n".join(c.get(code, "") for c in question.choices or [])
+
+    def clean(self):
+        cleaned = super().clean()
+        text = {code: cleaned.get(f"text_{code}", "").strip() for code, _name in self.languages}
+        text = {code: value for code, value in text.items() if value}
+        if not text:
+            self.add_error(f"text_{self.languages[0][0]}", _("Write the question in at least one language."))
+        lists = {}
+        for code, _name in self.languages:
+            lines = [line.strip() for line in (cleaned.get(f"choices_{code}") or "").splitlines()]
+            while lines and not lines[-1]:
+                lines.pop()
+            if lines:
+                lists[code] = lines
+        choices = []
+        if cleaned.get("kind") in CHOICE_KIND_VALUES:
+            counts = {len(lines) for lines in lists.values()}
+            if not lists or max(counts) < 2:
+                self.add_error(
+                    f"choices_{self.languages[0][0]}", _("A choice or ranking question needs at least two choices.")
+                )
+            elif len(counts) > 1:
+                detail = ", ".join(f"{code}: {len(lines)}" for code, lines in lists.items())
+                self.add_error(
+                    None,
+                    _("Every language needs the same number of choices, in the same order (now %(counts)s).")
+                    % {"counts": detail},
+                )
+            elif any(not line for lines in lists.values() for line in lines):
+                self.add_error(None, _("A choice line is empty; remove it or write the choice."))
+            else:
+                count = counts.pop()
+                choices = [{code: lines[i] for code, lines in lists.items()} for i in range(count)]
+        cleaned["text"], cleaned["choices"] = text, choices
+        return cleaned
+
+    def language_blocks(self, first=()):
+        """(shown, folded): the text and choices fields per language; the languages in `first`, and any
+        with a value or an error, are shown, the others folded away."""
+        shown, folded = [], []
+        for code, name in self.languages:
+            block = {"code": code, "name": name, "text": self[f"text_{code}"], "choices": self[f"choices_{code}"]}
+            filled = any(b.value() or b.errors for b in (block["text"], block["choices"]))
+            (shown if code in first or filled else folded).append(block)
+        return shown, folded
+
+
+class InviteFilterForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("Type"),
+        required=False,
+        choices=[("", _("All types")), *StakeholderKind.choices],
+        widget=forms.Select(attrs={"class": "form-select"}),
+    )
+    q = forms.CharField(label=_("Search"), required=False, max_length=100)
+
+
+class InviteCsvForm(StakeholderCsvForm):
+    pass
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput())
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, (list, tuple)):
+            return [single(d, initial) for d in data if d]
+        return [single(data, initial)] if data else []
+
+
+class ClosingReportForm(forms.Form):
+    outcomes = forms.CharField(
+        label=_("Outcomes"), required=False, max_length=20000, widget=forms.Textarea(attrs={"rows": 6})
+    )
+    attachments = MultipleFileField(
+        label=_("Attachments"),
+        required=False,
+        help_text=_("Several files at once: PDF, PNG, JPEG, DOCX, XLSX or PPTX, each at most %(limit)s MB."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        from . import uploads
+
+        self.fields["attachments"].help_text = self.fields["attachments"].help_text % {
+            "limit": f"{uploads.MAX_UPLOAD_BYTES / 1048576:.0f}"
+        }

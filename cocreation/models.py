@@ -777,3 +777,41 @@ class CallInvitation(TimeStampedModel):
     @property
     def is_expired(self) -> bool:
         return self.expires_at <= timezone.now()
+
+
+def attachment_path(instance, filename):
+    """A random stored name: the original name is kept in `name`, never in the path."""
+    import os
+    import uuid
+
+    return f"cocreation/reports/{uuid.uuid4().hex}{os.path.splitext(filename)[1].lower()[:10]}"
+
+
+class WorkshopAttachment(TimeStampedModel):
+    """A file of a workshop's closing report (photos, minutes, slides), checked by its content."""
+
+    workshop = models.ForeignKey(
+        Workshop, on_delete=models.CASCADE, related_name="attachments", verbose_name=_("workshop")
+    )
+    name = models.CharField(_("file name"), max_length=200)
+    file = models.FileField(_("file"), upload_to=attachment_path)
+    content_type = models.CharField(_("content type"), max_length=80)
+    size = models.PositiveIntegerField(_("size in bytes"))
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("uploaded by"),
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("closing report attachment")
+        verbose_name_plural = _("closing report attachments")
+        ordering = ["workshop", "created_at"]
+
+    def __str__(self):
+        return self.name

@@ -93,7 +93,11 @@ def workshop_detail(*, workshop: Workshop) -> dict:
         invited=Count("pk"),
         checked_in=Count("pk", filter=Q(checked_in_at__isnull=False)),
         submitted=Count("submission"),
-        organisations=Count("stakeholder__organisation", distinct=True, filter=Q(checked_in_at__isnull=False)),
+        organisations=Count(
+            "stakeholder__organisation",
+            distinct=True,
+            filter=Q(checked_in_at__isnull=False) & ~Q(stakeholder__organisation=""),
+        ),
     )
     return {
         "questions": list(workshop.questions.all()),
@@ -102,6 +106,8 @@ def workshop_detail(*, workshop: Workshop) -> dict:
         "uninvited": Stakeholder.objects.filter(city_id=workshop.process.city_id)
         .exclude(invitations__workshop=workshop)
         .count(),
+        "organisations_present": organisations_present(workshop=workshop),
+        "attachments": list(workshop.attachments.order_by("created_at")),
     }
 
 
@@ -385,3 +391,74 @@ def proposal_for_invitation(*, invitation) -> Proposal | None:
         .prefetch_related("documents")
         .first()
     )
+
+
+# --- pages for processes, stakeholders and workshops ----------------------------------------------
+
+
+def stakeholder_get(*, user, pk: int) -> Stakeholder | None:
+    return (
+        Stakeholder.objects.filter(city__in=cities_visible_to(user=user)).select_related("city").filter(pk=pk).first()
+    )
+
+
+def invite_candidates(*, workshop: Workshop, kind: str = "", query: str = "", limit: int = 200) -> dict:
+    """The city's stakeholders not yet invited to the workshop, filtered by type and search; the first `limit`."""
+    qs = Stakeholder.objects.filter(city_id=workshop.process.city_id).exclude(invitations__workshop=workshop)
+    if kind:
+        qs = qs.filter(kind=kind)
+    if query:
+        qs = qs.filter(Q(name__icontains=query) | Q(organisation__icontains=query) | Q(email__icontains=query))
+    total = qs.count()
+    return {"candidates": list(qs.order_by("name", "pk")[:limit]), "total": total, "limit": limit, "matching": qs}
+
+
+def attendance_register(*, workshop: Workshop, page: int = 1, query: str = "") -> dict:
+    """One page of the workshop's invitees for checking in, with the attendance so far."""
+    qs = StakeholderInvitation.objects.filter(workshop=workshop)
+    if query:
+        qs = qs.filter(
+            Q(stakeholder__name__icontains=query)
+            | Q(stakeholder__organisation__icontains=query)
+            | Q(stakeholder__email__icontains=query)
+        )
+    total = qs.count()
+    page = max(1, page)
+    rows = list(
+        qs.select_related("stakeholder").order_by("stakeholder__name", "pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    )
+    return {
+        "invitations": rows,
+        "total": total,
+        "page": page,
+        "has_next": page * PAGE_SIZE < total,
+        **workshop_attendance(workshop=workshop),
+    }
+
+
+def organisations_present(*, workshop: Workshop) -> list[str]:
+    """The organisations of the checked-in participants, in alphabetical order (one query)."""
+    return list(
+        StakeholderInvitation.objects.filter(workshop=workshop, checked_in_at__isnull=False)
+        .exclude(stakeholder__organisation="")
+        .values_list("stakeholder__organisation", flat=True)
+        .distinct()
+        .order_by("stakeholder__organisation")
+    )
+
+
+def checked_in_count(*, workshop: Workshop) -> int:
+    return StakeholderInvitation.objects.filter(workshop=workshop, checked_in_at__isnull=False).count()
+
+
+def workshop_attendance(*, workshop: Workshop) -> dict:
+    """Attendance from the check-ins: how many came, and the organisations present (two queries)."""
+    return {
+        "checked_in": checked_in_count(workshop=workshop),
+        "organisations_present": organisations_present(workshop=workshop),
+    }
+
+
+def workshop_report(*, workshop: Workshop) -> dict:
+    """The closing report: attendance, organisations present and the attached files."""
+    return {**workshop_attendance(workshop=workshop), "attachments": list(workshop.attachments.order_by("created_at"))}

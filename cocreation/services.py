@@ -181,6 +181,14 @@ def stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> di
     A row whose e-mail is already in the registry (or earlier in the file) updates that stakeholder.
     Returns {"created": n, "updated": n}.
     """
+    created, updated, _stakeholders = _stakeholders_import(
+        city=city, csv_text=csv_text, consent_version=consent_version
+    )
+    return {"created": created, "updated": updated}
+
+
+def _stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> tuple[int, int, list[Stakeholder]]:
+    """The import itself: (created, updated, the stakeholders of the rows)."""
     errors, clean_rows, seen = [], [], {}
     for number, row in _csv_rows(csv_text):
         try:
@@ -221,11 +229,13 @@ def stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> di
     if not clean_rows:
         raise ValidationError(_("The CSV file has no rows to import."))
     created = updated = 0
+    stakeholders = []
     for fields in clean_rows:
-        _stakeholder, was_created = stakeholder_register(city=city, consent_version=consent_version, **fields)
+        stakeholder, was_created = stakeholder_register(city=city, consent_version=consent_version, **fields)
+        stakeholders.append(stakeholder)
         created += was_created
         updated += not was_created
-    return {"created": created, "updated": updated}
+    return created, updated, stakeholders
 
 
 @transaction.atomic
@@ -1206,3 +1216,302 @@ def call_invitation_revoke(*, invitation: CallInvitation) -> CallInvitation:
     invitation.status = InvitationStatus.REVOKED
     invitation.save(update_fields=["status", "updated_at"])
     return invitation
+
+
+# --- pages for processes, stakeholders and workshops ----------------------------------------------
+
+
+@transaction.atomic
+def process_update(*, process: Process, title: str, challenge: str = "") -> Process:
+    """Rename a process or rewrite its challenge; titles stay unique within the city."""
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": _("Give the process a title.")})
+    if Process.objects.filter(city_id=process.city_id, title=title).exclude(pk=process.pk).exists():
+        message = _("%(city)s already has a process called “%(title)s”.")
+        raise ValidationError({"title": message % {"city": process.city.name, "title": title}})
+    process.title, process.challenge = title, challenge.strip()
+    process.save(update_fields=["title", "challenge", "updated_at"])
+    return process
+
+
+@transaction.atomic
+def process_schedule(*, process: Process, schedule: dict) -> list[Phase]:
+    """Set the dates of several phases at once, all or none; `schedule` maps kind → (starts_on, ends_on).
+
+    Phases follow each other: a later phase may not start before an earlier one starts.
+    """
+    errors = []
+    for kind, (starts_on, ends_on) in schedule.items():
+        if ends_on < starts_on:
+            errors.append(_("%(phase)s: the phase cannot end before it starts.") % {"phase": PhaseKind(kind).label})
+    planned = {p.kind: (p.starts_on, p.ends_on) for p in process.phases.all()} | dict(schedule)
+    previous = None
+    for kind in PhaseKind.values:
+        if kind not in planned:
+            continue
+        if previous and planned[kind][0] < planned[previous][0]:
+            errors.append(
+                _("%(phase)s cannot start before %(previous)s starts.")
+                % {"phase": PhaseKind(kind).label, "previous": PhaseKind(previous).label}
+            )
+        previous = kind
+    if errors:
+        raise ValidationError(errors)
+    return [
+        phase_schedule(process=process, kind=kind, starts_on=starts_on, ends_on=ends_on)
+        for kind, (starts_on, ends_on) in schedule.items()
+    ]
+
+
+@transaction.atomic
+def stakeholder_update(*, stakeholder: Stakeholder, consent_version: str = "", **fields) -> Stakeholder:
+    """Change a stakeholder's details; the e-mail stays unique in the city's registry.
+
+    With `consent_version`, the consent to that version of the text is recorded now.
+    """
+    stakeholder = Stakeholder.objects.select_for_update().get(pk=stakeholder.pk)
+    if "email" in fields:
+        try:
+            fields["email"] = _normalise_email(fields["email"])
+        except ValidationError:
+            raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
+        duplicate = (
+            Stakeholder.objects.filter(city_id=stakeholder.city_id, email__iexact=fields["email"])
+            .exclude(pk=stakeholder.pk)
+            .first()
+        )
+        if duplicate:
+            raise ValidationError(
+                {
+                    "email": _("%(email)s is already in the registry, as %(name)s.")
+                    % {"email": fields["email"], "name": duplicate.name}
+                }
+            )
+    for name, value in fields.items():
+        setattr(stakeholder, name, "" if value is None else value)
+    stakeholder.full_clean(exclude=["city"], validate_unique=False, validate_constraints=False)
+    stakeholder.save(update_fields=[*fields, "updated_at"])
+    if consent_version and consent_version != stakeholder.consent_version:
+        consent_record(stakeholder=stakeholder, version=consent_version)
+    return stakeholder
+
+
+@transaction.atomic
+def workshop_update(
+    *,
+    workshop: Workshop,
+    starts_at: datetime,
+    ends_at: datetime,
+    input_closes_at: datetime | None = None,
+    **fields,
+) -> Workshop:
+    """Change a planned or open workshop; naive times are the city's wall-clock time."""
+    workshop = Workshop.objects.select_for_update().select_related("process__city").get(pk=workshop.pk)
+    if workshop.status == WorkshopStatus.CLOSED:
+        raise ValidationError(_("A closed workshop cannot be changed; its closing report can."))
+    city = workshop.process.city
+    starts_at = city_local(city=city, value=starts_at)
+    ends_at = city_local(city=city, value=ends_at)
+    input_closes_at = city_local(city=city, value=input_closes_at) if input_closes_at else ends_at + timedelta(days=7)
+    if ends_at <= starts_at:
+        raise ValidationError({"ends_at": _("A workshop must end after it starts.")})
+    if input_closes_at < starts_at:
+        raise ValidationError({"input_closes_at": _("Input cannot close before the workshop starts.")})
+    capacity = fields.get("capacity")
+    if capacity is not None:
+        invited = workshop.invitations.filter(status=InvitationStatus.ACTIVE).count()
+        if capacity < invited:
+            raise ValidationError(
+                {
+                    "capacity": _("Invitations already made: %(invited)s. The capacity cannot be lower.")
+                    % {"invited": invited}
+                }
+            )
+    workshop.starts_at, workshop.ends_at, workshop.input_closes_at = starts_at, ends_at, input_closes_at
+    for name, value in fields.items():
+        setattr(workshop, name, value)
+    workshop.full_clean()
+    workshop.save(update_fields=["starts_at", "ends_at", "input_closes_at", *fields, "updated_at"])
+    return workshop
+
+
+def _question_editable(workshop: Workshop) -> bool:
+    """Whether questions may still be added, removed or change their type (no input given yet)."""
+    if workshop.status == WorkshopStatus.CLOSED:
+        raise ValidationError(_("The form of a closed workshop cannot change."))
+    return not workshop.submissions.exists()
+
+
+@transaction.atomic
+def question_update(
+    *, question: Question, kind: str, text: dict, choices: list | None = None, required: bool = True, scale_max: int = 5
+) -> Question:
+    """Change a question. Once input was given, only its wording and translations may change."""
+    question = Question.objects.select_for_update().select_related("workshop").get(pk=question.pk)
+    choices = choices or []
+    if not _question_editable(question.workshop):
+        if kind != question.kind or len(choices) != len(question.choices or []) or scale_max != question.scale_max:
+            raise ValidationError(
+                _(
+                    "Input has already been given: change only the wording and translations, "
+                    "not the type, the number of choices or the scale."
+                )
+            )
+        if required and not question.required:
+            raise ValidationError(_("Input has already been given: an optional question cannot become required."))
+    question.kind, question.text, question.choices = kind, text, choices
+    question.required, question.scale_max = required, scale_max
+    question.full_clean()
+    question.save(update_fields=["kind", "text", "choices", "required", "scale_max", "updated_at"])
+    return question
+
+
+@transaction.atomic
+def question_delete(*, question: Question) -> None:
+    """Remove a question while no input has been given; the others close up their positions."""
+    workshop = Workshop.objects.select_for_update().get(pk=question.workshop_id)
+    if not _question_editable(workshop):
+        raise ValidationError(_("Input has already been given; a question that was answered cannot be removed."))
+    question.delete()
+    for position, other in enumerate(workshop.questions.order_by("position", "pk")):
+        if other.position != position:
+            other.position = position
+            other.save(update_fields=["position", "updated_at"])
+
+
+@transaction.atomic
+def question_move(*, question: Question, up: bool) -> Question:
+    """Swap a question with the one before (up) or after it in the form."""
+    workshop = Workshop.objects.select_for_update().get(pk=question.workshop_id)
+    if workshop.status == WorkshopStatus.CLOSED:
+        raise ValidationError(_("The form of a closed workshop cannot change."))
+    ordered = list(workshop.questions.order_by("position", "pk"))
+    index = next(i for i, q in enumerate(ordered) if q.pk == question.pk)
+    other = index - 1 if up else index + 1
+    if not 0 <= other < len(ordered):
+        return ordered[index]
+    ordered[index], ordered[other] = ordered[other], ordered[index]
+    for position, item in enumerate(ordered):
+        if item.position != position:
+            item.position = position
+            item.save(update_fields=["position", "updated_at"])
+    return ordered[other]
+
+
+@transaction.atomic
+def invitations_invite(*, workshop: Workshop, stakeholders) -> dict:
+    """Invite the chosen stakeholders, within the workshop's capacity: all of them or none.
+
+    Those already invited are left as they are. Returns {"created": n, "already": n}.
+    """
+    workshop = Workshop.objects.select_for_update().select_related("process__city").get(pk=workshop.pk)
+    if workshop.status == WorkshopStatus.CLOSED:
+        raise ValidationError(_("The workshop is closed; nobody can be invited any more."))
+    stakeholders = list(stakeholders)
+    if not stakeholders:
+        raise ValidationError(_("Choose at least one stakeholder to invite."))
+    invited = set(workshop.invitations.values_list("stakeholder_id", flat=True))
+    new = [s for s in stakeholders if s.pk not in invited]
+    if workshop.capacity is not None:
+        active = workshop.invitations.filter(status=InvitationStatus.ACTIVE).count()
+        room = max(0, workshop.capacity - active)
+        if len(new) > room:
+            raise ValidationError(
+                _(
+                    "Places left in the workshop: %(room)s of %(capacity)s, but %(count)s would be invited. "
+                    "Choose fewer people or raise the capacity."
+                )
+                % {"room": room, "capacity": workshop.capacity, "count": len(new)}
+            )
+    result = invitations_bulk_create(workshop=workshop, stakeholders=new)
+    return {"created": result["created"], "already": len(stakeholders) - len(new)}
+
+
+@transaction.atomic
+def invitations_import(*, workshop: Workshop, csv_text: str, consent_version: str = "") -> dict:
+    """Register the people of a CSV file (de-duplicated by e-mail) and invite them, all or nothing."""
+    created, updated, stakeholders = _stakeholders_import(
+        city=workshop.process.city, csv_text=csv_text, consent_version=consent_version
+    )
+    invited = invitations_invite(workshop=workshop, stakeholders=stakeholders)
+    return {"created": created, "updated": updated, "invited": invited["created"]}
+
+
+@transaction.atomic
+def invitation_resend(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
+    """E-mail the personal link again (through the task); an expired link gets a new expiry date."""
+    from . import tasks
+
+    invitation = (
+        StakeholderInvitation.objects.select_for_update(of=("self",)).select_related("workshop").get(pk=invitation.pk)
+    )
+    if invitation.status == InvitationStatus.REVOKED:
+        raise ValidationError(_("This invitation was withdrawn; invite the person again instead."))
+    if invitation.workshop.status == WorkshopStatus.CLOSED:
+        raise ValidationError(_("The workshop is closed; its links are no longer sent."))
+    invitation.sent_at = None
+    invitation.expires_at = max(invitation.expires_at, timezone.now() + timedelta(days=INVITATION_DAYS))
+    invitation.save(update_fields=["sent_at", "expires_at", "updated_at"])
+    tasks.invitation_send.delay_on_commit(invitation.pk)
+    return invitation
+
+
+@transaction.atomic
+def invitation_check_in_undo(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
+    """Take back a check-in made by mistake."""
+    invitation = StakeholderInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.checked_in_at is not None:
+        invitation.checked_in_at = None
+        invitation.save(update_fields=["checked_in_at", "updated_at"])
+    return invitation
+
+
+@transaction.atomic
+def workshop_report_save(*, workshop: Workshop, outcomes: str, files=(), user=None) -> Workshop:
+    """Write the closing report: the outcomes and any new attachments, all saved or none.
+
+    Each file is checked by its content and size, like stakeholders' uploads.
+    """
+    from .models import WorkshopAttachment
+
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    errors, checked = [], []
+    limit = f"{uploads.MAX_UPLOAD_BYTES / 1048576:.0f}"
+    for uploaded in files:
+        if uploaded.size > uploads.MAX_UPLOAD_BYTES:
+            errors.append(
+                _("“%(name)s” is %(size)s MB; files can be at most %(limit)s MB.")
+                % {"name": uploaded.name, "size": f"{uploaded.size / 1048576:.1f}", "limit": limit}
+            )
+            continue
+        content_type = uploads.sniff(uploaded)
+        if content_type is None:
+            errors.append(
+                _("“%(name)s” is not a type we accept. Attach one of: %(types)s.")
+                % {"name": uploaded.name, "types": uploads.ACCEPTED_LABEL}
+            )
+            continue
+        checked.append((uploaded, content_type))
+    if errors:
+        raise ValidationError(errors)
+    workshop.outcomes = outcomes.strip()
+    workshop.save(update_fields=["outcomes", "updated_at"])
+    for uploaded, content_type in checked:
+        WorkshopAttachment.objects.create(
+            workshop=workshop,
+            name=uploaded.name[:200],
+            file=uploaded,
+            content_type=content_type,
+            size=uploaded.size,
+            uploaded_by=user,
+        )
+    return workshop
+
+
+@transaction.atomic
+def attachment_delete(*, attachment) -> None:
+    """Remove a file from the closing report, and from storage once the row is gone."""
+    name, storage = attachment.file.name, attachment.file.storage
+    attachment.delete()
+    transaction.on_commit(lambda: storage.delete(name))

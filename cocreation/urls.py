@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views, views_calls
+from . import views, views_calls, views_workshops
 
 app_name = "cocreation"
 
@@ -56,4 +56,31 @@ urlpatterns = [
     path("proposal/<int:pk>/score/", views_calls.score_sheet, {"kind": "proposal"}, name="proposal_score"),
     path("proposal/<int:pk>/award/", views_calls.proposal_award, name="proposal_award"),
     path("apply/<str:token>/", views_calls.apply, name="apply"),
+    # processes, stakeholders, workshops
+    path("city/<slug:slug>/process/new/", views_workshops.process_create, name="process_create"),
+    path("process/<int:pk>/edit/", views_workshops.process_edit, name="process_edit"),
+    path("process/<int:pk>/phases/", views_workshops.process_phases, name="process_phases"),
+    path("phase/<int:pk>/advance/", views_workshops.phase_advance, name="phase_advance"),
+    path("city/<slug:slug>/stakeholders/new/", views_workshops.stakeholder_add, name="stakeholder_add"),
+    path("stakeholder/<int:pk>/edit/", views_workshops.stakeholder_edit, name="stakeholder_edit"),
+    path("city/<slug:slug>/stakeholders/import/", views_workshops.stakeholder_import, name="stakeholder_import"),
+    path(
+        "city/<slug:slug>/stakeholders/template.csv",
+        views_workshops.stakeholder_template,
+        name="stakeholder_template",
+    ),
+    path("process/<int:pk>/workshop/new/", views_workshops.workshop_create, name="workshop_create"),
+    path("workshop/<int:pk>/edit/", views_workshops.workshop_edit, name="workshop_edit"),
+    path("workshop/<int:pk>/questions/", views_workshops.questions, name="questions"),
+    path("question/<int:pk>/edit/", views_workshops.question_edit, name="question_edit"),
+    path("question/<int:pk>/delete/", views_workshops.question_delete, name="question_delete"),
+    path("question/<int:pk>/move/", views_workshops.question_move, name="question_move"),
+    path("workshop/<int:pk>/invite/", views_workshops.workshop_invite, name="workshop_invite"),
+    path("workshop/<int:pk>/invite/csv/", views_workshops.workshop_invite_csv, name="workshop_invite_csv"),
+    path("invitation/<int:pk>/resend/", views_workshops.invitation_resend, name="invitation_resend"),
+    path("workshop/<int:pk>/attendance/", views_workshops.attendance, name="attendance"),
+    path("invitation/<int:pk>/check-in/", views_workshops.invitation_check_in, name="invitation_check_in"),
+    path("workshop/<int:pk>/report/", views_workshops.workshop_report, name="workshop_report"),
+    path("attachment/<int:pk>/", views_workshops.attachment_download, name="attachment"),
+    path("attachment/<int:pk>/delete/", views_workshops.attachment_delete, name="attachment_delete"),
 ]

@@ -152,7 +152,7 @@ def workshop_detail(request, pk):
         try:
             if action == "invite_all":
                 people = Stakeholder.objects.filter(city=city).exclude(invitations__workshop=workshop)
-                result = services.invitations_bulk_create(workshop=workshop, stakeholders=people)
+                result = services.invitations_invite(workshop=workshop, stakeholders=people)
                 messages.success(request, _("%(created)s invitations are being sent.") % result)
             elif action == "open":
                 services.workshop_open(workshop=workshop)

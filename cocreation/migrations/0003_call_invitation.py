@@ -10,7 +10,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('cocreation', '0001_initial'),
+        ('cocreation', '0002_workshop_pages'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -11,6 +11,7 @@ TEAM = {"anonymous": "login", "stakeholder": DENY, "member_a": OK, "member_b": D
 CITY = {"slug": "{city_a.slug}"}
 WORKSHOP = {"pk": "{workshop_a.pk}"}
 CHANGE = {**signed_in(DENY), "member_a": REDIRECT, "staff": REDIRECT}
+EDIT = {**signed_in(DENY), "member_a": REDIRECT, "staff": REDIRECT}
 
 MATRIX = {
     "cocreation:respond": Rule(every(OK), kwargs={"token": "{cocreation_token}"}),
@@ -56,6 +57,30 @@ MATRIX = {
         {**signed_in(DENY), "staff": REDIRECT}, method="post", kwargs={"pk": "{proposal_a.pk}"}
     ),
     "cocreation:apply": Rule(every(OK), kwargs={"token": "{call_token}"}),
+    # processes, stakeholders, workshops: city A's editors and staff change; nobody else gets in
+    "cocreation:process_create": Rule(TEAM, kwargs=CITY),
+    "cocreation:process_edit": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:process_phases": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:phase_advance": Rule(EDIT, method="post", kwargs={"pk": "{phase_a.pk}"}),
+    "cocreation:stakeholder_add": Rule(TEAM, kwargs=CITY),
+    "cocreation:stakeholder_edit": Rule(TEAM, kwargs={"pk": "{stakeholder_a.pk}"}),
+    "cocreation:stakeholder_import": Rule(TEAM, kwargs=CITY),
+    "cocreation:stakeholder_template": Rule(TEAM, kwargs=CITY),
+    "cocreation:workshop_create": Rule(TEAM, kwargs={"pk": "{process_a.pk}"}),
+    "cocreation:workshop_edit": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:questions": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:question_edit": Rule(TEAM, kwargs={"pk": "{question_a.pk}"}),
+    # refused (the question was answered) and sent back to the editor
+    "cocreation:question_delete": Rule(EDIT, method="post", kwargs={"pk": "{question_a.pk}"}),
+    "cocreation:question_move": Rule(EDIT, method="post", kwargs={"pk": "{question_a.pk}"}, data={"direction": "up"}),
+    "cocreation:workshop_invite": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:workshop_invite_csv": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:invitation_resend": Rule(EDIT, method="post", kwargs={"pk": "{other_invitation.pk}"}),
+    "cocreation:attendance": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:invitation_check_in": Rule(EDIT, method="post", kwargs={"pk": "{other_invitation.pk}"}),
+    "cocreation:workshop_report": Rule(TEAM, kwargs=WORKSHOP),
+    "cocreation:attachment": Rule(TEAM, kwargs={"pk": "{attachment_a.pk}"}),
+    "cocreation:attachment_delete": Rule(EDIT, method="post", kwargs={"pk": "{attachment_spare.pk}"}),
 }
 
 
@@ -119,6 +144,27 @@ def objects(world):
         proposal_a=proposal,
         other_call_invitation=other_call_invitation,
         call_token=services.call_invitation_token(invitation=call_invitation),
+    )
+    attachment = models.WorkshopAttachment.objects.create(
+        workshop=workshop,
+        name="minutes.pdf",
+        file=ContentFile(b"%PDF-1.4", name="r.pdf"),
+        content_type="application/pdf",
+        size=8,
+    )
+    spare = models.WorkshopAttachment.objects.create(
+        workshop=workshop,
+        name="spare.pdf",
+        file=ContentFile(b"%PDF-1.4", name="s.pdf"),
+        content_type="application/pdf",
+        size=8,
+    )
+    world["format"].update(
+        phase_a=phase,
+        stakeholder_a=person,
+        question_a=question,
+        attachment_a=attachment,
+        attachment_spare=spare,
         process_a=process,
         workshop_a=workshop,
         call_a=call,
@@ -145,5 +191,6 @@ def objects(world):
         proposal,
         document,
         call_invitation,
+        attachment,
     ]:
         world["objects"][type(obj)] = obj

@@ -148,7 +148,7 @@ def test_dashboard_shows_inclusion_panel(client_for, member_a, city_a, invitatio
     [
         ("cocreation:submissions", 7),
         ("cocreation:ideas", 5),
-        ("cocreation:workshop", 8),
+        ("cocreation:workshop", 10),
         ("cocreation:stakeholders", 6),
     ],
 )
