@@ -244,6 +244,9 @@ PROGRAM_NAME = _("Catalyzing City Resilience Solutions")
 # Absolute address of the site, for links in e-mails (invitations).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
+# Reports (ccrs/reporting.py): the person who asked is e-mailed when a report took at least this long.
+REPORTS_EMAIL_AFTER_SECONDS = env.int("REPORTS_EMAIL_AFTER_SECONDS", default=30)
+
 # Outside production, static files are served straight from the apps and static/ (no collectstatic).
 WHITENOISE_USE_FINDERS = not PRODUCTION
 WHITENOISE_AUTOREFRESH = not PRODUCTION
