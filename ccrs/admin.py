@@ -101,7 +101,17 @@ class InvitationAdmin(SimpleHistoryAdmin):
 
 @admin.register(Report)
 class ReportAdmin(SimpleHistoryAdmin):
-    list_display = ["kind", "format", "city", "requested_by", "status", "progress", "attempts", "created_at", "finished_at"]
+    list_display = [
+        "kind",
+        "format",
+        "city",
+        "requested_by",
+        "status",
+        "progress",
+        "attempts",
+        "created_at",
+        "finished_at",
+    ]
     list_filter = ["status", "kind", "format", "city"]
     search_fields = ["kind", "requested_by__email", "city__name", "error"]
     list_select_related = ["city", "requested_by"]

@@ -125,7 +125,7 @@ def xlsx(*, sheets: Iterable[tuple[str, Iterable[Iterable]]], filename: str, pro
                 sheet.append([_cell(v) for v in row])
         if progress:
             progress(round(90 * (index + 1) / len(sheets)))
-    spool = tempfile.TemporaryFile(suffix=".xlsx")
+    spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (closed by the caller, after storing)
     book.save(spool)
     spool.seek(0)
     return Built(filename=filename, content=File(spool, name=filename))

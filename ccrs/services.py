@@ -329,7 +329,9 @@ def report_build(*, report_id: int) -> bool:
             report.attempts += 1
             report.progress = 0
             report.error = ""
-            report.save(update_fields=["status", "started_at", "finished_at", "attempts", "progress", "error", "updated_at"])
+            report.save(
+                update_fields=["status", "started_at", "finished_at", "attempts", "progress", "error", "updated_at"]
+            )
         report_kind = reporting.kind_get(report.kind)
         if report_kind is None:
             report_fail(report_id=report.pk, error=_("This kind of report no longer exists."))
@@ -350,7 +352,9 @@ def report_build(*, report_id: int) -> bool:
             logger.exception("report %s (%s) could not be built", report.pk, report.kind)
             report_fail(
                 report_id=report.pk,
-                error=_("The report could not be built (%(error)s). Try again; if it fails again, tell the program staff.")
+                error=_(
+                    "The report could not be built (%(error)s). Try again; if it fails again, tell the program staff."
+                )
                 % {"error": error},
             )
             return False

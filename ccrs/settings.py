@@ -236,7 +236,11 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "weasyprint": {"level": "WARNING"},  # one INFO line per drawing step of every PDF
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 PROGRAM_NAME = _("Catalyzing City Resilience Solutions")
