@@ -45,7 +45,8 @@ class ReportKind:
 
     - `can_request(user, object_id) -> bool`: may this person ask for (and download) it;
     - `city_of(object_id) -> int | None`: the city whose data it shows (None: program-wide);
-    - `build(*, object_id, format, progress) -> Built`: draws it in the active language.
+    - `build(*, object_id, format, progress, user) -> Built`: draws it in the active language for the
+      person who asked (`user`, whose selectors' view it takes).
     """
 
     name: str

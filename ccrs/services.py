@@ -320,7 +320,12 @@ def report_build(*, report_id: int) -> bool:
         if not held:
             return False
         with transaction.atomic():
-            report = Report.objects.select_for_update().filter(pk=report_id).first()
+            report = (
+                Report.objects.select_for_update(of=("self",))
+                .select_related("requested_by")
+                .filter(pk=report_id)
+                .first()
+            )
             if report is None or report.status not in {ReportStatus.QUEUED, ReportStatus.RUNNING}:
                 return False
             report.status = ReportStatus.RUNNING
@@ -341,6 +346,7 @@ def report_build(*, report_id: int) -> bool:
                 built = report_kind.build(
                     object_id=report.params.get("object_id"),
                     format=report.format,
+                    user=report.requested_by,
                     progress=lambda percent: report_progress(report_id=report.pk, percent=percent),
                 )
         except reporting.ReportError as error:

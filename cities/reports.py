@@ -13,7 +13,7 @@ def _city(user, object_id):
     return selectors.cities_visible_to(user=user).filter(pk=object_id).exists()
 
 
-def build_city_profile(*, object_id, format, progress):
+def build_city_profile(*, object_id, format, progress, user):
     city = City.objects.select_related("cohort").filter(pk=object_id).first()
     if city is None:
         raise reporting.ReportError(_("This city no longer exists."))

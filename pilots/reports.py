@@ -20,7 +20,7 @@ def city_of(object_id):
     return Pilot.objects.filter(pk=object_id).values_list("city_id", flat=True).first()
 
 
-def build_pilot_progress(*, object_id, format, progress):
+def build_pilot_progress(*, object_id, format, progress, user):
     pilot = Pilot.objects.select_related("city").filter(pk=object_id).first()
     if pilot is None:
         raise reporting.ReportError(_("This pilot no longer exists."))

@@ -15,7 +15,7 @@ def can_request(user, object_id):
     return cities_visible_to(user=user).filter(pk=object_id).exists()
 
 
-def build_sector_assessment(*, object_id, format, progress):
+def build_sector_assessment(*, object_id, format, progress, user):
     city = City.objects.select_related("cohort", "sector_assessment").filter(pk=object_id).first()
     assessment = selectors.assessment_of(city) if city else None
     if assessment is None:
