@@ -240,7 +240,8 @@ def _active_twin(*, kind: str, format: str, params_key: str) -> Report | None:
 def _report_enqueue(report: Report) -> None:
     from .tasks import report_build as report_build_task
 
-    report_build_task.delay_on_commit(report.pk)
+    queue = settings.REPORTS_QUEUE
+    transaction.on_commit(lambda: report_build_task.apply_async(args=[report.pk], queue=queue))
 
 
 def report_request(*, user, kind: str, format: str, object_id: int | None, language: str) -> Report:

@@ -250,6 +250,8 @@ SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
 
 # Reports (ccrs/reporting.py): the person who asked is e-mailed when a report took at least this long.
 REPORTS_EMAIL_AFTER_SECONDS = env.int("REPORTS_EMAIL_AFTER_SECONDS", default=30)
+# The Celery queue of report builds: a worker started with -Q reports keeps long reports apart.
+REPORTS_QUEUE = env("REPORTS_QUEUE", default="celery")
 
 # Outside production, static files are served straight from the apps and static/ (no collectstatic).
 WHITENOISE_USE_FINDERS = not PRODUCTION
