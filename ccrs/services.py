@@ -370,7 +370,7 @@ def report_build(*, report_id: int) -> bool:
 
 @transaction.atomic
 def report_succeed(*, report_id: int, built: reporting.Built) -> bool:
-    report = Report.objects.select_for_update().select_related("requested_by").get(pk=report_id)
+    report = Report.objects.select_for_update(of=("self",)).select_related("requested_by").get(pk=report_id)
     if report.status != ReportStatus.RUNNING:
         return False
     try:

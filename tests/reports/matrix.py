@@ -26,8 +26,10 @@ def objects(world):
 
     city_a = world["format"]["city_a"]
     member_a = world["users"]["member_a"]
-    ready = Report(kind="city_profile", format="pdf", params={"object_id": city_a.pk, "language": "en"},
-                   params_key="ready", requested_by=member_a, city=city_a, status=ReportStatus.SUCCEEDED, progress=100)  # fmt: skip
+    ready = Report(
+        kind="city_profile", format="pdf", params={"object_id": city_a.pk, "language": "en"}, params_key="ready",
+        requested_by=member_a, city=city_a, status=ReportStatus.SUCCEEDED, progress=100,
+    )  # fmt: skip
     ready.file.save("can-tho-profile.pdf", ContentFile(b"%PDF-1.7 test"), save=False)
     ready.save()
     failed = Report.objects.create(
