@@ -240,8 +240,13 @@ def _active_twin(*, kind: str, format: str, params_key: str) -> Report | None:
 def _report_enqueue(report: Report) -> None:
     from .tasks import report_build as report_build_task
 
-    queue = settings.REPORTS_QUEUE
-    transaction.on_commit(lambda: report_build_task.apply_async(args=[report.pk], queue=queue))
+    # The time limits travel in the message, from the settings of the process that sends it.
+    options = {
+        "queue": settings.REPORTS_QUEUE,
+        "soft_time_limit": settings.CELERY_TASK_SOFT_TIME_LIMIT,
+        "time_limit": settings.CELERY_TASK_TIME_LIMIT,
+    }
+    transaction.on_commit(lambda: report_build_task.apply_async(args=[report.pk], **options))
 
 
 def report_request(*, user, kind: str, format: str, object_id: int | None, language: str) -> Report:

@@ -86,15 +86,12 @@ def test_program_xlsx_figures_match_the_database(report_workers, staff, settings
     assert CityMembership.objects.exists() and committed
 
 
-def test_a_worker_killed_mid_report_is_replaced_and_the_report_is_built_exactly_once(
-    report_workers, staff, settings, monkeypatch
-):
+def test_a_worker_killed_mid_report_is_replaced_and_the_report_is_built_exactly_once(report_workers, staff, settings):
     """SIGKILL while the program PDF is being drawn: the task is redelivered to a new worker, which builds it once."""
     call_command("seed_scale", factor=1, verbosity=0)
     # A short visibility timeout (still above the time limits) so Redis hands the task on within seconds.
     limits = {"CELERY_VISIBILITY_TIMEOUT": "9", "CELERY_TASK_TIME_LIMIT": "8", "CELERY_TASK_SOFT_TIME_LIMIT": "7"}
-    monkeypatch.setattr(report_build, "soft_time_limit", 7)
-    monkeypatch.setattr(report_build, "time_limit", 8)
+    settings.CELERY_TASK_SOFT_TIME_LIMIT, settings.CELERY_TASK_TIME_LIMIT = 7, 8
     first = report_workers(**limits)
     report = services.report_request(user=staff, kind="program", format="pdf", object_id=None, language="en")
     wait_for(lambda: status_of(report) == ReportStatus.RUNNING, first, seconds=60, interval=0.02)
@@ -133,12 +130,11 @@ def test_a_report_whose_task_raises_is_failed_with_its_message(report_workers, c
     assert report.status == ReportStatus.FAILED and report.attempts == 2
 
 
-def test_a_report_past_its_soft_time_limit_is_failed_with_the_reason(report_workers, staff, settings, monkeypatch):
+def test_a_report_past_its_soft_time_limit_is_failed_with_the_reason(report_workers, staff, settings):
     """The soft time limit ends the full data export; the report is marked failed with the limit as its reason."""
     call_command("seed_scale", factor=1, verbosity=0)
     # The limits travel in the task message, set by the process that sends it (here, this one).
-    monkeypatch.setattr(report_build, "soft_time_limit", 2)
-    monkeypatch.setattr(report_build, "time_limit", 30)
+    settings.CELERY_TASK_SOFT_TIME_LIMIT, settings.CELERY_TASK_TIME_LIMIT = 2, 30
     worker = report_workers(pool="prefork", CELERY_TASK_SOFT_TIME_LIMIT="2", CELERY_TASK_TIME_LIMIT="30")
     report = services.report_request(user=staff, kind="data_export", format="xlsx", object_id=None, language="en")
     wait_for(done(report), worker, seconds=60)
