@@ -1,5 +1,6 @@
 """Reads of the project package: the program dashboard, a person's invitations, navigation."""
 
+from django.conf import settings
 from django.db.models import Count, Q
 
 from cities.models import City, Cohort
@@ -77,3 +78,9 @@ def reports_of(*, user, limit: int = 50) -> list[Report]:
     return _labelled(
         list(Report.objects.filter(requested_by=user).select_related("city").order_by("-created_at")[:limit])
     )
+
+
+def report_language(*, report_id: int) -> str:
+    """The language a report is drawn in, for a message about it written outside the build."""
+    language = Report.objects.filter(pk=report_id).values_list("params__language", flat=True).first()
+    return language or settings.LANGUAGE_CODE

@@ -6,9 +6,10 @@ from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.db import InterfaceError, OperationalError, connection
+from django.utils import translation
 from django.utils.translation import gettext as _
 
-from . import services
+from . import selectors, services
 
 
 @shared_task(
@@ -35,18 +36,18 @@ def report_build(self, report_id: int) -> bool:
     try:
         return services.report_build(report_id=report_id)
     except SoftTimeLimitExceeded:
-        services.report_fail(
-            report_id=report_id,
-            error=_("The report took longer than the %(seconds)s-second limit. Try again later, or ask for less.")
-            % {"seconds": settings.CELERY_TASK_SOFT_TIME_LIMIT},
-        )
+        seconds = (self.request.timelimit or (None, None))[1] or settings.CELERY_TASK_SOFT_TIME_LIMIT
+        with translation.override(selectors.report_language(report_id=report_id)):
+            message = _(
+                "The report took longer than the %(seconds)s-second limit. Try again later, or ask for less."
+            ) % {"seconds": seconds}
+            services.report_fail(report_id=report_id, error=message)
         return False
     except (OperationalError, InterfaceError) as error:
         connection.close()  # a broken connection is opened anew by the next query
         if self.request.retries >= self.max_retries:
-            services.report_fail(
-                report_id=report_id,
-                error=_("The database did not answer while the report was built. Try again in a few minutes."),
-            )
+            with translation.override(selectors.report_language(report_id=report_id)):
+                message = _("The database did not answer while the report was built. Try again in a few minutes.")
+                services.report_fail(report_id=report_id, error=message)
             return False
         raise self.retry(exc=error, countdown=min(300, 5 * 2**self.request.retries)) from error
