@@ -4,7 +4,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PYTEST_ARGS ?=
 
-.PHONY: demo test install translations messages lint check-deploy worker beat clean
+.PHONY: demo test install translations report-packages messages lint check-deploy worker beat clean
 
 LANGS := -l vi -l th -l id -l ms
 
@@ -14,7 +14,15 @@ $(VENV)/.installed: requirements.lock pyproject.toml
 	$(PY) -m pip install --quiet --require-virtualenv -r requirements.lock
 	touch $@
 
-install: $(VENV)/.installed translations
+install: $(VENV)/.installed translations report-packages
+
+# Debian packages of the report PDFs (.ci/report-packages: Pango, HarfBuzz, Noto and Thai fonts), installed
+# when some are missing and apt-get can run; elsewhere install them by hand (see the README's Reports).
+report-packages:
+	@missing=$$(for p in $$(cat .ci/report-packages); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done 2>/dev/null); \
+	if [ -n "$$missing" ] && command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
+	elif [ -n "$$missing" ]; then echo "Report PDFs need these Debian packages: $$missing"; fi
 
 translations: $(VENV)/.installed
 	$(PY) manage.py compiletranslations --verbosity 0

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
-from .models import CityMembership, Invitation, InvitationStatus, User
+from .models import CityMembership, Invitation, InvitationStatus, Report, ReportStatus, User
 
 
 class MembershipInline(admin.TabularInline):
@@ -97,3 +97,38 @@ class InvitationAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Withdraw"))
     def revoke(self, request, queryset):
         self._act(request, queryset, services.invitation_revoke, _("%(count)d invitations withdrawn."))
+
+
+@admin.register(Report)
+class ReportAdmin(SimpleHistoryAdmin):
+    list_display = [
+        "kind",
+        "format",
+        "city",
+        "requested_by",
+        "status",
+        "progress",
+        "attempts",
+        "created_at",
+        "finished_at",
+    ]
+    list_filter = ["status", "kind", "format", "city"]
+    search_fields = ["kind", "requested_by__email", "city__name", "error"]
+    list_select_related = ["city", "requested_by"]
+    date_hierarchy = "created_at"
+    readonly_fields = [
+        "key", "kind", "format", "params", "params_key", "requested_by", "city", "status", "progress", "attempts",
+        "started_at", "finished_at", "file", "error", "created_at", "updated_at",
+    ]  # fmt: skip
+    actions = ["retry"]
+
+    def has_add_permission(self, request):
+        return False  # reports are asked for on the pages where they belong
+
+    @admin.action(description=_("Try the selected failed reports again"))
+    def retry(self, request, queryset):
+        retried = 0
+        for report in queryset.filter(status=ReportStatus.FAILED):
+            services.report_retry(report=report)
+            retried += 1
+        self.message_user(request, _("%(count)s failed reports queued again.") % {"count": retried}, messages.SUCCESS)

@@ -201,3 +201,90 @@ class Invitation(TimeStampedModel):
     @property
     def is_expired(self):
         return self.expires_at is not None and self.expires_at <= timezone.now()
+
+
+class ReportStatus(models.TextChoices):
+    QUEUED = "queued", _("Queued")
+    RUNNING = "running", _("Running")
+    SUCCEEDED = "succeeded", _("Ready")
+    FAILED = "failed", _("Failed")
+
+
+class ReportFormat(models.TextChoices):
+    PDF = "pdf", "PDF"
+    XLSX = "xlsx", "Excel (XLSX)"
+
+
+def report_upload_to(instance, filename):
+    """A random folder per file: a report's storage name cannot be guessed."""
+    return f"reports/{uuid.uuid4().hex}/{filename}"
+
+
+class Report(TimeStampedModel):
+    """A report asked for by a person and built by a Celery worker (see ccrs/reporting.py)."""
+
+    key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
+    kind = models.CharField(_("kind"), max_length=64)
+    format = models.CharField(_("format"), max_length=8, choices=ReportFormat.choices)
+    params = models.JSONField(_("parameters"), default=dict, blank=True)
+    params_key = models.CharField(
+        _("parameters key"), max_length=64, editable=False, help_text=_("A digest of the parameters, for dedupe.")
+    )
+    requested_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("requested by"),
+    )
+    city = models.ForeignKey(
+        "cities.City",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="reports",
+        verbose_name=_("city"),
+        help_text=_("The city whose data the report shows; empty for program-wide reports."),
+    )
+    status = models.CharField(_("status"), max_length=16, choices=ReportStatus.choices, default=ReportStatus.QUEUED)
+    progress = models.PositiveSmallIntegerField(_("progress (%)"), default=0)
+    attempts = models.PositiveSmallIntegerField(_("attempts"), default=0)
+    started_at = models.DateTimeField(_("started"), null=True, blank=True)
+    finished_at = models.DateTimeField(_("finished"), null=True, blank=True)
+    file = models.FileField(_("file"), upload_to=report_upload_to, max_length=255, blank=True)
+    error = models.TextField(_("error"), blank=True)
+
+    history = HistoricalRecords(excluded_fields=["progress"])
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        ordering = ["-created_at"]
+        indexes = [models.Index(fields=["requested_by", "-created_at"], name="report_requester_idx")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["kind", "format", "params_key"],
+                condition=models.Q(status__in=["queued", "running"]),
+                name="report_one_active_per_request",
+            ),
+            models.CheckConstraint(condition=models.Q(progress__lte=100), name="report_progress_percent"),
+            models.CheckConstraint(condition=models.Q(status__in=ReportStatus.values), name="report_status_valid"),
+            models.CheckConstraint(condition=models.Q(format__in=ReportFormat.values), name="report_format_valid"),
+            models.CheckConstraint(
+                condition=~models.Q(status="succeeded") | ~models.Q(file=""), name="report_succeeded_has_file"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.kind} ({self.format}) · {self.get_status_display()}"
+
+    @property
+    def is_active(self):
+        return self.status in {ReportStatus.QUEUED, ReportStatus.RUNNING}
+
+    @property
+    def duration(self):
+        if self.started_at and self.finished_at:
+            return self.finished_at - self.started_at
+        return None

@@ -1,10 +1,11 @@
 """Reads of the project package: the program dashboard, a person's invitations, navigation."""
 
+from django.conf import settings
 from django.db.models import Count, Q
 
 from cities.models import City, Cohort
 
-from .models import CityMembership, Invitation, InvitationStatus, User
+from .models import CityMembership, Invitation, InvitationStatus, Report, User
 
 
 def memberships_of(*, user) -> list[CityMembership]:
@@ -46,3 +47,40 @@ def invitations_for(*, user) -> list[Invitation]:
         .select_related("city")
         .order_by("-created_at")
     )
+
+
+def _labelled(reports):
+    from . import reporting
+
+    for report in reports:
+        kind = reporting.kind_get(report.kind)
+        report.label = kind.label if kind else report.kind
+    return reports
+
+
+def report_get(*, user, key) -> Report | None:
+    """The report if the user may see it now: the kind's own rule, checked again on every request."""
+    from . import reporting
+
+    report = Report.objects.select_related("city").filter(key=key).first()
+    if report is None or not user.is_authenticated:
+        return None
+    kind = reporting.kind_get(report.kind)
+    if kind is None or not kind.can_request(user, report.params.get("object_id")):
+        return None
+    return _labelled([report])[0]
+
+
+def reports_of(*, user, limit: int = 50) -> list[Report]:
+    """The reports a person asked for, newest first (one query)."""
+    if not user.is_authenticated:
+        return []
+    return _labelled(
+        list(Report.objects.filter(requested_by=user).select_related("city").order_by("-created_at")[:limit])
+    )
+
+
+def report_language(*, report_id: int) -> str:
+    """The language a report is drawn in, for a message about it written outside the build."""
+    language = Report.objects.filter(pk=report_id).values_list("params__language", flat=True).first()
+    return language or settings.LANGUAGE_CODE

@@ -244,13 +244,22 @@ LOGGING = {
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django.db.backends": {"level": "INFO"},
+        "weasyprint": {"level": "WARNING"},  # one INFO line per drawing step of every PDF
+        "fontTools": {"level": "WARNING"},
+    },
 }
 
 PROGRAM_NAME = _("Catalyzing City Resilience Solutions")
 
 # Absolute address of the site, for links in e-mails (invitations).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")
+
+# Reports (ccrs/reporting.py): the person who asked is e-mailed when a report took at least this long.
+REPORTS_EMAIL_AFTER_SECONDS = env.int("REPORTS_EMAIL_AFTER_SECONDS", default=30)
+# The Celery queue of report builds: a worker started with -Q reports keeps long reports apart.
+REPORTS_QUEUE = env("REPORTS_QUEUE", default="celery")
 
 # Outside production, static files are served straight from the apps and static/ (no collectstatic).
 WHITENOISE_USE_FINDERS = not PRODUCTION

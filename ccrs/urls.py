@@ -22,6 +22,7 @@ urlpatterns = [
     path("cocreation/", include("cocreation.urls")),
     path("pilots/", include("pilots.urls")),
     path("network/", include("network.urls")),
+    path("reports/", include("ccrs.urls_reports")),
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),
     path("accounts/", include("allauth.urls")),

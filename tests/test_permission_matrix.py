@@ -88,6 +88,7 @@ ADMIN_SPECIAL = {
     "admin:view_on_site": Rule({**every(LOGIN), "staff": REDIRECT}),
     "admin:autocomplete": Rule({**every(LOGIN), "staff": DENY}),  # refuses a request without its field
     "admin:password_change_done": Rule(ADMIN_OUTCOMES),
+    "admin:ccrs_report_add": Rule({**every(LOGIN), "staff": DENY}),  # reports are asked for on their pages
 }
 
 
@@ -214,7 +215,8 @@ def request_as(client_for, world, persona, name, rule):
     kwargs = {k: v.format(**world["format"]) if isinstance(v, str) else v for k, v in rule.kwargs.items()}
     url = rule.path or reverse(name, kwargs=kwargs)
     client = client_for(user)
-    return url, getattr(client, rule.method)(url, rule.data)
+    data = {k: v.format(**world["format"]) if isinstance(v, str) else v for k, v in rule.data.items()}
+    return url, getattr(client, rule.method)(url, data)
 
 
 @pytest.mark.parametrize("persona", PERSONAS)
