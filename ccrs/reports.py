@@ -27,6 +27,7 @@ def program_areas(*, user, cohort_id: int | None, progress) -> list[dict]:
     from cities import selectors as cities_selectors
     from cocreation import selectors as cocreation_selectors
     from pilots import selectors as pilots_selectors
+    from pilots.health import level_label
     from sectors import selectors as sectors_selectors
 
     cities = [c for c in cities_selectors.city_list(user=user) if cohort_id is None or c.cohort_id == cohort_id]
@@ -117,7 +118,7 @@ def program_areas(*, user, cohort_id: int | None, progress) -> list[dict]:
                 pilot.city.name,
                 pilot.title,
                 pilot.get_status_display(),
-                str(overview["health"].level),
+                level_label(overview["health"].level),
                 pilot.reporting_currency,
                 totals["funding"],
                 totals["planned"],

@@ -66,6 +66,11 @@ class Health:
         return [(part.level, reason) for part in (self.schedule, self.budget, self.results) for reason in part.reasons]
 
 
+def level_label(level: str) -> str:
+    """The level as a person reads it, in the active language."""
+    return {GREEN: _("Green"), AMBER: _("Amber"), RED: _("Red")}[level]
+
+
 def worst(*levels: str) -> str:
     return max(levels, key=ORDER.__getitem__)
 
