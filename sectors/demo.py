@@ -17,6 +17,7 @@ from .models import (
     CandidateSector,
     Criterion,
     IndicatorValue,
+    IsicCode,
     Selection,
     SelectionStatus,
     SurveyResponse,
@@ -182,6 +183,8 @@ def seed_demo(*, log) -> None:
 @transaction.atomic
 def seed_scale(*, factor: int, log) -> None:
     """An assessment per scale city: 5 candidate sectors, every criterion filled, 10 survey responses each."""
+    if not IsicCode.objects.exists():  # a flushed database has lost the migration's ISIC codes
+        services.isic_load()
     cities = list(
         City.objects.filter(slug__startswith=SCALE_CITY_PREFIX, sector_assessment__isnull=True)
         .select_related("cohort")
