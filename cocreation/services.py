@@ -454,15 +454,20 @@ def invitation_send(*, invitation_id: int) -> bool:
     return True
 
 
-@transaction.atomic
-def invitation_revoke(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
-    """Withdraw an invitation: its link stops working at once."""
-    invitation = StakeholderInvitation.objects.select_for_update().get(pk=invitation.pk)
+def _revoke(invitation):
+    """Withdraw a personal link (a workshop's or a call's): it stops working at once."""
+    invitation = type(invitation).objects.select_for_update().get(pk=invitation.pk)
     if invitation.status == InvitationStatus.REVOKED:
         raise ValidationError(_("This invitation is already withdrawn."))
     invitation.status = InvitationStatus.REVOKED
     invitation.save(update_fields=["status", "updated_at"])
     return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
+    """Withdraw a stakeholder's workshop link."""
+    return _revoke(invitation)
 
 
 @transaction.atomic
@@ -1209,13 +1214,8 @@ def call_invitation_send(*, invitation_id: int) -> bool:
 
 @transaction.atomic
 def call_invitation_revoke(*, invitation: CallInvitation) -> CallInvitation:
-    """Withdraw an SME's call link: it stops working at once."""
-    invitation = CallInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status == InvitationStatus.REVOKED:
-        raise ValidationError(_("This invitation is already withdrawn."))
-    invitation.status = InvitationStatus.REVOKED
-    invitation.save(update_fields=["status", "updated_at"])
-    return invitation
+    """Withdraw an SME's call link."""
+    return _revoke(invitation)
 
 
 # --- pages for processes, stakeholders and workshops ----------------------------------------------

@@ -19,8 +19,6 @@ from . import exports, selectors, services
 from .forms import InputForm, InviteForm, StakeholderForm, StakeholderImportForm
 from .models import Idea, Stakeholder, StakeholderInvitation, Submission
 
-RATE_PER_LINK = settings.COCREATION_FORM_RATE_PER_LINK  # POSTs per link per 10 minutes
-RATE_PER_ADDRESS = settings.COCREATION_FORM_RATE_PER_ADDRESS  # POSTs per address per 10 minutes
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
 
@@ -255,17 +253,16 @@ def call_export(request, pk, fmt):
     return _download(exports.call_sheets(call=call, language=_language(request)), fmt, f"call-{call.pk}")
 
 
-def _client_address(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _rate_limited(request, invitation) -> bool:
-    """Count a POST against the link and the address (django's cache); True when over the limit."""
+def rate_limited(request, link: str) -> bool:
+    """Count a public form's POST against its link (e.g. "link:12") and the address, per ten minutes; True when over."""
     window = int(timezone.now().timestamp() // 600)
     over = False
     for key, limit in (
-        (f"cocreation:rate:link:{invitation.pk}:{window}", RATE_PER_LINK),
-        (f"cocreation:rate:addr:{_client_address(request)}:{window}", RATE_PER_ADDRESS),
+        (f"cocreation:rate:{link}:{window}", settings.COCREATION_FORM_RATE_PER_LINK),
+        (
+            f"cocreation:rate:addr:{request.META.get('REMOTE_ADDR', '')}:{window}",
+            settings.COCREATION_FORM_RATE_PER_ADDRESS,
+        ),
     ):
         cache.add(key, 0, timeout=660)
         try:
@@ -276,6 +273,16 @@ def _rate_limited(request, invitation) -> bool:
     return over
 
 
+def public_language(request, stakeholder) -> str:
+    """A public page speaks the stakeholder's language unless they pick another (?lang=); activated."""
+    language = stakeholder.language if stakeholder.language in LANGUAGES else "en"
+    if request.GET.get("lang") in LANGUAGES:
+        language = request.GET["lang"]
+    translation.activate(language)
+    request.LANGUAGE_CODE = language
+    return language
+
+
 @never_cache
 def respond(request, token):
     """The public input form behind a stakeholder's personal link: no account, in their language."""
@@ -283,11 +290,7 @@ def respond(request, token):
         invitation = services.invitation_from_token(token=token)
     except services.LinkInvalid as error:
         return render(request, "cocreation/link_invalid.html", {"reason": error.message}, status=error.status)
-    language = invitation.stakeholder.language if invitation.stakeholder.language in LANGUAGES else "en"
-    if request.GET.get("lang") in LANGUAGES:
-        language = request.GET["lang"]
-    translation.activate(language)
-    request.LANGUAGE_CODE = language
+    language = public_language(request, invitation.stakeholder)
     workshop = invitation.workshop
     questions = list(workshop.questions.all())
     existing = Submission.objects.filter(invitation=invitation).first()
@@ -300,7 +303,7 @@ def respond(request, token):
     )
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, invitation):
+        if rate_limited(request, f"link:{invitation.pk}"):
             return render(
                 request,
                 "cocreation/link_invalid.html",
@@ -353,7 +356,7 @@ def vote(request, token):
     except services.LinkInvalid as error:
         return render(request, "cocreation/link_invalid.html", {"reason": error.message}, status=error.status)
     translation.activate(invitation.stakeholder.language if invitation.stakeholder.language in LANGUAGES else "en")
-    if _rate_limited(request, invitation):
+    if rate_limited(request, f"link:{invitation.pk}"):
         return render(
             request,
             "cocreation/link_invalid.html",

@@ -6,12 +6,11 @@ import zoneinfo
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -30,10 +29,9 @@ from .forms import (
     ScoreSheetForm,
 )
 from .models import CallInvitation, CallStatus, IdeaStatus, Stakeholder, StakeholderKind, Submission
+from .views import public_language, rate_limited
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
-RATE_PER_LINK = settings.COCREATION_FORM_RATE_PER_LINK  # POSTs per link per 10 minutes
-RATE_PER_ADDRESS = settings.COCREATION_FORM_RATE_PER_ADDRESS
 
 
 def _must(request, perm, city):
@@ -560,23 +558,6 @@ def proposal_award(request, pk):
 # --- the SME's proposal form behind its personal link -----------------------------------------------
 
 
-def _rate_limited(request, invitation) -> bool:
-    """Count a POST against the link and the address; True when over the limit."""
-    window = int(timezone.now().timestamp() // 600)
-    over = False
-    for key, limit in (
-        (f"cocreation:rate:call-link:{invitation.pk}:{window}", RATE_PER_LINK),
-        (f"cocreation:rate:addr:{request.META.get('REMOTE_ADDR', '')}:{window}", RATE_PER_ADDRESS),
-    ):
-        cache.add(key, 0, timeout=660)
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            count = 1
-        over = over or count > limit
-    return over
-
-
 @never_cache
 def apply(request, token):
     """The public call page behind an SME's personal link: the call, its Q&A and the proposal form,
@@ -585,11 +566,7 @@ def apply(request, token):
         invitation = services.call_invitation_from_token(token=token)
     except services.LinkInvalid as error:
         return render(request, "cocreation/link_invalid.html", {"reason": error.message}, status=error.status)
-    language = invitation.stakeholder.language if invitation.stakeholder.language in LANGUAGES else "en"
-    if request.GET.get("lang") in LANGUAGES:
-        language = request.GET["lang"]
-    translation.activate(language)
-    request.LANGUAGE_CODE = language
+    language = public_language(request, invitation.stakeholder)
     call = invitation.call
     city = call.process.city
     existing = selectors.proposal_for_invitation(invitation=invitation)
@@ -602,7 +579,7 @@ def apply(request, token):
     )
     status = 200
     if request.method == "POST":
-        if _rate_limited(request, invitation):
+        if rate_limited(request, f"call-link:{invitation.pk}"):
             return render(
                 request,
                 "cocreation/link_invalid.html",

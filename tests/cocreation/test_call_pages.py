@@ -589,10 +589,8 @@ def test_expired_link_is_refused(client, call_link):
     assert not Proposal.objects.exists()
 
 
-def test_rate_limit_per_call_link(client, call_link, monkeypatch):
-    from cocreation import views_calls
-
-    monkeypatch.setattr(views_calls, "RATE_PER_LINK", 1)
+def test_rate_limit_per_call_link(client, call_link, settings):
+    settings.COCREATION_FORM_RATE_PER_LINK = 1
     _invitation, url = call_link
     client.post(url, proposal_data(document_1=""))
     response = client.post(url, proposal_data())

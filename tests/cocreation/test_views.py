@@ -76,10 +76,8 @@ def test_honeypot_refuses_and_saves_nothing(client, invitation_s, questions_a):
     assert not Submission.objects.exists()
 
 
-def test_rate_limit_per_link(client, invitation_s, questions_a, settings, monkeypatch):
-    from cocreation import views
-
-    monkeypatch.setattr(views, "RATE_PER_LINK", 2)
+def test_rate_limit_per_link(client, invitation_s, questions_a, settings):
+    settings.COCREATION_FORM_RATE_PER_LINK = 2
     url = link(invitation_s)
     client.post(url, form_data(questions_a))
     client.post(url, form_data(questions_a))
