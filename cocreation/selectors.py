@@ -1,6 +1,7 @@
 """Reads of the co-creation app. Each takes the user and returns only what they may see."""
 
-from django.db.models import Avg, Count, Prefetch, Q, QuerySet
+from django.db.models import Avg, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from cities.selectors import cities_visible_to
 
@@ -21,10 +22,21 @@ from .models import (
     StakeholderInvitation,
     StakeholderKind,
     Submission,
+    Vote,
     Workshop,
 )
 
 PAGE_SIZE = 50
+
+
+def count_of(queryset: QuerySet, field: str):
+    """The number of `queryset`'s rows whose `field` points at the outer row, as a correlated subquery.
+
+    Two Count()s over two reverse relations join them into one product (invitations × submissions
+    of a workshop); one subquery per count keeps each count on its own table.
+    """
+    counted = queryset.filter(**{field: OuterRef("pk")}).order_by().values(field).annotate(n=Count("pk")).values("n")
+    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
 
 
 def processes_visible_to(*, user) -> QuerySet[Process]:
@@ -36,7 +48,7 @@ def process_list(*, user, city) -> list[Process]:
     return list(
         processes_visible_to(user=user)
         .filter(city=city)
-        .annotate(workshop_count=Count("workshops", distinct=True), call_count=Count("calls", distinct=True))
+        .annotate(workshop_count=count_of(Workshop.objects, "process"), call_count=count_of(Call.objects, "process"))
         .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("starts_on")))
         .order_by("title")
     )
@@ -55,7 +67,8 @@ def timeline(process: Process) -> list[dict]:
 def process_detail(*, process: Process) -> dict:
     workshops = list(
         process.workshops.annotate(
-            invited=Count("invitations", distinct=True), submitted=Count("submissions", distinct=True)
+            invited=count_of(StakeholderInvitation.objects, "workshop"),
+            submitted=count_of(Submission.objects, "workshop"),
         ).order_by("-starts_at")
     )
     calls = list(process.calls.annotate(proposal_count=Count("proposals")).order_by("-deadline"))
@@ -86,7 +99,7 @@ def workshop_detail(*, workshop: Workshop) -> dict:
     invitations = list(
         StakeholderInvitation.objects.filter(workshop=workshop)
         .select_related("stakeholder")
-        .annotate(has_submission=Count("submission"))
+        .annotate(has_submission=Exists(Submission.objects.filter(invitation=OuterRef("pk"))))
         .order_by("stakeholder__name")[:PAGE_SIZE]
     )
     counts = StakeholderInvitation.objects.filter(workshop=workshop).aggregate(
@@ -164,10 +177,10 @@ def idea_list(*, workshop: Workshop) -> list[Idea]:
         Idea.objects.filter(workshop=workshop)
         .exclude(status=IdeaStatus.MERGED)
         .annotate(
-            vote_count=Count("votes", distinct=True),
+            vote_count=count_of(Vote.objects, "idea"),
             rating_mean=Avg("ratings__value"),
-            rating_count=Count("ratings", distinct=True),
-            source_count=Count("sources", distinct=True),
+            rating_count=Count("ratings"),
+            source_count=count_of(Idea.sources.through.objects, "idea"),
         )
     )
     ideas.sort(
