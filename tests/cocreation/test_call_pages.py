@@ -606,3 +606,4 @@ def test_call_link_is_emailed_once(call_a, stakeholder_a):
     assert services.call_invitation_send(invitation_id=invitation.pk) is True
     assert services.call_invitation_send(invitation_id=invitation.pk) is False
     assert len(mail.outbox) == 1 and mail.outbox[0].to == [stakeholder_a.email]
+    assert "Cần Thơ" in mail.outbox[0].body  # the city as its people write it
