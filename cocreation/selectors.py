@@ -1,6 +1,6 @@
 """Reads of the co-creation app. Each takes the user and returns only what they may see."""
 
-from django.db.models import Avg, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Avg, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
 
 from cities.selectors import cities_visible_to
@@ -383,13 +383,24 @@ def call_invitations(*, call: Call) -> dict:
     from .models import CallInvitation
 
     qs = CallInvitation.objects.filter(call=call)
+    # The first SMEs to pick from and, through a window count over the whole set, how many there are.
+    uninvited = list(uninvited_smes(call=call).annotate(total=Window(Count("pk"))).order_by("name", "pk")[:PICK_LIMIT])
     return {
         "invitations": list(qs.select_related("stakeholder").order_by("stakeholder__name", "pk")[:PAGE_SIZE]),
         "invited": qs.count(),
-        "uninvited_smes": Stakeholder.objects.filter(city_id=call.process.city_id, kind=StakeholderKind.SME)
-        .exclude(call_invitations__call=call)
-        .count(),
+        "uninvited_smes": uninvited[0].total if uninvited else 0,
+        "uninvited_list": uninvited,
     }
+
+
+PICK_LIMIT = 200  # SMEs listed to pick from; "invite all" covers a larger registry
+
+
+def uninvited_smes(*, call: Call) -> QuerySet[Stakeholder]:
+    """The SMEs of the call's city registry that hold no link to this call yet."""
+    return Stakeholder.objects.filter(city_id=call.process.city_id, kind=StakeholderKind.SME).exclude(
+        call_invitations__call=call
+    )
 
 
 def shortlisted_ideas(*, process: Process) -> QuerySet[Idea]:

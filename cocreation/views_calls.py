@@ -28,7 +28,7 @@ from .forms import (
     ProposalForm,
     ScoreSheetForm,
 )
-from .models import CallInvitation, CallStatus, IdeaStatus, Stakeholder, StakeholderKind, Submission
+from .models import CallInvitation, CallStatus, IdeaStatus, Submission
 from .views import public_language, rate_limited
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
@@ -502,11 +502,24 @@ def clarification_publish(request, pk):
 @require_POST
 @login_required
 def call_invite(request, pk):
-    """Invite every SME of the city's registry not yet invited; the links go out by e-mail once the call is open."""
+    """Invite the ticked SMEs of the city's registry, or (without a selection) every SME not yet invited;
+    the links go out by e-mail once the call is open."""
     call = _call_or_404(request, pk)
-    city = call.process.city
-    _must(request, "cocreation.manage_process", city)
-    smes = Stakeholder.objects.filter(city=city, kind=StakeholderKind.SME).exclude(call_invitations__call=call)
+    _must(request, "cocreation.manage_process", call.process.city)
+    smes = selectors.uninvited_smes(call=call)
+    back = redirect(reverse("cocreation:call", kwargs={"pk": call.pk}) + "#invitations")
+    if "selected" in request.POST:
+        picked = {value for value in request.POST.getlist("stakeholder") if value.isdigit()}
+        if not picked:
+            messages.error(request, _("Tick at least one SME to invite."))
+            return back
+        smes = list(smes.filter(pk__in=picked))
+        if len(smes) != len(picked):
+            messages.error(
+                request,
+                _("Some ticked SMEs are no longer waiting for a link to this call. Reload the page and try again."),
+            )
+            return back
     try:
         result = services.call_invitations_bulk_create(call=call, stakeholders=smes)
     except ValidationError as error:
@@ -516,7 +529,7 @@ def call_invite(request, pk):
             messages.success(request, _("%(created)s SMEs invited; their links are being sent.") % result)
         else:
             messages.success(request, _("%(created)s SMEs invited; their links are sent when the call opens.") % result)
-    return redirect(reverse("cocreation:call", kwargs={"pk": call.pk}) + "#invitations")
+    return back
 
 
 @require_POST

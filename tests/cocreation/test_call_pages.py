@@ -379,6 +379,30 @@ def test_smes_invited_by_email_in_their_language(
     assert CallInvitation.objects.count() == 2 and len(mail.outbox) == 2
 
 
+def test_staff_pick_which_smes_to_invite(client_for, member_a, call_a, stakeholder_a, sme_b):
+    """Ticking one SME invites that one only; the call page lists the SMEs still waiting for a link."""
+    client = client_for(member_a)
+    page = client.get(reverse("cocreation:call", kwargs={"pk": call_a.pk})).content.decode()
+    assert f'value="{sme_b.pk}"' in page and f'value="{stakeholder_a.pk}"' in page
+    client.post(
+        reverse("cocreation:call_invite", kwargs={"pk": call_a.pk}), {"selected": "1", "stakeholder": [sme_b.pk]}
+    )
+    assert list(CallInvitation.objects.values_list("stakeholder", flat=True)) == [sme_b.pk]
+    page = client.get(reverse("cocreation:call", kwargs={"pk": call_a.pk})).content.decode()
+    assert f'name="stakeholder" value="{sme_b.pk}"' not in page
+
+
+def test_picking_nobody_or_an_sme_of_another_city_invites_nobody(client_for, member_a, call_a, stakeholder_a, city_b):
+    other, _ = services.stakeholder_register(city=city_b, name="Other city SME", email="x@sme.example.vn", kind="sme")
+    client = client_for(member_a)
+    url = reverse("cocreation:call_invite", kwargs={"pk": call_a.pk})
+    response = client.post(url, {"selected": "1"}, follow=True)
+    assert "Tick at least one SME" in response.content.decode()
+    response = client.post(url, {"selected": "1", "stakeholder": [stakeholder_a.pk, other.pk]}, follow=True)
+    assert "Reload the page" in response.content.decode()
+    assert not CallInvitation.objects.exists()
+
+
 def test_draft_call_invitations_are_sent_when_it_opens(
     process_a, ideas_a, stakeholder_a, django_capture_on_commit_callbacks
 ):
