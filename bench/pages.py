@@ -31,26 +31,27 @@ PAGES = [
 ]
 
 
-def bench_database_url():
+def bench_database_url(database="ccrs_bench"):
     url = os.environ.get("DATABASE_URL", "")
     if url.startswith(("postgres://", "postgresql://")):
         parts = urlsplit(url)
-        return urlunsplit(parts._replace(path="/ccrs_bench")), "postgresql"
-    return f"sqlite:///{tempfile.gettempdir()}/ccrs_bench.sqlite3", "sqlite"
+        return urlunsplit(parts._replace(path=f"/{database}")), "postgresql"
+    return f"sqlite:///{tempfile.gettempdir()}/{database}.sqlite3", "sqlite"
 
 
-def prepare(factor):
+def prepare(factor, database="ccrs_bench"):
+    """A fresh benchmark database with seed_demo and seed_scale --factor N; (vendor, seconds seed_scale took)."""
     import django
     from django.core.management import call_command
 
-    url, vendor = bench_database_url()
+    url, vendor = bench_database_url(database)
     if vendor == "postgresql":
         import psycopg
 
         admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
         with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute("DROP DATABASE IF EXISTS ccrs_bench")
-            conn.execute("CREATE DATABASE ccrs_bench")
+            conn.execute(f"DROP DATABASE IF EXISTS {database}")
+            conn.execute(f"CREATE DATABASE {database}")
     else:
         Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
     os.environ["DATABASE_URL"] = url

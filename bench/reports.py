@@ -19,10 +19,12 @@ import sys
 import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+import pages  # noqa: E402 - the shared database set-up of the benchmarks
 
 DATABASE = "ccrs_bench_reports"
 CASES = {
@@ -34,34 +36,12 @@ CASES = {
 
 
 def bench_database_url():
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return urlunsplit(urlsplit(url)._replace(path=f"/{DATABASE}")), "postgresql"
-    return f"sqlite:///{tempfile.gettempdir()}/{DATABASE}.sqlite3", "sqlite"
+    return pages.bench_database_url(DATABASE)
 
 
 def prepare(factor):
-    import django
-    from django.core.management import call_command
-
-    url, vendor = bench_database_url()
-    if vendor == "postgresql":
-        import psycopg
-
-        admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-            conn.execute(f"CREATE DATABASE {DATABASE}")
-    else:
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccrs.settings")
-    django.setup()
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
-    started = time.perf_counter()
-    call_command("seed_scale", factor=factor, verbosity=0)
-    return vendor, url, time.perf_counter() - started
+    vendor, seconds = pages.prepare(factor, DATABASE)
+    return vendor, bench_database_url()[0], seconds
 
 
 def peak_mb() -> float:

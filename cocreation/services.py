@@ -367,18 +367,16 @@ def invitation_link(*, invitation: StakeholderInvitation) -> str:
     return settings.SITE_URL + reverse("cocreation:respond", kwargs={"token": invitation_token(invitation=invitation)})
 
 
-def invitation_from_token(*, token: str) -> StakeholderInvitation:
-    """The invitation a link points to, or LinkInvalid saying why it cannot be used."""
+def _link_from_token(*, token: str, salt: str, id_field: str, queryset):
+    """The personal link's row (a workshop or a call invitation), or LinkInvalid saying why it cannot be used."""
     try:
-        data = signing.loads(token, salt=INVITATION_SALT)
-        pk, key = int(data["i"]), str(data["k"])
+        data = signing.loads(token, salt=salt)
+        pk, key = int(data[id_field]), str(data["k"])
     except (signing.BadSignature, KeyError, TypeError, ValueError):
         raise LinkInvalid(
             _("This link is not valid. Check that you opened the whole link from the e-mail."), status=404
         ) from None
-    invitation = (
-        StakeholderInvitation.objects.select_related("workshop__process__city", "stakeholder").filter(pk=pk).first()
-    )
+    invitation = queryset.filter(pk=pk).first()
     if invitation is None or not constant_time_compare(invitation.key, key):
         raise LinkInvalid(_("This link is no longer valid. Ask the city team for a new one."), status=410)
     if invitation.status == InvitationStatus.REVOKED:
@@ -388,6 +386,16 @@ def invitation_from_token(*, token: str) -> StakeholderInvitation:
     if invitation.is_expired:
         raise LinkInvalid(_("This invitation link has expired. Ask the city team to send you a new one."), status=410)
     return invitation
+
+
+def invitation_from_token(*, token: str) -> StakeholderInvitation:
+    """The invitation a stakeholder's link points to, or LinkInvalid saying why it cannot be used."""
+    return _link_from_token(
+        token=token,
+        salt=INVITATION_SALT,
+        id_field="i",
+        queryset=StakeholderInvitation.objects.select_related("workshop__process__city", "stakeholder"),
+    )
 
 
 @transaction.atomic
@@ -416,42 +424,50 @@ def invitation_create(
 @transaction.atomic
 def invitations_bulk_create(*, workshop: Workshop, stakeholders) -> dict:
     """Invite many stakeholders at once (the registry or a CSV import); returns counts."""
-    created = 0
-    for stakeholder in stakeholders:
-        _invitation, was_created = invitation_create(workshop=workshop, stakeholder=stakeholder)
-        created += was_created
-    return {"created": created}
+    return {"created": sum(invitation_create(workshop=workshop, stakeholder=s)[1] for s in stakeholders)}
 
 
-def invitation_send(*, invitation_id: int) -> bool:
-    """E-mail the personal link once, in the stakeholder's language; False if nothing to send."""
+def _send_link_once(*, queryset, invitation_id: int, compose) -> bool:
+    """E-mail a personal link once, under a row lock; `compose(invitation)` gives (subject, body) in the
+    recipient's language, or None when there is nothing to send yet. False if nothing was sent."""
     with transaction.atomic():
-        invitation = (
-            StakeholderInvitation.objects.select_for_update(of=("self",))
-            .select_related("workshop__process__city", "stakeholder")
-            .filter(pk=invitation_id)
-            .first()
-        )
+        invitation = queryset.select_for_update(of=("self",)).filter(pk=invitation_id).first()
         if invitation is None or invitation.status != InvitationStatus.ACTIVE or invitation.sent_at is not None:
             return False
         if invitation.is_expired:
             return False
-        workshop = invitation.workshop
         with translation.override(invitation.stakeholder.language):
-            context = {
-                "invitation": invitation,
-                "workshop": workshop,
-                "starts": timezone.localtime(workshop.starts_at, workshop.city_tz),
-                "closes": timezone.localtime(workshop.input_closes_at, workshop.city_tz),
-                "expires": timezone.localtime(invitation.expires_at, workshop.city_tz),
-                "link": invitation_link(invitation=invitation),
-            }
-            subject = _("Your invitation: %(workshop)s") % {"workshop": workshop.title}
-            body = render_to_string("cocreation/email/stakeholder_invitation.txt", context)
+            message = compose(invitation)
+        if message is None:
+            return False
+        subject, body = message
         send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.stakeholder.email])
         invitation.sent_at = timezone.now()
         invitation.save(update_fields=["sent_at", "updated_at"])
     return True
+
+
+def invitation_send(*, invitation_id: int) -> bool:
+    """E-mail the stakeholder's workshop link once, in their language; False if nothing to send."""
+
+    def compose(invitation):
+        workshop = invitation.workshop
+        context = {
+            "invitation": invitation,
+            "workshop": workshop,
+            "starts": timezone.localtime(workshop.starts_at, workshop.city_tz),
+            "closes": timezone.localtime(workshop.input_closes_at, workshop.city_tz),
+            "expires": timezone.localtime(invitation.expires_at, workshop.city_tz),
+            "link": invitation_link(invitation=invitation),
+        }
+        subject = _("Your invitation: %(workshop)s") % {"workshop": workshop.title}
+        return subject, render_to_string("cocreation/email/stakeholder_invitation.txt", context)
+
+    return _send_link_once(
+        queryset=StakeholderInvitation.objects.select_related("workshop__process__city", "stakeholder"),
+        invitation_id=invitation_id,
+        compose=compose,
+    )
 
 
 def _revoke(invitation):
@@ -1117,24 +1133,13 @@ def call_invitation_link(*, invitation: CallInvitation) -> str:
 
 
 def call_invitation_from_token(*, token: str) -> CallInvitation:
-    """The call invitation a link points to, or LinkInvalid saying why it cannot be used."""
-    try:
-        data = signing.loads(token, salt=CALL_INVITATION_SALT)
-        pk, key = int(data["c"]), str(data["k"])
-    except (signing.BadSignature, KeyError, TypeError, ValueError):
-        raise LinkInvalid(
-            _("This link is not valid. Check that you opened the whole link from the e-mail."), status=404
-        ) from None
-    invitation = CallInvitation.objects.select_related("call__process__city", "stakeholder").filter(pk=pk).first()
-    if invitation is None or not constant_time_compare(invitation.key, key):
-        raise LinkInvalid(_("This link is no longer valid. Ask the city team for a new one."), status=410)
-    if invitation.status == InvitationStatus.REVOKED:
-        raise LinkInvalid(
-            _("This invitation was withdrawn. Ask the city team if you think this is a mistake."), status=410
-        )
-    if invitation.is_expired:
-        raise LinkInvalid(_("This invitation link has expired. Ask the city team to send you a new one."), status=410)
-    return invitation
+    """The call invitation an SME's link points to, or LinkInvalid saying why it cannot be used."""
+    return _link_from_token(
+        token=token,
+        salt=CALL_INVITATION_SALT,
+        id_field="c",
+        queryset=CallInvitation.objects.select_related("call__process__city", "stakeholder"),
+    )
 
 
 @transaction.atomic
@@ -1161,11 +1166,7 @@ def call_invitation_create(*, call: Call, stakeholder: Stakeholder) -> tuple[Cal
 @transaction.atomic
 def call_invitations_bulk_create(*, call: Call, stakeholders) -> dict:
     """Invite many SMEs at once; those invited before are left as they are. Returns counts."""
-    created = 0
-    for stakeholder in stakeholders:
-        _invitation, was_created = call_invitation_create(call=call, stakeholder=stakeholder)
-        created += was_created
-    return {"created": created}
+    return {"created": sum(call_invitation_create(call=call, stakeholder=s)[1] for s in stakeholders)}
 
 
 def call_invitations_send_pending(*, call: Call) -> int:
@@ -1183,33 +1184,26 @@ def call_invitations_send_pending(*, call: Call) -> int:
 
 
 def call_invitation_send(*, invitation_id: int) -> bool:
-    """E-mail the SME's call link once, in its language; False if there is nothing to send."""
-    with transaction.atomic():
-        invitation = (
-            CallInvitation.objects.select_for_update(of=("self",))
-            .select_related("call__process__city", "stakeholder")
-            .filter(pk=invitation_id)
-            .first()
-        )
-        if invitation is None or invitation.status != InvitationStatus.ACTIVE or invitation.sent_at is not None:
-            return False
+    """E-mail the SME's call link once, in its language, once the call is open; False if nothing to send."""
+
+    def compose(invitation):
         call = invitation.call
-        if invitation.is_expired or call.status != CallStatus.OPEN:
-            return False
-        city_tz = zoneinfo.ZoneInfo(call.process.city.time_zone)
-        with translation.override(invitation.stakeholder.language):
-            context = {
-                "invitation": invitation,
-                "call": call,
-                "deadline": timezone.localtime(call.deadline, city_tz),
-                "link": call_invitation_link(invitation=invitation),
-            }
-            subject = _("Call for proposals: %(call)s") % {"call": call.title}
-            body = render_to_string("cocreation/email/call_invitation.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.stakeholder.email])
-        invitation.sent_at = timezone.now()
-        invitation.save(update_fields=["sent_at", "updated_at"])
-    return True
+        if call.status != CallStatus.OPEN:
+            return None
+        context = {
+            "invitation": invitation,
+            "call": call,
+            "deadline": timezone.localtime(call.deadline, zoneinfo.ZoneInfo(call.process.city.time_zone)),
+            "link": call_invitation_link(invitation=invitation),
+        }
+        subject = _("Call for proposals: %(call)s") % {"call": call.title}
+        return subject, render_to_string("cocreation/email/call_invitation.txt", context)
+
+    return _send_link_once(
+        queryset=CallInvitation.objects.select_related("call__process__city", "stakeholder"),
+        invitation_id=invitation_id,
+        compose=compose,
+    )
 
 
 @transaction.atomic

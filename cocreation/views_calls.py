@@ -29,7 +29,7 @@ from .forms import (
     ScoreSheetForm,
 )
 from .models import CallInvitation, CallStatus, IdeaStatus, Submission
-from .views import public_language, rate_limited
+from .views import _workshop_or_404, public_language, rate_limited
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -41,13 +41,6 @@ def _must(request, perm, city):
 
 def _error_text(error: ValidationError) -> str:
     return " ".join(error.messages)
-
-
-def _workshop_or_404(request, pk):
-    workshop = selectors.workshop_get(user=request.user, pk=pk)
-    if workshop is None:
-        raise Http404(_("No workshop with this address is open to you."))
-    return workshop
 
 
 def _idea_or_404(request, pk):

@@ -6,7 +6,7 @@ import io
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
@@ -25,7 +25,7 @@ from .forms import (
     WorkshopForm,
 )
 from .models import Phase, Question, StakeholderInvitation, WorkshopAttachment
-from .views import _city_or_404, _page, _workshop_or_404
+from .views import _city_or_404, _must_manage, _page, _workshop_or_404
 
 TEMPLATE_ROWS = [
     [
@@ -45,11 +45,6 @@ TEMPLATE_ROWS = [
 
 def _may_manage(request, city) -> bool:
     return request.user.has_perm("cocreation.manage_process", city)
-
-
-def _must_manage(request, city):
-    if not _may_manage(request, city):
-        raise PermissionDenied
 
 
 def _add_errors(form, error: ValidationError):
