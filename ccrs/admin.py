@@ -3,6 +3,7 @@
 from django.contrib import admin, messages
 from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
@@ -48,6 +49,12 @@ class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("memberships__city")
+
+    def save_model(self, request, obj, form, change):
+        """A new or newly promoted staff account is e-mailed its two-factor enrolment link."""
+        super().save_model(request, obj, form, change)
+        if obj.is_staff and (not change or "is_staff" in form.changed_data):
+            transaction.on_commit(lambda: services.staff_enrolment_send(user=obj, force=True))
 
     @admin.display(description=_("cities"))
     def city_list(self, obj):

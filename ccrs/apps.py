@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class CcrsConfig(AppConfig):
     name = "ccrs"
     verbose_name = _("Accounts and roles")
+
+    def ready(self):
+        from . import checks  # noqa: F401 - registers the deploy checks

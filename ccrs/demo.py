@@ -8,6 +8,7 @@ from cities.demo import FIRST_COHORT, SCALE_CITY_PREFIX
 from cities.models import City
 
 from .models import CityMembership, CityRole, Invitation, InvitationStatus, User
+from .services import email_verified_set
 
 DEMO_PASSWORD = "ccrs-demo-2026"  # noqa: S105 - demo accounts only; seed_demo refuses to run in production
 
@@ -48,6 +49,7 @@ def seed_demo(*, log) -> None:
         user, _created = User.objects.update_or_create(
             email=email, defaults={"full_name": full_name, "password": password, "is_active": True, **flags}
         )
+        email_verified_set(user=user, email=email)
         for slug, role in memberships:
             CityMembership.objects.update_or_create(user=user, city=cities[slug], defaults={"role": role})
     staff = User.objects.get(email="staff@ccrs.demo")

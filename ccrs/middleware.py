@@ -1,12 +1,19 @@
-"""Program staff must enrol two-factor authentication where the deployment requires it."""
+"""Program staff must enrol two-factor authentication where the deployment requires it.
 
-from allauth.mfa.models import Authenticator
-from django.conf import settings
-from django.contrib import messages
+Until they have, a signed-in staff account reaches only the page that says where its enrolment link
+went, and allauth's enrolment pages once that link was opened: not the admin, not the password or
+address pages (a stolen password must not be enough to change either, or to enrol another device).
+"""
+
 from django.shortcuts import redirect
-from django.utils.translation import gettext as _
+from django.urls import reverse
 
-OPEN_PREFIXES = ("/accounts/", "/static/", "/language/", "/healthz")
+from .services import staff_enrolment_needed
+
+OPEN_PREFIXES = ("/static/", "/language/", "/healthz", "/staff/enrol/", "/accounts/logout/")
+# allauth's pages that enrol the authenticator: open only once the e-mailed enrolment link was opened.
+ENROLMENT_PREFIXES = ("/accounts/2fa/", "/accounts/reauthenticate/")
+ENROLMENT_SESSION_KEY = "ccrs_staff_enrolment"
 
 
 class StaffTwoFactorMiddleware:
@@ -16,16 +23,12 @@ class StaffTwoFactorMiddleware:
     def __call__(self, request):
         user = getattr(request, "user", None)
         if (
-            settings.STAFF_MFA_REQUIRED
-            and user is not None
-            and user.is_authenticated
-            and user.is_staff
+            user is not None
             and not request.path.startswith(OPEN_PREFIXES)
-            and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
-        ):
-            messages.warning(
-                request,
-                _("Program staff must use two-factor authentication. Set up an authenticator app to continue."),
+            and not (
+                request.path.startswith(ENROLMENT_PREFIXES) and request.session.get(ENROLMENT_SESSION_KEY) == user.pk
             )
-            return redirect("mfa_activate_totp")
+            and staff_enrolment_needed(user=user)
+        ):
+            return redirect(reverse("staff_enrolment"))
         return self.get_response(request)

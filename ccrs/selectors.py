@@ -1,7 +1,9 @@
 """Reads of the project package: the program dashboard, a person's invitations, navigation."""
 
+from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db.models import Count, Q
+from django.db.models.functions import Lower
 
 from cities.models import City, Cohort
 
@@ -40,10 +42,16 @@ def program_dashboard(*, user) -> dict:
     return {"cohorts": cohorts, "cities": cities, "people": people}
 
 
+def email_is_verified(*, user, email: str) -> bool:
+    """Whether the user has proved they read this address (allauth's verification or an e-mailed link)."""
+    return EmailAddress.objects.filter(user=user, email__iexact=email.strip(), verified=True).exists()
+
+
 def invitations_for(*, user) -> list[Invitation]:
-    """Pending team invitations addressed to the user's e-mail address."""
+    """Pending team invitations addressed to one of the user's verified addresses (one query)."""
+    verified = EmailAddress.objects.filter(user=user, verified=True).annotate(lower=Lower("email")).values("lower")
     return list(
-        Invitation.objects.filter(email__iexact=user.email, status=InvitationStatus.PENDING)
+        Invitation.objects.filter(email__in=verified, status=InvitationStatus.PENDING)
         .select_related("city")
         .order_by("-created_at")
     )

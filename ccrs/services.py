@@ -5,11 +5,14 @@ import json
 import logging
 from contextlib import contextmanager
 
+from allauth.account.models import EmailAddress
+from allauth.mfa.models import Authenticator
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
+from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
 from django.db import DatabaseError, IntegrityError, InterfaceError, OperationalError, connection, transaction
@@ -20,6 +23,7 @@ from django.utils.translation import gettext as _
 
 from . import reporting
 from .models import CityMembership, CityRole, Invitation, InvitationStatus, Report, ReportStatus
+from .selectors import email_is_verified
 
 logger = logging.getLogger(__name__)
 
@@ -171,7 +175,7 @@ def invitation_accept(*, token: str, user=None, full_name: str = "", password: s
         raise InvitationInvalid(_("This invitation has already been used or withdrawn."), status=410)
     User = get_user_model()
     if user is not None and user.is_authenticated:
-        if user.email.lower() != invitation.email.lower():
+        if not email_is_verified(user=user, email=invitation.email):
             raise InvitationInvalid(
                 _(
                     "This invitation was sent to %(invited)s but you are signed in as %(current)s. "
@@ -187,12 +191,7 @@ def invitation_accept(*, token: str, user=None, full_name: str = "", password: s
                 % {"email": invitation.email},
                 status=409,
             )
-        full_name = full_name.strip()
-        if not full_name:
-            raise ValidationError({"full_name": _("Enter your full name.")})
-        candidate = User(email=invitation.email, full_name=full_name)
-        validate_password(password, user=candidate)
-        user = User.objects.create_user(email=invitation.email, password=password, full_name=full_name)
+        user = account_create_from_link(email=invitation.email, full_name=full_name, password=password)
     membership, created = CityMembership.objects.get_or_create(
         user=user, city=invitation.city, defaults={"role": invitation.role}
     )
@@ -204,6 +203,90 @@ def invitation_accept(*, token: str, user=None, full_name: str = "", password: s
     invitation.accepted_by = user
     invitation.save(update_fields=["status", "accepted_at", "accepted_by", "updated_at"])
     return user, membership
+
+
+def account_create_from_link(*, email: str, full_name: str, password: str):
+    """Make the account of a person who opened a link e-mailed to them: the link proves the address.
+
+    Raises ValidationError for a missing name or a weak password; nothing is saved then.
+    """
+    User = get_user_model()
+    full_name = full_name.strip()
+    if not full_name:
+        raise ValidationError({"full_name": _("Enter your full name.")})
+    validate_password(password, user=User(email=email, full_name=full_name))
+    user = User.objects.create_user(email=email, password=password, full_name=full_name)
+    email_verified_set(user=user, email=user.email)
+    return user
+
+
+@transaction.atomic
+def email_verified_set(*, user, email: str) -> None:
+    """Record that the person proved they read this address; it becomes their primary address.
+
+    Other accounts' unverified claims to the same address are dropped: they can never be verified now.
+    """
+    email = email.strip().lower()
+    EmailAddress.objects.filter(email__iexact=email, verified=False).exclude(user=user).delete()
+    EmailAddress.objects.filter(user=user, primary=True).exclude(email__iexact=email).update(primary=False)
+    address = EmailAddress.objects.filter(user=user, email__iexact=email).first()
+    if address is None:
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    elif not (address.verified and address.primary):
+        address.verified = address.primary = True
+        address.save(update_fields=["verified", "primary"])
+
+
+# --- Program staff's two-factor enrolment --------------------------------------------------------
+# A staff account enrols its authenticator only with both factors it already has: the password (it is
+# signed in) and its mailbox (the signed link e-mailed to it). A password alone never enrols a device.
+
+STAFF_ENROLMENT_SALT = "ccrs.staff-enrolment"
+STAFF_ENROLMENT_RESEND_SECONDS = 600
+
+
+def staff_enrolment_needed(*, user) -> bool:
+    """Whether this person must still enrol an authenticator app before using the platform."""
+    return (
+        settings.STAFF_MFA_REQUIRED
+        and user.is_authenticated
+        and user.is_staff
+        and not Authenticator.objects.filter(user=user, type=Authenticator.Type.TOTP).exists()
+    )
+
+
+def staff_enrolment_token(*, user) -> str:
+    """A signed, expiring token for this account at this address (a changed address voids it)."""
+    return signing.TimestampSigner(salt=STAFF_ENROLMENT_SALT).sign(f"{user.pk}:{user.email.lower()}")
+
+
+def staff_enrolment_token_valid(*, user, token: str) -> bool:
+    try:
+        value = signing.TimestampSigner(salt=STAFF_ENROLMENT_SALT).unsign(
+            token, max_age=settings.INVITATION_MAX_AGE_DAYS * 86400
+        )
+    except signing.BadSignature:
+        return False
+    return value == f"{user.pk}:{user.email.lower()}"
+
+
+def staff_enrolment_send(*, user, force: bool = False) -> bool:
+    """E-mail the enrolment link to the staff account's address; at most once per ten minutes unless forced.
+
+    True if a link was sent now.
+    """
+    if not staff_enrolment_needed(user=user):
+        return False
+    if not cache.add(f"staff-enrolment-sent:{user.pk}", True, STAFF_ENROLMENT_RESEND_SECONDS) and not force:
+        return False
+    link = settings.SITE_URL + reverse("staff_enrolment_confirm", kwargs={"token": staff_enrolment_token(user=user)})
+    with translation.override(user.language or settings.LANGUAGE_CODE):
+        subject = _("Set up two-factor authentication for the CCRS Platform")
+        body = render_to_string(
+            "ccrs/email/staff_enrolment.txt", {"link": link, "max_age_days": settings.INVITATION_MAX_AGE_DAYS}
+        )
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [user.email])
+    return True
 
 
 def user_language_set(*, user, language: str) -> None:

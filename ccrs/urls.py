@@ -17,6 +17,8 @@ urlpatterns = [
     path("program/", views.program_dashboard, name="program_dashboard"),
     path("invitations/", views.invitations_mine, name="invitations"),
     path("invitations/accept/<str:token>/", views.invitation_accept, name="invitation_accept"),
+    path("staff/enrol/", views.staff_enrolment, name="staff_enrolment"),
+    path("staff/enrol/<str:token>/", views.staff_enrolment_confirm, name="staff_enrolment_confirm"),
     path("cities/", include("cities.urls")),
     path("sectors/", include("sectors.urls")),
     path("cocreation/", include("cocreation.urls")),

@@ -20,6 +20,7 @@ from . import panels, selectors, services
 from .celery import app as celery_app
 from .decorators import permission_required
 from .forms import InvitationAcceptForm
+from .middleware import ENROLMENT_SESSION_KEY
 from .rules import is_network_member, is_program_staff
 
 
@@ -93,7 +94,7 @@ def invitation_accept(request, token):
             )
             return redirect(membership.city.get_absolute_url())
 
-    wrong_user = user is not None and user.email.lower() != invitation.email.lower()
+    wrong_user = user is not None and not selectors.email_is_verified(user=user, email=invitation.email)
     return render(
         request,
         "ccrs/invitation_accept.html",
@@ -106,6 +107,36 @@ def invitation_accept(request, token):
         },
         status=403 if wrong_user else 200,
     )
+
+
+@login_required
+@never_cache
+def staff_enrolment(request):
+    """Where a staff account that has not enrolled its authenticator is held: its link went by e-mail."""
+    if not services.staff_enrolment_needed(user=request.user):
+        return redirect("mfa_index" if request.user.is_staff else "home")
+    if request.method == "POST":
+        services.staff_enrolment_send(user=request.user, force=True)
+        messages.success(request, _("A new link was sent to %(email)s.") % {"email": request.user.email})
+        return redirect("staff_enrolment")
+    services.staff_enrolment_send(user=request.user)
+    return render(request, "ccrs/staff_enrolment.html", {"max_age_days": settings.INVITATION_MAX_AGE_DAYS})
+
+
+@login_required
+@never_cache
+def staff_enrolment_confirm(request, token):
+    """The e-mailed link plus the password of the signed-in account open allauth's authenticator set-up."""
+    if not services.staff_enrolment_needed(user=request.user):
+        return redirect("mfa_index" if request.user.is_staff else "home")
+    if not services.staff_enrolment_token_valid(user=request.user, token=token):
+        reason = _(
+            "This link is not valid for your account, or it has expired. Sign in with your own account; "
+            "we can send you a new link."
+        )
+        return render(request, "ccrs/invitation_invalid.html", {"reason": reason}, status=400)
+    request.session[ENROLMENT_SESSION_KEY] = request.user.pk
+    return redirect("mfa_activate_totp")
 
 
 @require_POST

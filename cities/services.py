@@ -5,7 +5,6 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
@@ -19,7 +18,8 @@ from django.utils.translation import gettext as _
 
 from ccrs.models import CityMembership, CityRole
 from ccrs.money import CURRENCY_CODES
-from ccrs.services import SUPPORTED_LANGUAGES, InvitationInvalid
+from ccrs.selectors import email_is_verified
+from ccrs.services import SUPPORTED_LANGUAGES, InvitationInvalid, account_create_from_link
 
 from .letters import validate_pdf
 from .models import (
@@ -258,7 +258,7 @@ def application_invitation_accept(*, token: str, user=None, full_name: str = "",
         raise InvitationInvalid(_("This invitation has already been used."), status=410)
     User = get_user_model()
     if user is not None and user.is_authenticated:
-        if user.email.lower() != application.invited_email.lower():
+        if not email_is_verified(user=user, email=application.invited_email):
             raise InvitationInvalid(
                 _(
                     "This invitation was sent to %(invited)s but you are signed in as %(current)s. "
@@ -274,11 +274,7 @@ def application_invitation_accept(*, token: str, user=None, full_name: str = "",
                 % {"email": application.invited_email},
                 status=409,
             )
-        full_name = full_name.strip()
-        if not full_name:
-            raise ValidationError({"full_name": _("Enter your full name.")})
-        validate_password(password, user=User(email=application.invited_email, full_name=full_name))
-        user = User.objects.create_user(email=application.invited_email, password=password, full_name=full_name)
+        user = account_create_from_link(email=application.invited_email, full_name=full_name, password=password)
     application.applicant = user
     fields = ["applicant", "updated_at"]
     if not application.cro_name:

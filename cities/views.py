@@ -18,6 +18,7 @@ from ccrs import panels
 from ccrs import services as account_services
 from ccrs.decorators import permission_required
 from ccrs.forms import InvitationAcceptForm
+from ccrs.selectors import email_is_verified
 from ccrs.services import InvitationInvalid
 
 from . import export, selectors, services
@@ -211,7 +212,7 @@ def application_accept(request, token):
                 login(request, applicant, backend="allauth.account.auth_backends.AuthenticationBackend")
             messages.success(request, _("Welcome. Fill in the application; you can save a draft at any time."))
             return redirect("cities:application_edit", pk=application.pk)
-    wrong_user = user is not None and user.email.lower() != application.invited_email.lower()
+    wrong_user = user is not None and not email_is_verified(user=user, email=application.invited_email)
     return render(
         request,
         "cities/application_accept.html",

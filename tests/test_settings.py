@@ -34,14 +34,39 @@ def test_production_refuses_debug():
     assert result.returncode != 0 and "DEBUG must be off" in result.stderr
 
 
+PRODUCTION = {
+    "DJANGO_ENV": "production",
+    "ALLOWED_HOSTS": "ccrs.example.org",
+    "REDIS_URL": "redis://127.0.0.1:6379/1",
+    "EMAIL_URL": "smtp+tls://ccrs@smtp.example.org:587",
+}
+
+
 def test_production_passes_the_deploy_check():
+    result = run(["check", "--deploy", "--fail-level", "WARNING"], SECRET_KEY=secrets.token_urlsafe(64), **PRODUCTION)
+    assert result.returncode == 0, result.stderr + result.stdout
+
+
+def test_deploy_check_warns_when_each_process_has_its_own_cache():
+    """Without REDIS_URL every gunicorn worker keeps its own lock-out counters: the deploy check says so."""
     result = run(
         ["check", "--deploy", "--fail-level", "WARNING"],
-        DJANGO_ENV="production",
         SECRET_KEY=secrets.token_urlsafe(64),
-        ALLOWED_HOSTS="ccrs.example.org",
+        **{**PRODUCTION, "REDIS_URL": ""},
     )
-    assert result.returncode == 0, result.stderr + result.stdout
+    assert result.returncode != 0
+    assert "ccrs.W001" in result.stderr and "REDIS_URL" in result.stderr
+    assert "ccrs.W002" not in result.stderr
+
+
+def test_deploy_check_warns_when_mail_is_not_delivered():
+    """Verification codes go by e-mail: a console mail backend in production is a warning."""
+    result = run(
+        ["check", "--deploy", "--fail-level", "WARNING"],
+        SECRET_KEY=secrets.token_urlsafe(64),
+        **{**PRODUCTION, "EMAIL_URL": "consolemail://"},
+    )
+    assert result.returncode != 0 and "ccrs.W002" in result.stderr and "ccrs.W001" not in result.stderr
 
 
 def test_seed_demo_refuses_production():

@@ -47,7 +47,7 @@ def test_repeated_failures_lock_the_account_out(entry, staff, client):
     for _ in range(5):
         client.post(login_url, {"login": staff.email, "password": "wrong"})
     response = client.post(login_url, {"login": staff.email, "password": PASSWORD})
-    assert "Too many failed login attempts" in response.content.decode()
+    assert "Too many failed sign-in attempts for this account" in response.content.decode()
     assert "_auth_user_id" not in client.session
 
 
@@ -64,7 +64,7 @@ def test_staff_must_enrol_two_factor_where_required(staff, client_for, settings)
     settings.STAFF_MFA_REQUIRED = True
     client = client_for(staff)
     response = client.get("/program/")
-    assert response.status_code == 302 and response["Location"] == reverse("mfa_activate_totp")
+    assert response.status_code == 302 and response["Location"] == reverse("staff_enrolment")
     Authenticator.objects.create(user=staff, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"})
     assert client.get("/program/").status_code == 200
 

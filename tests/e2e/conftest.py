@@ -46,12 +46,18 @@ def browser(chromium_path):
 def open_page(browser, live_server, request):
     """Open a phone-sized page in a fresh context; `locale` sets the browser's Accept-Language."""
     contexts = []
+    blocked = []
 
     def make(locale="en-GB"):
         context = browser.new_context(viewport={"width": 360, "height": 740}, locale=locale, base_url=live_server.url)
         context.set_default_timeout(15_000)
         contexts.append(context)
-        return context.new_page()
+        page = context.new_page()
+        page.on(
+            "console",
+            lambda message: "Content Security Policy" in message.text and blocked.append(f"{page.url}: {message.text}"),
+        )
+        return page
 
     yield make
     failed = getattr(request.node, "report_call", None) and request.node.report_call.failed
@@ -61,3 +67,4 @@ def open_page(browser, live_server, request):
             for page in context.pages:
                 page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{number}.png"), full_page=True)
         context.close()
+    assert not blocked, f"the Content-Security-Policy blocked something the page needs: {blocked}"
