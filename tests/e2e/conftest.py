@@ -59,6 +59,7 @@ def open_page(browser, live_server, request):
         )
         return page
 
+    make.csp_violations = blocked  # a test that provokes one on purpose clears it
     yield make
     failed = getattr(request.node, "report_call", None) and request.node.report_call.failed
     for number, context in enumerate(contexts):

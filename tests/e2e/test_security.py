@@ -1,0 +1,34 @@
+"""The Content-Security-Policy in a real browser: our own scripts run, an injected inline script does not."""
+
+import contextlib
+
+import pytest
+from django.core.management import call_command
+
+from tests.e2e.test_smoke import sign_in
+
+
+@pytest.fixture
+def demo(transactional_db):
+    call_command("seed_demo", verbosity=0)
+
+
+def test_the_language_switcher_works_under_the_policy(demo, open_page):
+    """Bootstrap's menu and the switcher's script are static files, so the policy lets them run."""
+    page = open_page()
+    sign_in(page, "officer.bangkok@ccrs.demo")
+    page.click(".navbar-toggler")
+    with page.expect_navigation():
+        page.select_option("#language-select", "vi")
+    assert page.get_attribute("html", "lang") == "vi"
+
+
+def test_an_injected_inline_script_does_not_run(transactional_db, open_page):
+    """Text that slipped through as markup could not run: inline scripts are refused by the browser."""
+    page = open_page()
+    page.goto("/accounts/login/")
+    with contextlib.suppress(Exception):  # Playwright may report the refused script as an error
+        page.add_script_tag(content="window.injected = true;")
+    assert page.evaluate("window.injected === undefined")
+    assert any("Content Security Policy" in text for text in open_page.csp_violations)
+    open_page.csp_violations.clear()
