@@ -24,6 +24,7 @@ from cocreation.models import QuestionKind, StakeholderKind, WorkshopKind
 from pilots import services as pilots_services
 from pilots.models import Measure, PilotStatus
 from sectors import services as sectors_services
+from sectors.models import IndicatorValue
 from tests.cities.conftest import make_application
 
 pytestmark = pytest.mark.django_db
@@ -168,6 +169,27 @@ def test_pilot_results_export(typed, member_a, client_for):
     data = download(client_for(member_a), url)
     assert_no_formula(data, {HYPERLINK, MINUS, AT, SUM, PLUS})
     assert {-5, -3} <= {c.value for c in xlsx_cells(data) if c.data_type == "n"}
+
+
+def test_sector_values_template(typed, member_a, client_for):
+    """A sector's local name and a value's source stay text; a negative value is a plain number in the CSV."""
+    client = client_for(member_a)
+    url = reverse("sectors:values_template", kwargs={"slug": typed["city"].slug})
+    assert_no_formula(download(client, url + "?format=xlsx"), {MINUS, HYPERLINK})
+    body = download(client, url)
+    assert_csv_escaped(body, {MINUS, HYPERLINK})
+    assert "-1.5000" in [f for row in csv.reader(io.StringIO(body.decode("utf-8-sig"))) for f in row]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_the_sector_values_template_imports_back_unchanged(fmt, typed, member_a, client_for):
+    """The downloaded sheet, uploaded again, keeps names, sources and values as they were (no `'` added)."""
+    client = client_for(member_a)
+    url = reverse("sectors:values_template", kwargs={"slug": typed["city"].slug})
+    body = download(client, url + ("?format=xlsx" if fmt == "xlsx" else ""))
+    count = sectors_services.values_import(assessment=typed["sector"].assessment, data=body, filename=f"v.{fmt}")
+    assert count == IndicatorValue.objects.filter(sector=typed["sector"]).count() > 0
+    assert set(IndicatorValue.objects.values_list("source", "value")) == {(HYPERLINK, Decimal("-1.5"))}
 
 
 REPORTS = {
