@@ -21,6 +21,8 @@ from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from . import spreadsheets
+
 REPORT_APPS = ["ccrs", "cities", "sectors", "cocreation", "pilots", "network"]
 
 
@@ -102,28 +104,20 @@ def pdf(*, template: str, context: dict, filename: str) -> Built:
 def xlsx(*, sheets: Iterable[tuple[str, Iterable[Iterable]]], filename: str, progress: Progress | None = None) -> Built:
     """Sheets of rows (the first row the header) in a write-only workbook, spooled to a temporary file.
 
-    Rows are consumed as they come, so memory stays flat however many there are.
+    Rows are consumed as they come, so memory stays flat however many there are; text is written
+    as text, never as a formula (see `spreadsheets`).
     """
     from openpyxl import Workbook
-    from openpyxl.cell import WriteOnlyCell
     from openpyxl.styles import Font
 
     sheets = list(sheets)
     book = Workbook(write_only=True)
     used = set()
+    bold = Font(bold=True)
     for index, (title, rows) in enumerate(sheets):
         sheet = book.create_sheet(title=_sheet_title(str(title), used))
-        bold = Font(bold=True)
         for number, row in enumerate(rows):
-            if number == 0:
-                cells = []
-                for value in row:
-                    cell = WriteOnlyCell(sheet, value=_cell(value))
-                    cell.font = bold
-                    cells.append(cell)
-                sheet.append(cells)
-            else:
-                sheet.append([_cell(v) for v in row])
+            sheet.append(spreadsheets.xlsx_row(sheet, row, font=bold if number == 0 else None))
         if progress:
             progress(round(90 * (index + 1) / len(sheets)))
     spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (closed by the caller, after storing)
@@ -141,19 +135,3 @@ def _sheet_title(title: str, used: set) -> str:
         candidate, number = clean[: 31 - len(suffix)] + suffix, number + 1
     used.add(candidate.lower())
     return candidate
-
-
-def _cell(value):
-    """Values openpyxl writes as they are; anything else as text (aware datetimes lose their zone)."""
-    from datetime import datetime
-    from decimal import Decimal
-
-    if value is None or isinstance(value, bool | int | float | Decimal | str):
-        return value
-    if isinstance(value, datetime):
-        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
-    if hasattr(value, "isoformat"):
-        return value
-    if isinstance(value, list | tuple):
-        return ", ".join(str(v) for v in value)
-    return str(value)

@@ -1,27 +1,18 @@
 """A cohort's export: applications with scores and decisions, reviews, cities and co-funding.
 
 XLSX has one sheet per table (openpyxl in write-only mode, so memory stays flat); CSV puts the
-tables one after another, each under a title row, so one file holds the whole cohort.
+tables one after another, each under a title row, so one file holds the whole cohort. Both write
+typed text as text, never as a formula (`ccrs.spreadsheets`).
 """
 
-import csv
 import io
 
-from django.utils.functional import Promise
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
 
+from ccrs import spreadsheets
+
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
-
-
-def _text(value):
-    if value is None:
-        return ""
-    if isinstance(value, Promise):
-        return str(value)
-    if hasattr(value, "tzinfo") and getattr(value, "hour", None) is not None:
-        return value.replace(tzinfo=None) if value.tzinfo else value
-    return value
 
 
 def tables(data: dict) -> list[tuple[str, list[str], list[list]]]:
@@ -108,9 +99,9 @@ def cohort_xlsx(data: dict) -> bytes:
     workbook = Workbook(write_only=True)
     for title, header, rows in tables(data):
         sheet = workbook.create_sheet(title=title[:31])
-        sheet.append([str(h) for h in header])
+        sheet.append(spreadsheets.xlsx_row(sheet, header))
         for row in rows:
-            sheet.append([_text(v) for v in row])
+            sheet.append(spreadsheets.xlsx_row(sheet, row))
     buffer = io.BytesIO()
     workbook.save(buffer)
     return buffer.getvalue()
@@ -119,12 +110,12 @@ def cohort_xlsx(data: dict) -> bytes:
 def cohort_csv(data: dict) -> str:
     buffer = io.StringIO()
     buffer.write("\ufeff")  # a byte-order mark so that spreadsheet programs read UTF-8 (Thai, Vietnamese)
-    writer = csv.writer(buffer)
+    writer = spreadsheets.CsvWriter(buffer)
     for index, (title, header, rows) in enumerate(tables(data)):
         if index:
             writer.writerow([])
         writer.writerow([f"# {title}"])
         writer.writerow(header)
         for row in rows:
-            writer.writerow(["" if v is None else v for v in row])
+            writer.writerow(row)
     return buffer.getvalue()

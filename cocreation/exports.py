@@ -1,11 +1,15 @@
-"""Exports of a workshop (submissions, ideas, votes) and of a call (proposals and scores) to XLSX and CSV."""
+"""Exports of a workshop (submissions, ideas, votes) and of a call (proposals and scores) to XLSX and CSV.
 
-import csv
+What stakeholders and SMEs typed is written as text, never as a formula (`ccrs.spreadsheets`).
+"""
+
 import io
 
 from django.utils import translation
 from django.utils.translation import gettext as _
 from openpyxl import Workbook
+
+from ccrs import spreadsheets
 
 from . import selectors
 from .models import Score, Submission, Vote
@@ -93,7 +97,7 @@ def to_xlsx(sheets: dict) -> bytes:
     for name, rows in sheets.items():
         sheet = book.create_sheet(title=str(name)[:31])
         for row in rows:
-            sheet.append([str(v) if not isinstance(v, (int, float, str, type(None))) else v for v in row])
+            sheet.append(spreadsheets.xlsx_row(sheet, row))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()
@@ -101,5 +105,5 @@ def to_xlsx(sheets: dict) -> bytes:
 
 def to_csv(rows: list[list]) -> bytes:
     out = io.StringIO()
-    csv.writer(out).writerows(rows)
+    spreadsheets.CsvWriter(out).writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")

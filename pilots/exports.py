@@ -9,6 +9,8 @@ from django.utils.translation import gettext as _
 from openpyxl import Workbook
 from openpyxl.styles import Font
 
+from ccrs import spreadsheets
+
 from .models import Measure, PilotStatus, ResultType, UpdateStatus
 
 IATI_VERSION = "2.03"
@@ -32,7 +34,7 @@ def _number(value: Decimal | None) -> str:
 
 
 def results_xlsx(*, pilot, results) -> bytes:
-    """Sheets: the framework (one row per period, target and actual) and every update."""
+    """Sheets: the framework (one row per period, target and actual) and every update; typed text stays text."""
     book = Workbook()
     sheet = book.active
     sheet.title = _("Results framework")[:31]
@@ -52,62 +54,71 @@ def results_xlsx(*, pilot, results) -> bytes:
         _("Actual"),
         _("Locked"),
     ]
-    sheet.append(header)
+    sheet.append(spreadsheets.xlsx_row(sheet, header))
     updates = book.create_sheet(_("Updates")[:31])
     updates.append(
-        [
-            _("Indicator"),
-            _("Period start"),
-            _("Period end"),
-            _("Status"),
-            _("Value"),
-            _("Numerator"),
-            _("Denominator"),
-            _("Incomplete"),
-            _("Narrative"),
-            _("Submitted by"),
-            _("Submitted"),
-            _("Reviewer's comment"),
-        ]
+        spreadsheets.xlsx_row(
+            updates,
+            [
+                _("Indicator"),
+                _("Period start"),
+                _("Period end"),
+                _("Status"),
+                _("Value"),
+                _("Numerator"),
+                _("Denominator"),
+                _("Incomplete"),
+                _("Narrative"),
+                _("Submitted by"),
+                _("Submitted"),
+                _("Reviewer's comment"),
+            ],
+        )
     )
     for result in results:
         for indicator in result.indicators.all():
             periods = list(indicator.periods.all()) or [None]
             for period in periods:
                 sheet.append(
-                    [
-                        result.get_type_display(),
-                        result.title,
-                        indicator.title,
-                        indicator.get_measure_display(),
-                        indicator.unit,
-                        _("yes") if indicator.ascending else _("no"),
-                        indicator.baseline_year,
-                        indicator.baseline_value,
-                        ", ".join(indicator.co_benefits),
-                        period and period.start,
-                        period and period.end,
-                        period and period.target_value,
-                        period and period.actual_value,
-                        period and (_("yes") if period.locked else _("no")),
-                    ]
+                    spreadsheets.xlsx_row(
+                        sheet,
+                        [
+                            result.get_type_display(),
+                            result.title,
+                            indicator.title,
+                            indicator.get_measure_display(),
+                            indicator.unit,
+                            _("yes") if indicator.ascending else _("no"),
+                            indicator.baseline_year,
+                            indicator.baseline_value,
+                            ", ".join(indicator.co_benefits),
+                            period and period.start,
+                            period and period.end,
+                            period and period.target_value,
+                            period and period.actual_value,
+                            period and (_("yes") if period.locked else _("no")),
+                        ],
+                    )
                 )
                 for update in period.updates.all() if period else []:
                     updates.append(
-                        [
-                            indicator.title,
-                            period.start,
-                            period.end,
-                            update.get_status_display(),
-                            update.value,
-                            update.numerator,
-                            update.denominator,
-                            _("yes") if update.incomplete else _("no"),
-                            update.narrative,
-                            str(update.submitted_by),
-                            timezone.localtime(update.submitted_at).replace(tzinfo=None),
-                            update.review_comment,
-                        ]
+                        spreadsheets.xlsx_row(
+                            updates,
+                            [
+                                indicator.title,
+                                period.start,
+                                period.end,
+                                update.get_status_display(),
+                                update.value,
+                                update.numerator,
+                                update.denominator,
+                                _("yes") if update.incomplete else _("no"),
+                                update.narrative,
+                                str(update.submitted_by),
+                                timezone.localtime(update.submitted_at).replace(tzinfo=None),
+                                update.review_comment,
+                            ],
+                        )
                     )
     for ws in (sheet, updates):
         for cell in ws[1]:

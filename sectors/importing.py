@@ -11,6 +11,8 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from ccrs.spreadsheets import CsvWriter, csv_text, xlsx_row
+
 COLUMNS = ["sector", "criterion", "value", "source", "confidence"]
 CONFIDENCE = {"low", "medium", "high"}
 MAX_ROWS = 5000
@@ -49,7 +51,7 @@ def read_table(data: bytes, filename: str) -> list[list[str]]:
     dialect = csv.excel
     with contextlib.suppress(csv.Error):
         dialect = csv.Sniffer().sniff(text[:2048], delimiters=",;\t")
-    return [[cell.strip() for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
+    return [[csv_text(cell.strip()) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
 
 
 def parse(table: list[list[str]], *, sectors: set[str], criteria: set[str]) -> tuple[list[Row], list[str]]:
@@ -132,25 +134,27 @@ def _number_text(text: str) -> str:
     return text.replace(",", ".")
 
 
-def template_rows(pairs) -> list[list[str]]:
-    """The header and one row per (sector, criterion, value, source, confidence)."""
-    return [COLUMNS, *[["" if v is None else str(v) for v in row] for row in pairs]]
+def template_rows(pairs) -> list[list]:
+    """The header and one row per (sector, criterion, value, source, confidence); values stay numbers."""
+    return [COLUMNS, *[["" if v is None else v if isinstance(v, Decimal) else str(v) for v in row] for row in pairs]]
 
 
 def to_csv(rows) -> bytes:
+    """Text that could start a formula goes behind a `'`, which `read_table` takes off again."""
     out = io.StringIO()
-    csv.writer(out).writerows(rows)
+    CsvWriter(out).writerows(rows)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
 def to_xlsx(rows) -> bytes:
+    """Every cell text, values with every digit the database holds (a number cell would come back as a float)."""
     from openpyxl import Workbook
 
     book = Workbook()
     sheet = book.active
     sheet.title = "values"
     for row in rows:
-        sheet.append(row)
+        sheet.append(xlsx_row(sheet, [str(v) if isinstance(v, Decimal) else v for v in row]))
     out = io.BytesIO()
     book.save(out)
     return out.getvalue()

@@ -1,0 +1,86 @@
+"""Cells of the XLSX and CSV files the platform writes, which spreadsheet programs open as data, never as formulas.
+
+Text that people typed (a workshop answer, a proposal's title) may begin like a formula:
+`=HYPERLINK(...)`, `+1`, `@SUM(A1)`. In XLSX, text is always a text cell (openpyxl would store
+text beginning with `=` as a formula); CSV has no types, so such text is written behind a `'`,
+which spreadsheet programs take as "this is text" (OWASP's advice on CSV injection). Numbers
+stay numbers: a negative number is no formula.
+"""
+
+import csv
+from datetime import datetime
+from decimal import Decimal
+
+from django.utils import timezone
+from openpyxl.cell import WriteOnlyCell
+from openpyxl.cell.cell import ERROR_CODES
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+NUMBER_TYPES = (bool, int, float, Decimal)
+
+
+def xlsx_value(value):
+    """The value as openpyxl can write it: numbers and dates as they are (local time, no zone), anything else text."""
+    if value is None or isinstance(value, (*NUMBER_TYPES, str)):
+        return value
+    if isinstance(value, datetime):
+        return timezone.localtime(value).replace(tzinfo=None) if timezone.is_aware(value) else value
+    if hasattr(value, "isoformat"):
+        return value
+    if isinstance(value, list | tuple):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def xlsx_cell(sheet, value, *, font=None):
+    """A cell of `sheet` holding `value`, text always as text (even `=1+2` or `#N/A`)."""
+    cell = WriteOnlyCell(sheet, value=xlsx_value(value))
+    if isinstance(cell.value, str):
+        cell.data_type = "s"
+    if font is not None:
+        cell.font = font
+    return cell
+
+
+def xlsx_row(sheet, values, *, font=None) -> list:
+    """A row for `sheet.append()` (write-only or not): a text cell wherever openpyxl would not store text as text.
+
+    Other values stay plain, which openpyxl writes fastest; with `font`, every value becomes a cell in it.
+    """
+    row = []
+    for value in values:
+        value = xlsx_value(value)
+        if font is not None or (isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES)):
+            row.append(xlsx_cell(sheet, value, font=font))
+        else:
+            row.append(value)
+    return row
+
+
+def csv_value(value):
+    """The value as a CSV field: numbers as they are, None empty, text that could start a formula behind a `'`."""
+    if value is None:
+        return ""
+    if isinstance(value, NUMBER_TYPES):
+        return value
+    text = str(value)
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
+
+
+def csv_text(field: str) -> str:
+    """The text of a CSV field that `csv_value` wrote: without the `'` it put in front of a formula's start."""
+    return field[1:] if field.startswith("'") and field[1:].startswith(FORMULA_STARTS) else field
+
+
+class CsvWriter:
+    """`csv.writer` whose every field goes through `csv_value`."""
+
+    def __init__(self, out, dialect="excel", **options):
+        self._writer = csv.writer(out, dialect, **options)
+
+    def writerow(self, row):
+        return self._writer.writerow([csv_value(v) for v in row])
+
+    def writerows(self, rows):
+        for row in rows:
+            self.writerow(row)
