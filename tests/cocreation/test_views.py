@@ -177,6 +177,11 @@ def test_participant_votes_and_rates_through_the_link(client, invitation_s, ques
     assert "Túi hai màu" in client.get(url).content.decode()
     assert client.post(vote_url, {"idea": first.pk, "action": "vote"}).status_code == 302
     response = client.post(vote_url, {"idea": second.pk, "action": "vote"}, follow=True)
-    assert "1" in response.content.decode() and Vote.objects.count() == 1
+    assert Vote.objects.count() == 1
+    from django.utils import translation
+
+    with translation.override("vi"):  # the participant's language
+        told = translation.gettext("You have used all %(limit)s of your votes. Take one back to vote for this idea.")
+    assert told % {"limit": 1} in response.content.decode()
     client.post(vote_url, {"idea": second.pk, "rating": "5"})
     assert IdeaRating.objects.get().value == 5
