@@ -37,10 +37,8 @@ def _workshop_or_404(request, pk):
 
 
 def _page(request):
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return 1
+    """The page number asked for, as typed: the selector's paginator makes sense of any value."""
+    return request.GET.get("page") or 1
 
 
 def _language(request):

@@ -14,3 +14,9 @@ def test_queue_filtered_by_a_city_with_a_nul_character_filters_without_it(update
         assert response.status_code == 200
         assert list(response.context["page"]) == [update_a]
     assert not list(client.get(reverse("pilots:queue"), {"city": "da-nang\x00"}).context["page"])
+
+
+def test_queue_page_number_past_the_end_shows_the_last_page(update_a, staff, client_for):
+    for page in [str(10**29), "9" * 5000, "abc", "-3"]:
+        response = client_for(staff).get(reverse("pilots:queue"), {"page": page})
+        assert response.status_code == 200 and list(response.context["page"]) == [update_a]
