@@ -4,6 +4,17 @@ PostgreSQL rejects (bigint out of range, numeric overflow)."""
 
 from django.core.paginator import Paginator
 
+BIGINT_MAX = 2**63 - 1
+
+
+def id_from(value) -> int | None:
+    """The positive id that `value` names, as ASCII digits that fit a bigint column; else None."""
+    text = str(value if value is not None else "").strip()
+    if not text.isascii() or not text.isdigit() or len(text) > len(str(BIGINT_MAX)):
+        return None
+    number = int(text)
+    return number if 0 < number <= BIGINT_MAX else None
+
 
 def page_of(queryset, *, number, per_page: int) -> dict:
     """One page of an ordered queryset, as Django's `Paginator.get_page` picks it: a page number

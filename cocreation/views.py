@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ccrs.inputs import id_from
 from cities import selectors as city_selectors
 
 from . import exports, selectors, services
@@ -361,7 +362,8 @@ def vote(request, token):
             {"reason": _("Too many attempts from this link. Wait ten minutes, then try again.")},
             status=429,
         )
-    idea = Idea.objects.filter(pk=request.POST.get("idea") or 0, workshop_id=invitation.workshop_id).first()
+    idea_id = id_from(request.POST.get("idea"))
+    idea = Idea.objects.filter(pk=idea_id, workshop_id=invitation.workshop_id).first() if idea_id else None
     try:
         if idea is None:
             raise ValidationError(_("This idea is not part of your workshop."))
