@@ -1,6 +1,6 @@
-"""Program staff must enrol two-factor authentication where the deployment requires it.
+"""The project's own middleware: staff two-factor enrolment, and input without NUL characters.
 
-Until they have, a signed-in staff account reaches only the page that says where its enrolment link
+Program staff must enrol two-factor authentication where the deployment requires it. Until they have, a signed-in staff account reaches only the page that says where its enrolment link
 went, and allauth's enrolment pages once that link was opened: not the admin, not the password or
 address pages (a stolen password must not be enough to change either, or to enrol another device).
 """
@@ -32,3 +32,32 @@ class StaffTwoFactorMiddleware:
         ):
             return redirect(reverse("staff_enrolment"))
         return self.get_response(request)
+
+
+class NulCharacterMiddleware:
+    """Remove NUL characters from the names and values of every query and form field.
+
+    PostgreSQL can neither store nor search for NUL in text, so `?q=%00` would end in a server
+    error; nobody means to type it, and without it the request means the same.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        request.GET = _without_nul(request.GET)
+        if request.method == "POST":
+            request.POST = _without_nul(request.POST)
+        return self.get_response(request)
+
+
+def _without_nul(query):
+    """The QueryDict itself when it holds no NUL; else an immutable copy with every NUL removed."""
+    if not any("\x00" in key or any("\x00" in value for value in values) for key, values in query.lists()):
+        return query
+    clean = query.copy()
+    clean.clear()
+    for key, values in query.lists():
+        clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
+    clean._mutable = False
+    return clean

@@ -85,6 +85,7 @@ MIDDLEWARE = [
     "django_htmx.middleware.HtmxMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "ccrs.middleware.StaffTwoFactorMiddleware",
+    "ccrs.middleware.NulCharacterMiddleware",
 ]
 
 ROOT_URLCONF = "ccrs.urls"

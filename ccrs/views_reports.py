@@ -13,6 +13,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_POST
 
 from . import selectors, services
+from .inputs import id_from
 from .models import ReportStatus
 
 
@@ -28,18 +29,16 @@ def report_list(request):
 @login_required
 @require_POST
 def report_request(request):
-    raw_id = request.POST.get("object_id") or None
     try:
-        object_id = int(raw_id) if raw_id is not None else None
         report = services.report_request(
             user=request.user,
             kind=request.POST.get("kind", ""),
             format=request.POST.get("format", ""),
-            object_id=object_id,
+            object_id=id_from(request.POST.get("object_id")),
             language=get_language(),
         )
-    except (ValueError, ValidationError) as error:
-        message = " ".join(error.messages) if isinstance(error, ValidationError) else str(error)
+    except ValidationError as error:
+        message = " ".join(error.messages)
         if request.htmx:
             return render(request, "reports/partials/error.html", {"message": message}, status=400)
         messages.error(request, message)

@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -16,6 +16,7 @@ from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
+from ccrs.inputs import decimal_for_column
 from ccrs.models import CityMembership, CityRole
 from ccrs.money import CURRENCY_CODES
 from ccrs.selectors import email_is_verified
@@ -91,8 +92,9 @@ APPLICATION_FIELDS = [
 OPTIONAL_TO_SUBMIT = {"cro_phone", "strategy_url", "in_kind_description", "cro_title"}
 
 
-def parse_amount(value, *, field_label: str) -> Decimal | None:
-    """A non-negative Decimal from user input, None for empty; ValidationError saying what to fix."""
+def parse_amount(value, *, field_label: str, column: models.DecimalField) -> Decimal | None:
+    """A non-negative Decimal from user input that `column` can hold, None for empty; ValidationError
+    saying what to fix."""
     if value in (None, ""):
         return None
     try:
@@ -107,7 +109,7 @@ def parse_amount(value, *, field_label: str) -> Decimal | None:
         )
     if amount < 0:
         raise ValidationError(_("%(field)s cannot be negative. Enter 0 or more."), params={"field": field_label})
-    return amount
+    return decimal_for_column(amount, field=column, label=field_label)
 
 
 def check_currency(code: str) -> str:
@@ -305,7 +307,8 @@ def application_update(*, application: Application, data: dict, letter=None, sub
         value = data[name]
         try:
             if name in {"cofunding_cash", "cofunding_in_kind"}:
-                value = parse_amount(value, field_label=str(Application._meta.get_field(name).verbose_name))
+                column = Application._meta.get_field(name)
+                value = parse_amount(value, field_label=str(column.verbose_name), column=column)
             elif name == "currency":
                 value = check_currency(value) if value else ""
             elif name == "shocks":
@@ -631,7 +634,7 @@ def cofunding_record(
     if stage not in CoFundingStage.values:
         raise ValidationError({"stage": _("Choose committed or received.")})
     try:
-        value = parse_amount(amount, field_label=_("Amount"))
+        value = parse_amount(amount, field_label=_("Amount"), column=CoFundingRecord._meta.get_field("amount"))
     except ValidationError as error:
         raise ValidationError({"amount": error.messages}) from None
     if value is None:
@@ -672,7 +675,7 @@ def city_profile_update(*, city: City, data: dict) -> City:
     """Change a city's profile; the values come cleaned from the profile form."""
     city = City.objects.select_for_update().get(pk=city.pk)
     if "gdp" in data:
-        data = {**data, "gdp": parse_amount(data["gdp"], field_label=_("GDP"))}
+        data = {**data, "gdp": parse_amount(data["gdp"], field_label=_("GDP"), column=City._meta.get_field("gdp"))}
     if data.get("currency"):
         data = {**data, "currency": check_currency(data["currency"])}
     changed = []

@@ -18,6 +18,7 @@ from ccrs import panels
 from ccrs import services as account_services
 from ccrs.decorators import permission_required
 from ccrs.forms import InvitationAcceptForm
+from ccrs.inputs import id_from
 from ccrs.selectors import email_is_verified
 from ccrs.services import InvitationInvalid
 
@@ -146,10 +147,9 @@ def _form_errors(form, error: ValidationError) -> None:
 def application_list(request):
     """Staff: a cohort's applications ranked by score, with the call's pipeline. Applicants: their own."""
     staff = request.user.has_perm("cities.review_applications")
-    cohort_id = request.GET.get("cohort")
     context = selectors.application_list(
         user=request.user,
-        cohort_id=int(cohort_id) if cohort_id and cohort_id.isdigit() else None,
+        cohort_id=id_from(request.GET.get("cohort")),
         status=request.GET.get("status", ""),
     )
     if not staff and not context["applications"]:

@@ -3,6 +3,7 @@
 from django.db.models import Avg, Count, Exists, IntegerField, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
 from django.db.models.functions import Coalesce
 
+from ccrs.inputs import page_of
 from cities.selectors import cities_visible_to
 
 from . import scoring
@@ -75,15 +76,13 @@ def process_detail(*, process: Process) -> dict:
     return {"timeline": timeline(process), "workshops": workshops, "calls": calls}
 
 
-def stakeholder_list(*, user, city, page: int = 1, query: str = "") -> dict:
+def stakeholder_list(*, user, city, page: int | str = 1, query: str = "") -> dict:
     """One page of a city's stakeholder registry (search by name, organisation or e-mail)."""
     qs = Stakeholder.objects.filter(city__in=cities_visible_to(user=user), city=city)
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(organisation__icontains=query) | Q(email__icontains=query))
-    total = qs.count()
-    page = max(1, page)
-    rows = list(qs.order_by("name", "pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE])
-    return {"stakeholders": rows, "total": total, "page": page, "has_next": page * PAGE_SIZE < total}
+    shown = page_of(qs.order_by("name", "pk"), number=page, per_page=PAGE_SIZE)
+    return {"stakeholders": shown.pop("rows"), **shown}
 
 
 def workshop_get(*, user, pk: int) -> Workshop | None:
@@ -124,17 +123,12 @@ def workshop_detail(*, workshop: Workshop) -> dict:
     }
 
 
-def submission_list(*, workshop: Workshop, page: int = 1, language: str | None = None) -> dict:
+def submission_list(*, workshop: Workshop, page: int | str = 1, language: str | None = None) -> dict:
     """One page of a workshop's input, answers shown as text in `language`; names hidden if anonymous."""
     questions = list(workshop.questions.all())
-    qs = Submission.objects.filter(workshop=workshop)
-    total = qs.count()
-    page = max(1, page)
-    rows = list(
-        qs.select_related("invitation__stakeholder").order_by("-updated_at", "pk")[
-            (page - 1) * PAGE_SIZE : page * PAGE_SIZE
-        ]
-    )
+    qs = Submission.objects.filter(workshop=workshop).select_related("invitation__stakeholder")
+    shown = page_of(qs.order_by("-updated_at", "pk"), number=page, per_page=PAGE_SIZE)
+    rows = shown.pop("rows")
     for row in rows:
         row.answer_pairs = [
             (q.text_in(language), text)
@@ -144,9 +138,7 @@ def submission_list(*, workshop: Workshop, page: int = 1, language: str | None =
     return {
         "questions": questions,
         "submissions": rows,
-        "total": total,
-        "page": page,
-        "has_next": page * PAGE_SIZE < total,
+        **shown,
         "anonymous": workshop.anonymous_input,
     }
 
@@ -437,7 +429,7 @@ def invite_candidates(*, workshop: Workshop, kind: str = "", query: str = "", li
     return {"candidates": list(qs.order_by("name", "pk")[:limit]), "total": total, "limit": limit, "matching": qs}
 
 
-def attendance_register(*, workshop: Workshop, page: int = 1, query: str = "") -> dict:
+def attendance_register(*, workshop: Workshop, page: int | str = 1, query: str = "") -> dict:
     """One page of the workshop's invitees for checking in, with the attendance so far."""
     qs = StakeholderInvitation.objects.filter(workshop=workshop)
     if query:
@@ -446,16 +438,12 @@ def attendance_register(*, workshop: Workshop, page: int = 1, query: str = "") -
             | Q(stakeholder__organisation__icontains=query)
             | Q(stakeholder__email__icontains=query)
         )
-    total = qs.count()
-    page = max(1, page)
-    rows = list(
-        qs.select_related("stakeholder").order_by("stakeholder__name", "pk")[(page - 1) * PAGE_SIZE : page * PAGE_SIZE]
+    shown = page_of(
+        qs.select_related("stakeholder").order_by("stakeholder__name", "pk"), number=page, per_page=PAGE_SIZE
     )
     return {
-        "invitations": rows,
-        "total": total,
-        "page": page,
-        "has_next": page * PAGE_SIZE < total,
+        "invitations": shown.pop("rows"),
+        **shown,
         **workshop_attendance(workshop=workshop),
     }
 

@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ccrs.inputs import id_from
 from cities import selectors as city_selectors
 
 from . import exports, selectors, services
@@ -37,10 +38,8 @@ def _workshop_or_404(request, pk):
 
 
 def _page(request):
-    try:
-        return max(1, int(request.GET.get("page", 1)))
-    except ValueError:
-        return 1
+    """The page number asked for, as typed: the selector's paginator makes sense of any value."""
+    return request.GET.get("page") or 1
 
 
 def _language(request):
@@ -363,7 +362,8 @@ def vote(request, token):
             {"reason": _("Too many attempts from this link. Wait ten minutes, then try again.")},
             status=429,
         )
-    idea = Idea.objects.filter(pk=request.POST.get("idea") or 0, workshop_id=invitation.workshop_id).first()
+    idea_id = id_from(request.POST.get("idea"))
+    idea = Idea.objects.filter(pk=idea_id, workshop_id=invitation.workshop_id).first() if idea_id else None
     try:
         if idea is None:
             raise ValidationError(_("This idea is not part of your workshop."))

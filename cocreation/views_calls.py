@@ -15,6 +15,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ccrs.inputs import id_from
+
 from . import selectors, services
 from .forms import (
     CallForm,
@@ -76,8 +78,8 @@ def idea_new(request, pk):
     workshop = _workshop_or_404(request, pk)
     city = workshop.process.city
     _must(request, "cocreation.manage_process", city)
-    raw = request.POST.get("submission") or request.GET.get("submission") or ""
-    submission = Submission.objects.filter(workshop=workshop, pk=raw).first() if raw.isdigit() else None
+    submission_id = id_from(request.POST.get("submission") or request.GET.get("submission"))
+    submission = Submission.objects.filter(workshop=workshop, pk=submission_id).first() if submission_id else None
     initial = {}
     if submission is not None:
         initial = {"submission": submission.pk, "description": _submission_text(workshop, submission, None)}
@@ -394,8 +396,8 @@ def _call_form(request, process, call=None):
             "currency": call.currency,
             "deadline": timezone.localtime(call.deadline, _city_tz(city)).replace(tzinfo=None),
         }
-    elif request.GET.get("idea", "").isdigit():
-        initial = {"idea": int(request.GET["idea"])}
+    elif idea_id := id_from(request.GET.get("idea")):
+        initial = {"idea": idea_id}
     return CallForm(request.POST or None, ideas=ideas, time_zone=city.time_zone, initial=initial)
 
 
@@ -502,7 +504,7 @@ def call_invite(request, pk):
     smes = selectors.uninvited_smes(call=call)
     back = redirect(reverse("cocreation:call", kwargs={"pk": call.pk}) + "#invitations")
     if "selected" in request.POST:
-        picked = {value for value in request.POST.getlist("stakeholder") if value.isdigit()}
+        picked = {id_from(value) for value in request.POST.getlist("stakeholder")}
         if not picked:
             messages.error(request, _("Tick at least one SME to invite."))
             return back

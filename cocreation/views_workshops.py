@@ -12,6 +12,8 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ccrs.inputs import id_from
+
 from . import selectors, services
 from .forms import (
     ClosingReportForm,
@@ -460,7 +462,7 @@ def workshop_invite(request, pk):
     data = selectors.invite_candidates(workshop=workshop, kind=kind, query=query)
     status = 200
     if request.method == "POST":
-        ids = {int(v) for v in request.POST.getlist("stakeholder") if v.isdigit()}
+        ids = {id_from(v) for v in request.POST.getlist("stakeholder")}
         chosen = [s for s in data["candidates"] if s.pk in ids]
         if request.POST.get("everyone"):
             chosen, ids = data["matching"], set()

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from ccrs.inputs import decimal_for_column, fit_decimal
 from ccrs.models import CityMembership, CityRole
 from cocreation.models import Proposal, ProposalStatus
 from sectors.selectors import approved_sector, sector_baselines
@@ -453,7 +454,8 @@ def period_recompute_actual(*, period: Period) -> Period:
 # --- updates ---------------------------------------------------------------------------------
 
 
-def _number(raw, field: str, label: str) -> Decimal | None:
+def _number(raw, field: str, label: str, *, column: bool = True) -> Decimal | None:
+    """A number typed into the update form; one saved in Update's column of `field` must fit it."""
     if raw is None or (isinstance(raw, str) and not raw.strip()):
         return None
     try:
@@ -464,7 +466,12 @@ def _number(raw, field: str, label: str) -> Decimal | None:
         ) from None
     if not value.is_finite():
         raise ValidationError({field: _("%(label)s must be a number, such as 120 or 3.5.") % {"label": label}})
-    return value
+    if not column:
+        return value
+    try:
+        return decimal_for_column(value, field=Update._meta.get_field(field), label=label)
+    except ValidationError as error:
+        raise ValidationError({field: error.messages}) from None
 
 
 def _clean_figures(indicator: Indicator, *, value, numerator, denominator, narrative, disaggregated) -> dict:
@@ -485,7 +492,15 @@ def _clean_figures(indicator: Indicator, *, value, numerator, denominator, narra
             raise ValidationError({"denominator": _("The denominator must be more than zero.")})
         if figures["numerator"] < 0:
             raise ValidationError({"numerator": _("The numerator cannot be negative.")})
-        figures["value"] = actuals.percentage(figures["numerator"], figures["denominator"])
+        figures["value"] = fit_decimal(
+            actuals.percentage(figures["numerator"], figures["denominator"]),
+            max_digits=Update._meta.get_field("value").max_digits,
+            decimal_places=Update._meta.get_field("value").decimal_places,
+        )
+        if figures["value"] is None:
+            raise ValidationError(
+                {"denominator": _("The percentage is too large: check the numerator and the denominator.")}
+            )
     else:
         figures["value"] = _number(value, "value", _("The value"))
         if figures["value"] is None:
@@ -493,7 +508,10 @@ def _clean_figures(indicator: Indicator, *, value, numerator, denominator, narra
     breakdown = {}
     for key, _label, categories in indicator.disaggregation_categories():
         entered = (disaggregated or {}).get(key) or {}
-        values = {cat: _number(entered.get(cat), f"disaggregated_{key}_{cat}", str(label)) for cat, label in categories}
+        values = {
+            cat: _number(entered.get(cat), f"disaggregated_{key}_{cat}", str(label), column=False)
+            for cat, label in categories
+        }
         if any(v is not None for v in values.values()):
             breakdown[key] = {cat: (str(v) if v is not None else None) for cat, v in values.items()}
     total = figures["numerator"] if indicator.measure == Measure.PERCENTAGE else figures["value"]

@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.utils.translation import gettext as _
 
+from ccrs.inputs import fit_decimal
 from ccrs.spreadsheets import CsvWriter, csv_text, xlsx_row
 
 COLUMNS = ["sector", "criterion", "value", "source", "confidence"]
@@ -54,8 +55,11 @@ def read_table(data: bytes, filename: str) -> list[list[str]]:
     return [[csv_text(cell.strip()) for cell in row] for row in csv.reader(io.StringIO(text), dialect)]
 
 
-def parse(table: list[list[str]], *, sectors: set[str], criteria: set[str]) -> tuple[list[Row], list[str]]:
-    """Rows of the sheet and the errors found, each naming the row and the column to fix."""
+def parse(
+    table: list[list[str]], *, sectors: set[str], criteria: set[str], max_digits: int, decimal_places: int
+) -> tuple[list[Row], list[str]]:
+    """Rows of the sheet and the errors found, each naming the row and the column to fix; a value
+    must fit a numeric column of `max_digits` and `decimal_places` (and is rounded to those places)."""
     if not table:
         return [], [_("The file is empty. Download the template and fill it in.")]
     header = [cell.strip().lower() for cell in table[0]]
@@ -101,6 +105,16 @@ def parse(table: list[list[str]], *, sectors: set[str], criteria: set[str]) -> t
                     _("Row %(row)s, column value: “%(value)s” is not a number.")
                     % {"row": number, "value": cell["value"]}
                 )
+            else:
+                value = fit_decimal(value, max_digits=max_digits, decimal_places=decimal_places)
+                if value is None:
+                    row_errors.append(
+                        _(
+                            "Row %(row)s, column value: “%(value)s” is too large; "
+                            "use at most %(digits)s digits before the decimal point."
+                        )
+                        % {"row": number, "value": cell["value"], "digits": max_digits - decimal_places}
+                    )
         confidence = (cell["confidence"] or "medium").lower()
         if confidence not in CONFIDENCE:
             row_errors.append(

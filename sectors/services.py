@@ -11,6 +11,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from ccrs.inputs import fit_decimal
+
 from . import importing, scoring
 from .models import (
     Assessment,
@@ -305,6 +307,14 @@ def value_set(
             raise ArithmeticError
     except (ArithmeticError, ValueError):
         _refuse(_("The value of “%(criterion)s” must be a number."), criterion=criterion.name)
+    column = IndicatorValue._meta.get_field("value")
+    value = fit_decimal(value, max_digits=column.max_digits, decimal_places=column.decimal_places)
+    if value is None:
+        _refuse(
+            _("The value of “%(criterion)s” is too large: use at most %(digits)s digits before the decimal point."),
+            criterion=criterion.name,
+            digits=column.max_digits - column.decimal_places,
+        )
     row, _created = IndicatorValue.objects.update_or_create(
         sector=sector, criterion=criterion, defaults={"value": value, "source": source, "confidence": confidence}
     )
@@ -324,7 +334,14 @@ def values_import(*, assessment: Assessment, data: bytes, filename: str) -> int:
         table = importing.read_table(data, filename)
     except ValueError as error:
         raise ValidationError(str(error)) from None
-    rows, errors = importing.parse(table, sectors=set(sectors), criteria=set(criteria))
+    column = IndicatorValue._meta.get_field("value")
+    rows, errors = importing.parse(
+        table,
+        sectors=set(sectors),
+        criteria=set(criteria),
+        max_digits=column.max_digits,
+        decimal_places=column.decimal_places,
+    )
     if errors:
         raise ValidationError(errors)
     existing = {(v.sector_id, v.criterion_id): v for v in IndicatorValue.objects.filter(sector__assessment=assessment)}
