@@ -1,8 +1,9 @@
 """The project's own middleware: staff two-factor enrolment, and input without NUL characters.
 
-Program staff must enrol two-factor authentication where the deployment requires it. Until they have, a signed-in staff account reaches only the page that says where its enrolment link
-went, and allauth's enrolment pages once that link was opened: not the admin, not the password or
-address pages (a stolen password must not be enough to change either, or to enrol another device).
+Program staff must enrol two-factor authentication where the deployment requires it. Until they
+have, a signed-in staff account reaches only the page that says where its enrolment link went, and
+allauth's enrolment pages once that link was opened: not the admin, not the password or address
+pages (a stolen password must not be enough to change either, or to enrol another device).
 """
 
 from django.shortcuts import redirect
