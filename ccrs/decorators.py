@@ -1,9 +1,21 @@
-"""View decorators: sign in first, then the rules permission (403 when it is refused)."""
+"""View decorators: sign in first, then the rules permission; one object check for every view.
 
+`permission_required` checks a permission that needs no object (staff pages, lists). `object_required`
+loads the URL's object through the app's selector, which returns nothing the user may not see, and
+answers 404 with one message then; with a permission it answers 403 to a person who may see the
+object but not do this to it. `require` is the same 403 check for a view that decides what to do
+after loading (an action chosen by a button), so that no view calls `has_perm` itself.
+"""
+
+from collections.abc import Callable
 from functools import wraps
 
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
+from django.http import Http404
+from django.utils.translation import gettext_lazy as _
+
+NOT_OPEN = _("Nothing at this address is open to you.")
 
 
 def permission_required(perm: str):
@@ -16,6 +28,50 @@ def permission_required(perm: str):
             if not request.user.has_perm(perm):
                 raise PermissionDenied
             return view(request, *args, **kwargs)
+
+        return wrapped
+
+    return decorator
+
+
+def require(user, perm: str, obj=None) -> None:
+    """403 unless the user holds `perm` (on `obj`, e.g. the object's city, when given)."""
+    if not user.has_perm(perm, obj):
+        raise PermissionDenied
+
+
+def object_required(
+    load: Callable,
+    *,
+    kwarg: str = "pk",
+    lookup: str | None = None,
+    name: str | None = None,
+    perm: str | None = None,
+    target: Callable | None = None,
+):
+    """Sign in, load the URL's object with `load(user=..., <lookup>=<URL value>)`, check `perm`, pass it on.
+
+    `load` is a selector that returns None for an object the user may not see (or that does not
+    exist): 404 with one message. `perm`, when given, is checked against `target(obj)` (default: the
+    object itself; e.g. `lambda pilot: pilot.city`): 403 when refused. The view receives the object
+    instead of the URL value, as the keyword `name` (default: the name of the view's second
+    parameter, e.g. `def pilot_edit(request, pilot)`).
+    """
+    lookup = lookup or kwarg
+
+    def decorator(view):
+        argument = name or view.__code__.co_varnames[1]
+
+        @wraps(view)
+        @login_required
+        def wrapped(request, *args, **kwargs):
+            value = kwargs.pop(kwarg)
+            obj = load(user=request.user, **{lookup: value})
+            if obj is None:
+                raise Http404(NOT_OPEN)
+            if perm is not None:
+                require(request.user, perm, target(obj) if target else obj)
+            return view(request, *args, **{argument: obj}, **kwargs)
 
         return wrapped
 

@@ -1,6 +1,7 @@
-"""Forms of the project package: joining a team from an invitation link."""
+"""Forms of the project package: joining a team from an invitation link; a service's errors on a form."""
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.contrib.auth import password_validation
 from django.utils.translation import gettext_lazy as _
 
@@ -43,3 +44,12 @@ class InvitationAcceptForm(forms.Form):
                 password_validation.validate_password(password, candidate)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
+
+
+def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
+    """Put a service's ValidationError on the form: on its fields where the form has them, else on the form."""
+    if hasattr(error, "error_dict"):
+        for field, errors in error.error_dict.items():
+            form.add_error(field if field in form.fields else None, errors)
+    else:
+        form.add_error(None, error)
