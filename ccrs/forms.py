@@ -1,8 +1,8 @@
 """Forms of the project package: joining a team from an invitation link; a service's errors on a form."""
 
 from django import forms
-from django.core.exceptions import ValidationError
 from django.contrib.auth import password_validation
+from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
 
