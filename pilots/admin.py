@@ -18,6 +18,7 @@ from .models import (
     Milestone,
     Period,
     Pilot,
+    PilotStatus,
     Result,
     Risk,
     SMEPartner,
@@ -51,45 +52,42 @@ class RiskInline(admin.TabularInline):
     fields = ["title", "likelihood", "impact", "mitigation", "owner", "status"]
 
 
-class PilotForm(forms.ModelForm):
-    class Meta:
-        model = Pilot
-        fields = [
-            "city",
-            "title",
-            "description",
-            "solution",
-            "sector_isic",
-            "sector_name",
-            "start_date",
-            "end_date",
-            "status",
-            "reporting_currency",
-        ]
+def _status_action(status, description):
+    """An admin action that moves each selected pilot to `status` through the service (legal changes only)."""
 
-    def clean_status(self):
-        """Status changes in the admin follow the same legal transitions as everywhere else."""
-        status = self.cleaned_data["status"]
-        if self.instance.pk and status != self.instance.status:
-            from .models import PILOT_TRANSITIONS
+    @admin.action(description=description)
+    def act(modeladmin, request, queryset):
+        done = 0
+        for pilot in queryset:
+            try:
+                services.pilot_status_change(pilot=pilot, status=status)
+            except ValidationError as error:
+                modeladmin.message_user(request, f"{pilot}: {' '.join(error.messages)}", messages.ERROR)
+            else:
+                done += 1
+        modeladmin.message_user(request, ngettext("%d pilot changed.", "%d pilots changed.", done) % done)
 
-            if status not in PILOT_TRANSITIONS.get(self.instance.status, set()):
-                raise ValidationError(
-                    _("A %(current)s pilot cannot become %(new)s."),
-                    params={"current": self.instance.get_status_display(), "new": status},
-                )
-        return status
+    act.__name__ = f"make_{status}"
+    return act
 
 
 @admin.register(Pilot)
 class PilotAdmin(SimpleHistoryAdmin):
-    form = PilotForm
+    """A pilot's status follows its legal transitions: it changes only through the actions below."""
+
     list_display = ["title", "city", "status", "start_date", "end_date", "sector_isic", "reporting_currency"]
     list_filter = ["status", "city", "reporting_currency"]
     search_fields = ["title", "city__name", "sector_name", "sector_isic"]
     list_select_related = ["city"]
     date_hierarchy = "start_date"
     inlines = [PartnerInline, FundingInline, MilestoneInline, RiskInline]
+    readonly_fields = ["status"]
+    actions = [
+        _status_action(PilotStatus.ACTIVE, _("Start or resume the selected pilots")),
+        _status_action(PilotStatus.PAUSED, _("Pause the selected pilots")),
+        _status_action(PilotStatus.COMPLETED, _("Mark the selected pilots completed")),
+        _status_action(PilotStatus.CANCELLED, _("Cancel the selected pilots")),
+    ]
 
 
 @admin.register(SMEPartner)
@@ -213,14 +211,20 @@ def lock_periods(modeladmin, request, queryset):
         services.period_lock(period=period, locked=True)
 
 
+@admin.action(description=_("Open the selected periods again"))
+def unlock_periods(modeladmin, request, queryset):
+    for period in queryset:
+        services.period_lock(period=period, locked=False)
+
+
 @admin.register(Period)
 class PeriodAdmin(SimpleHistoryAdmin):
     list_display = ["indicator", "start", "end", "target_value", "actual_value", "locked"]
     list_filter = ["locked"]
     search_fields = ["indicator__title", "indicator__result__pilot__title"]
     list_select_related = ["indicator__result__pilot"]
-    readonly_fields = ["actual_value", "reminder_sent_at"]
-    actions = [lock_periods]
+    readonly_fields = ["actual_value", "locked", "reminder_sent_at"]
+    actions = [lock_periods, unlock_periods]
 
 
 class EvidenceInline(admin.TabularInline):

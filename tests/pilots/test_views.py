@@ -283,17 +283,26 @@ def test_admin_refuses_spending_without_an_exchange_rate(budget_line_a, staff, c
 
 
 def test_admin_refuses_an_illegal_status_change(pilot_a, staff, client_for):
+    """The change form cannot set a status; the admin's actions change it through the service, legally only."""
     from django.forms.models import model_to_dict
 
+    admin = client_for(staff)
     data = {k: v for k, v in model_to_dict(pilot_a).items() if v is not None and k != "id"}
     data.update({"status": "planned", "start_date": "2024-01-01", "end_date": "2025-12-31"})
     for prefix in ("partners", "funding", "milestones", "risks"):
         data.update({f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0})
-    response = client_for(staff).post(reverse("admin:pilots_pilot_change", args=[pilot_a.pk]), data)
-    assert response.status_code == 200
-    assert "cannot become" in response.content.decode()
+    response = admin.post(reverse("admin:pilots_pilot_change", args=[pilot_a.pk]), data)
+    assert response.status_code == 302
     pilot_a.refresh_from_db()
     assert pilot_a.status == "active"
+    changelist = reverse("admin:pilots_pilot_changelist")
+    admin.post(changelist, {"action": "make_completed", "_selected_action": [pilot_a.pk]})
+    pilot_a.refresh_from_db()
+    assert pilot_a.status == "completed"
+    refused = admin.post(changelist, {"action": "make_active", "_selected_action": [pilot_a.pk]}, follow=True)
+    assert "0 pilots changed." in refused.content.decode()
+    pilot_a.refresh_from_db()
+    assert pilot_a.status == "completed"
 
 
 def test_officer_records_an_expenditure_with_a_receipt(budget_line_a, pilot_a, member_a, client_for):
