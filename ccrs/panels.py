@@ -7,16 +7,11 @@ An app may have a `panels` module with any of:
 A panel is {"template": "<app>/partials/<name>.html", ...context}; its selector owns its queries.
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-PANEL_APPS = ["cities", "sectors", "cocreation", "pilots", "network"]
+from . import registry
 
 
 def _modules():
-    for label in PANEL_APPS:
-        if find_spec(f"{label}.panels") is not None:
-            yield import_module(f"{label}.panels")
+    return registry.app_modules("panels")
 
 
 def city_panels(*, city, user) -> list[dict]:

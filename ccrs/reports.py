@@ -4,17 +4,15 @@ Both read through the apps' selectors; the export walks every table of the progr
 `.values_list().iterator()`, so the write-only workbook keeps memory flat however many rows.
 """
 
-from django.apps import apps
 from django.db.models import Count, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import reporting
+from . import registry, reporting
 from .charts import bar_chart
 from .rules import is_program_staff
 
-EXPORT_APPS = ["ccrs", "cities", "sectors", "cocreation", "pilots", "network"]
 EXPORT_EXCLUDED_FIELDS = {"password", "key", "token", "params_key"}
 
 
@@ -165,7 +163,7 @@ def build_program(*, object_id, format, progress, user):
 
 def export_sheets(progress):
     """Every table of the program's apps, a sheet each: (title, rows), the first row the field names."""
-    models = [m for label in EXPORT_APPS for m in apps.get_app_config(label).get_models()]
+    models = [m for config in registry.project_apps() for m in config.get_models()]
     models = [m for m in models if not m._meta.proxy]
     for index, model in enumerate(models):
         fields = [f for f in model._meta.concrete_fields if f.name not in EXPORT_EXCLUDED_FIELDS]
