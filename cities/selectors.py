@@ -158,6 +158,24 @@ def city_profile(*, city: City) -> dict:
     }
 
 
+def program_cities(*, user) -> dict:
+    """The program dashboard's cohorts with their city counts, and cities with team size and pending invitations."""
+    if not is_program_staff(user):
+        return {"cohorts": [], "cities": []}
+    cohorts = list(Cohort.objects.annotate(city_count=Count("cities")).order_by("-start_year", "name"))
+    cities = list(
+        City.objects.select_related("cohort")
+        .annotate(
+            team_size=Count("memberships", distinct=True),
+            pending_invitations=Count(
+                "invitations", filter=Q(invitations__status=InvitationStatus.PENDING), distinct=True
+            ),
+        )
+        .order_by("name")
+    )
+    return {"cohorts": cohorts, "cities": cities}
+
+
 # --- Applications ----------------------------------------------------------------------------------
 
 
