@@ -1,19 +1,14 @@
-"""The apps that contribute demo and scale data, in the order of the program's data flow.
+"""Demo and scale data: the project package's own (the people), then each app's, in the program's data flow.
 
-Each listed app may have a `demo` module with `seed_demo(*, log)` and `seed_scale(*, factor, log)`;
-an app later in the list may rely on the data of the ones before it.
+An app's `demo` module may have `seed_demo(*, log)` and `seed_scale(*, factor, log)`; an app may rely
+on the data of the apps before it in INSTALLED_APPS (see `registry`).
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-DEMO_APPS = ["cities", "ccrs", "sectors", "cocreation", "pilots", "network"]
+from . import demo, registry
 
 
 def demo_modules():
-    for label in DEMO_APPS:
-        if find_spec(f"{label}.demo") is not None:
-            yield import_module(f"{label}.demo")
+    return (demo, *registry.app_modules("demo"))
 
 
 def seed_demo(*, log) -> None:

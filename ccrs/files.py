@@ -5,20 +5,14 @@ MEDIA_ROOT: the view below asks each app's `files.can_read(*, user, name)` wheth
 read the object holding that name, and answers 404 otherwise (also for names nobody holds).
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404
 
-FILE_APPS = ["cities", "sectors", "cocreation", "pilots", "network"]
+from . import registry
 
 
 def can_read(*, user, name: str) -> bool:
-    for label in FILE_APPS:
-        if find_spec(f"{label}.files") is not None and import_module(f"{label}.files").can_read(user=user, name=name):
-            return True
-    return False
+    return any(module.can_read(user=user, name=name) for module in registry.app_modules("files"))
 
 
 def media_serve(request, name):

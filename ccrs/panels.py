@@ -3,20 +3,16 @@
 An app may have a `panels` module with any of:
 - `city_panel(*, city, user) -> dict | None`: a panel of the city dashboard,
 - `program_panel(*, user) -> dict | None`: a panel of the program dashboard (staff),
+- `program_figures(*, user) -> dict`: figures the program dashboard's own header and tables show,
 - `nav_items(*, user) -> list[tuple[str, str]]`: (label, url) entries of the main menu.
 A panel is {"template": "<app>/partials/<name>.html", ...context}; its selector owns its queries.
 """
 
-from importlib import import_module
-from importlib.util import find_spec
-
-PANEL_APPS = ["cities", "sectors", "cocreation", "pilots", "network"]
+from . import registry
 
 
 def _modules():
-    for label in PANEL_APPS:
-        if find_spec(f"{label}.panels") is not None:
-            yield import_module(f"{label}.panels")
+    return registry.app_modules("panels")
 
 
 def city_panels(*, city, user) -> list[dict]:
@@ -33,6 +29,15 @@ def program_panels(*, user) -> list[dict]:
         for module in _modules()
         if hasattr(module, "program_panel") and (panel := module.program_panel(user=user))
     ]
+
+
+def program_figures(*, user) -> dict:
+    """The apps' figures of the program dashboard, merged (e.g. the cities app's cohorts and cities)."""
+    figures = {}
+    for module in _modules():
+        if hasattr(module, "program_figures"):
+            figures.update(module.program_figures(user=user))
+    return figures
 
 
 def nav_items(*, user) -> list[tuple[str, str]]:

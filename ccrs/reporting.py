@@ -12,8 +12,6 @@ city's data it shows.
 import tempfile
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import import_module
-from importlib.util import find_spec
 
 from django.conf import settings
 from django.core.files import File
@@ -21,9 +19,7 @@ from django.core.files.base import ContentFile
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from . import spreadsheets
-
-REPORT_APPS = ["ccrs", "cities", "sectors", "cocreation", "pilots", "network"]
+from . import registry, spreadsheets
 
 
 class ReportError(Exception):
@@ -73,9 +69,9 @@ def _load() -> None:
     global _loaded
     if _loaded:
         return
-    for label in REPORT_APPS:
-        if find_spec(f"{label}.reports") is not None:
-            import_module(f"{label}.reports")
+    from . import reports  # noqa: F401 - importing a reports module registers its kinds
+
+    registry.app_modules("reports")
     _loaded = True
 
 

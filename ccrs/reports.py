@@ -1,20 +1,16 @@
 """The project package's reports: the program report for the funder (PDF, XLSX) and staff's full data export (XLSX).
 
-Both read through the apps' selectors; the export walks every table of the program's apps with
-`.values_list().iterator()`, so the write-only workbook keeps memory flat however many rows.
+The program report gathers the areas each app's `reports` module contributes (found through
+`registry`); the export walks every table of the program's apps with `.values_list().iterator()`,
+so the write-only workbook keeps memory flat however many rows.
 """
 
-from django.apps import apps
-from django.db.models import Count, Q
 from django.utils import timezone
-from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from . import reporting
-from .charts import bar_chart
+from . import registry, reporting
 from .rules import is_program_staff
 
-EXPORT_APPS = ["ccrs", "cities", "sectors", "cocreation", "pilots", "network"]
 EXPORT_EXCLUDED_FIELDS = {"password", "key", "token", "params_key"}
 
 
@@ -23,121 +19,17 @@ def staff_only(user, object_id):
 
 
 def program_areas(*, user, cohort_id: int | None, progress) -> list[dict]:
-    """The program's figures by area: each {"title", "header", "rows"}; one sheet (or PDF table) per area."""
-    from cities import selectors as cities_selectors
-    from cocreation import selectors as cocreation_selectors
-    from pilots import selectors as pilots_selectors
-    from pilots.health import level_label
-    from sectors import selectors as sectors_selectors
+    """The program's figures by area, each app's from its `reports.program_areas(*, user, cohort_id)`.
 
-    cities = [c for c in cities_selectors.city_list(user=user) if cohort_id is None or c.cohort_id == cohort_id]
-    city_ids = {c.pk for c in cities}
-    areas = [
-        {
-            "title": _("Cities"),
-            "header": [_("City"), _("Local name"), _("Country"), _("Cohort"), _("Stage"), _("Team")],
-            "rows": [
-                [c.name, c.local_name, c.country.code, c.cohort.name, str(c.stage.label), c.team_size] for c in cities
-            ],
-        }
-    ]
-    cofunding = []
-    for city in cities:
-        for row in cities_selectors.city_cofunding(city=city)["totals"]:
-            cofunding.append(
-                [city.name, row["kind"], row["currency"], row["committed"], row["received"], row["percent"]]
-            )
-    areas.append(
-        {
-            "title": _("Co-funding"),
-            "header": [_("City"), _("Kind"), _("Currency"), _("Committed"), _("Received"), _("Received (%)")],
-            "rows": cofunding,
-        }
-    )
-    progress(20)
-    sectors = []
-    for row in sectors_selectors.overview(user=user):
-        assessment = row["assessment"]
-        if assessment.city_id not in city_ids:
-            continue
-        leader, selection = row["leader"], row["selection"]
-        sectors.append(
-            [
-                assessment.city.name,
-                assessment.get_status_display(),
-                assessment.sector_count,
-                assessment.response_count,
-                leader["sector"].local_name if leader else "",
-                round(leader["score"], 3) if leader else None,
-                selection.sector.local_name if selection else "",
-            ]
-        )
-    areas.append(
-        {
-            "title": _("Sector assessment"),
-            "header": [
-                _("City"), _("Status"), _("Sectors"), _("Survey responses"), _("Leading sector"), _("Score"),
-                _("Selected sector"),
-            ],
-            "rows": sectors,
-        }
-    )  # fmt: skip
-    progress(35)
-    processes = (
-        cocreation_selectors.processes_visible_to(user=user)
-        .filter(city_id__in=city_ids)
-        .values("city__name")
-        .annotate(
-            workshop_count=Count("workshops", distinct=True),
-            submission_count=Count("workshops__submissions", distinct=True),
-            call_count=Count("calls", distinct=True),
-            awarded_count=Count("calls", filter=Q(calls__status="awarded"), distinct=True),
-        )
-        .order_by("city__name")
-    )
-    areas.append(
-        {
-            "title": _("Co-creation"),
-            "header": [_("City"), _("Workshops"), _("Submissions"), _("Calls"), _("Awarded calls")],
-            "rows": [
-                [p["city__name"], p["workshop_count"], p["submission_count"], p["call_count"], p["awarded_count"]]
-                for p in processes
-            ],
-        }
-    )
-    progress(50)
-    today = timezone.localdate()
-    pilots = []
-    for pilot in pilots_selectors.pilot_list(user=user):
-        if pilot.city_id not in city_ids:
-            continue
-        overview = pilots_selectors.pilot_overview(pilot=pilot, today=today)
-        totals = overview["totals"]
-        pilots.append(
-            [
-                pilot.city.name,
-                pilot.title,
-                pilot.get_status_display(),
-                level_label(overview["health"].level),
-                pilot.reporting_currency,
-                totals["funding"],
-                totals["planned"],
-                totals["spent"],
-                overview["elapsed"],
-                overview["overdue_count"],
-            ]
-        )
-    areas.append(
-        {
-            "title": _("Pilots"),
-            "header": [
-                _("City"), _("Pilot"), _("Status"), _("Health"), _("Currency"), _("Funding committed"),
-                _("Budget planned"), _("Spent"), _("Time elapsed (%)"), _("Overdue milestones"),
-            ],
-            "rows": pilots,
-        }
-    )  # fmt: skip
-    progress(70)
+    An area is {"title", "header", "rows"} and maybe a "chart" (the PDF draws it above the tables); one
+    sheet or PDF table per area, in the apps' order. Each app reads many cities at once, so the whole
+    program costs a fixed number of queries.
+    """
+    modules = [module for module in registry.app_modules("reports") if hasattr(module, "program_areas")]
+    areas = []
+    for index, module in enumerate(modules):
+        areas += module.program_areas(user=user, cohort_id=cohort_id)
+        progress(round(70 * (index + 1) / len(modules)))
     return areas
 
 
@@ -147,25 +39,16 @@ def build_program(*, object_id, format, progress, user):
     if format == "xlsx":
         sheets = [(area["title"], [area["header"], *area["rows"]]) for area in areas]
         return reporting.xlsx(sheets=sheets, filename=f"ccrs-program-{stamp}.xlsx", progress=progress)
-    pilots = areas[-1]["rows"]
-    chart = bar_chart(
-        categories=[f"{row[0]} · {row[1]}"[:40] for row in pilots],
-        series=[
-            (_("Budget planned"), [float(row[6]) for row in pilots]),
-            (_("Spent"), [float(row[7]) for row in pilots]),
-        ],
-        title=_("Pilot budgets (reporting currency)"),
-    )
     return reporting.pdf(
         template="reports/program.html",
-        context={"areas": areas, "budget_chart": chart if pilots else None},
+        context={"areas": areas, "charts": [area["chart"] for area in areas if area.get("chart")]},
         filename=f"ccrs-program-{stamp}.pdf",
     )
 
 
 def export_sheets(progress):
     """Every table of the program's apps, a sheet each: (title, rows), the first row the field names."""
-    models = [m for label in EXPORT_APPS for m in apps.get_app_config(label).get_models()]
+    models = [m for config in registry.project_apps() for m in config.get_models()]
     models = [m for m in models if not m._meta.proxy]
     for index, model in enumerate(models):
         fields = [f for f in model._meta.concrete_fields if f.name not in EXPORT_EXCLUDED_FIELDS]

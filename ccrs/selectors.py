@@ -5,8 +5,7 @@ from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 
-from cities.models import City, Cohort
-
+from . import panels
 from .models import CityMembership, Invitation, InvitationStatus, Report, User
 
 
@@ -21,25 +20,14 @@ def memberships_of(*, user) -> list[CityMembership]:
 
 
 def program_dashboard(*, user) -> dict:
-    """Figures of the whole program for staff: cohorts, cities with their teams, people by role."""
-    cohorts = list(Cohort.objects.annotate(city_count=Count("cities")).order_by("-start_year", "name"))
-    cities = list(
-        City.objects.select_related("cohort")
-        .annotate(
-            team_size=Count("memberships", distinct=True),
-            pending_invitations=Count(
-                "invitations", filter=Q(invitations__status=InvitationStatus.PENDING), distinct=True
-            ),
-        )
-        .order_by("name")
-    )
+    """Figures of the whole program for staff: people by role, and the apps' own (cohorts, cities with their teams)."""
     people = User.objects.aggregate(
         staff=Count("pk", filter=Q(is_staff=True)),
         stakeholders=Count("pk", filter=Q(is_stakeholder=True)),
         network_members=Count("pk", filter=Q(is_network_member=True)),
         city_team=Count("pk", filter=Q(memberships__isnull=False), distinct=True),
     )
-    return {"cohorts": cohorts, "cities": cities, "people": people}
+    return {**panels.program_figures(user=user), "people": people}
 
 
 def email_is_verified(*, user, email: str) -> bool:

@@ -4,9 +4,12 @@ from collections import defaultdict
 from datetime import UTC, date, datetime, timedelta
 from decimal import Decimal
 
+from django.contrib.auth.hashers import make_password
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
+
+from ccrs.models import CityMembership, CityRole, Invitation, InvitationStatus, User
 
 from . import services
 from .models import (
@@ -96,6 +99,7 @@ def seed_demo(*, log) -> dict:
         cities[slug] = city
     log(f"cohort {cohort.name}: {len(cities)} cities")
     seed_onboarding(cohort=cohort, cities=cities, log=log)
+    seed_teams(cities=cities, log=log)
     return cities
 
 
@@ -140,6 +144,7 @@ def seed_scale(*, factor: int, log) -> list[City]:
     cities = list(City.objects.filter(slug__startswith=SCALE_CITY_PREFIX).order_by("slug"))
     log(f"{len(cohorts)} scale cohorts, {len(cities)} scale cities")
     seed_scale_onboarding(cohorts=cohorts, cities=cities, log=log)
+    seed_scale_teams(cities=cities, log=log)
     return cities
 
 
@@ -269,8 +274,6 @@ OTHER_APPLICATIONS = [
 
 
 def _reviewers():
-    from ccrs.models import User
-
     staff, _created = User.objects.get_or_create(
         email="staff@ccrs.demo", defaults={"full_name": "Amelia Tan", "is_staff": True, "is_superuser": True}
     )
@@ -385,8 +388,6 @@ SCALE_REVIEWERS = 3
 def seed_scale_onboarding(*, cohorts, cities, log) -> None:
     """Per scale cohort a rubric, a checklist and 4 extra applications; per scale city its application,
     3 reviews of 4 scores, 6 checklist steps (half done) and 4 co-funding records."""
-    from ccrs.models import User
-
     User.objects.bulk_create(
         [
             User(email=f"reviewer{i}@scale.ccrs", full_name=f"Reviewer {i}", is_staff=True)
@@ -495,3 +496,77 @@ def seed_scale_onboarding(*, cohorts, cities, log) -> None:
         batch_size=2000,
     )
     log(f"{len(applications)} scale applications with reviews, checklists and co-funding")
+
+
+# --- City teams ----------------------------------------------------------------------------------
+
+# (e-mail, city slug, role): the teams of the demo people that ccrs.demo creates.
+DEMO_TEAMS = [
+    ("lead.cantho@ccrs.demo", "can-tho", CityRole.LEAD),
+    ("officer.bangkok@ccrs.demo", "bangkok", CityRole.OFFICER),
+    ("viewer.semarang@ccrs.demo", "semarang", CityRole.VIEWER),
+    ("lead.bangkok@ccrs.demo", "bangkok", CityRole.LEAD),
+    ("lead.melaka@ccrs.demo", "melaka", CityRole.LEAD),
+    ("officer.melaka@ccrs.demo", "melaka", CityRole.OFFICER),
+    ("lead.semarang@ccrs.demo", "semarang", CityRole.LEAD),
+    ("lead.jakarta@ccrs.demo", "jakarta", CityRole.LEAD),
+    ("officer.jakarta@ccrs.demo", "jakarta", CityRole.OFFICER),
+    ("officer.cantho@ccrs.demo", "can-tho", CityRole.OFFICER),
+    ("lead.danang@ccrs.demo", "da-nang", CityRole.LEAD),
+    ("officer.danang@ccrs.demo", "da-nang", CityRole.OFFICER),
+]
+
+
+def seed_teams(*, cities, log) -> None:
+    """The demo people on their cities' teams, and a pending invitation to the Can Tho team (idempotent)."""
+    users = {user.email: user for user in User.objects.filter(email__in=[email for email, _s, _r in DEMO_TEAMS])}
+    for email, slug, role in DEMO_TEAMS:
+        CityMembership.objects.update_or_create(user=users[email], city=cities[slug], defaults={"role": role})
+    Invitation.objects.get_or_create(
+        email="kim.nguyen@cantho.example.vn",
+        city=cities["can-tho"],
+        status=InvitationStatus.PENDING,
+        defaults={
+            "role": CityRole.VIEWER,
+            "invited_by": User.objects.get(email="staff@ccrs.demo"),
+            "sent_at": timezone.now(),
+        },
+    )
+    log(f"{len(DEMO_TEAMS)} demo team memberships")
+
+
+def seed_scale_teams(*, cities, log) -> None:
+    """Five team members and three pending invitations per scale city."""
+    unusable = make_password(None)
+    User.objects.bulk_create(
+        [
+            User(email=f"team{n}.{city.slug}@scale.ccrs", full_name=f"Team {n} {city.name}", password=unusable)
+            for city in cities
+            for n in range(5)
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    by_email = dict(
+        User.objects.filter(email__startswith="team", email__endswith="@scale.ccrs").values_list("email", "pk")
+    )
+    roles = [CityRole.LEAD, CityRole.OFFICER, CityRole.OFFICER, CityRole.VIEWER, CityRole.VIEWER]
+    CityMembership.objects.bulk_create(
+        [
+            CityMembership(user_id=by_email[f"team{n}.{city.slug}@scale.ccrs"], city=city, role=roles[n])
+            for city in cities
+            for n in range(5)
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    Invitation.objects.bulk_create(
+        [
+            Invitation(email=f"invitee{n}.{city.slug}@scale.ccrs", city=city, role=CityRole.OFFICER)
+            for city in cities
+            for n in range(3)
+        ],
+        ignore_conflicts=True,
+        batch_size=1000,
+    )
+    log(f"{5 * len(cities)} scale team members")

@@ -45,6 +45,11 @@ def program_panel(*, user) -> dict | None:
     }
 
 
+def program_figures(*, user) -> dict:
+    """The program dashboard's city count, cohorts table and cities table."""
+    return selectors.program_cities(user=user)
+
+
 def nav_items(*, user) -> list[tuple[str, str]]:
     if is_program_staff(user):
         return [(_("Applications"), reverse("cities:application_list"))]

@@ -1,6 +1,7 @@
-"""The cities app's reports: a city's profile and onboarding (PDF)."""
+"""The cities app's reports: a city's profile and onboarding (PDF), and the program report's city areas."""
 
 from django.utils.text import slugify
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 from ccrs import reporting
@@ -23,6 +24,36 @@ def build_city_profile(*, object_id, format, progress, user):
     return reporting.pdf(
         template="reports/city_profile.html", context=context, filename=f"{slugify(city.name)}-profile.pdf"
     )
+
+
+def program_areas(*, user, cohort_id: int | None) -> list[dict]:
+    """The program report's Cities and Co-funding areas, for the cities the user may see (of one cohort, if given)."""
+    cities = selectors.city_list(user=user, cohort_id=cohort_id)
+    cofunding = selectors.cofunding_totals(city_ids=[c.pk for c in cities])
+    return [
+        {
+            "title": gettext("Cities"),
+            "header": [
+                gettext("City"), gettext("Local name"), gettext("Country"), gettext("Cohort"), gettext("Stage"),
+                gettext("Team"),
+            ],
+            "rows": [
+                [c.name, c.local_name, c.country.code, c.cohort.name, str(c.stage.label), c.team_size] for c in cities
+            ],
+        },
+        {
+            "title": gettext("Co-funding"),
+            "header": [
+                gettext("City"), gettext("Kind"), gettext("Currency"), gettext("Committed"), gettext("Received"),
+                gettext("Received (%)"),
+            ],
+            "rows": [
+                [city.name, row["kind"], row["currency"], row["committed"], row["received"], row["percent"]]
+                for city in cities
+                for row in cofunding[city.pk]
+            ],
+        },
+    ]  # fmt: skip
 
 
 reporting.register(

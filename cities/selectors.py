@@ -32,12 +32,13 @@ def cities_visible_to(*, user) -> QuerySet[City]:
     return City.objects.filter(memberships__user=user)
 
 
-def city_list(*, user) -> list[City]:
+def city_list(*, user, cohort_id: int | None = None) -> list[City]:
+    """The cities the user may see (of one cohort, if given) with team size and program stage."""
+    cities = cities_visible_to(user=user)
+    if cohort_id is not None:
+        cities = cities.filter(cohort_id=cohort_id)
     cities = list(
-        cities_visible_to(user=user)
-        .select_related("cohort")
-        .annotate(team_size=Count("memberships", distinct=True))
-        .order_by("name")
+        cities.select_related("cohort").annotate(team_size=Count("memberships", distinct=True)).order_by("name")
     )
     stages = city_stages(city_ids=[c.pk for c in cities])
     for city in cities:
@@ -129,13 +130,12 @@ def onboarding_step_get(*, city: City, step_id: int) -> OnboardingStep | None:
     return OnboardingStep.objects.filter(city=city, pk=step_id).first()
 
 
-def city_cofunding(*, city: City) -> dict:
-    """Co-funding records and, per currency and kind, the amounts committed and received."""
-    records = list(CoFundingRecord.objects.filter(city=city).select_related("recorded_by"))
+def _cofunding_totals(records) -> list[dict]:
+    """Per currency and kind, the amounts committed and received and the share received (no queries)."""
     totals = defaultdict(lambda: {"committed": Decimal(0), "received": Decimal(0)})
     for record in records:
         totals[(record.currency, record.get_kind_display())][record.stage] += record.amount
-    rows = [
+    return [
         {
             "currency": currency,
             "kind": kind,
@@ -144,7 +144,20 @@ def city_cofunding(*, city: City) -> dict:
         }
         for (currency, kind), values in sorted(totals.items())
     ]
-    return {"records": records, "totals": rows}
+
+
+def city_cofunding(*, city: City) -> dict:
+    """Co-funding records and, per currency and kind, the amounts committed and received."""
+    records = list(CoFundingRecord.objects.filter(city=city).select_related("recorded_by"))
+    return {"records": records, "totals": _cofunding_totals(records)}
+
+
+def cofunding_totals(*, city_ids: list[int]) -> dict[int, list[dict]]:
+    """{city id: the city's co-funding totals as `city_cofunding` gives them} for many cities, in one query."""
+    records = defaultdict(list)
+    for record in CoFundingRecord.objects.filter(city_id__in=city_ids):
+        records[record.city_id].append(record)
+    return {city_id: _cofunding_totals(records[city_id]) for city_id in city_ids}
 
 
 def city_profile(*, city: City) -> dict:
@@ -156,6 +169,24 @@ def city_profile(*, city: City) -> dict:
         "cofunding": city_cofunding(city=city),
         **city_team(city=city),
     }
+
+
+def program_cities(*, user) -> dict:
+    """The program dashboard's cohorts with their city counts, and cities with team size and pending invitations."""
+    if not is_program_staff(user):
+        return {"cohorts": [], "cities": []}
+    cohorts = list(Cohort.objects.annotate(city_count=Count("cities")).order_by("-start_year", "name"))
+    cities = list(
+        City.objects.select_related("cohort")
+        .annotate(
+            team_size=Count("memberships", distinct=True),
+            pending_invitations=Count(
+                "invitations", filter=Q(invitations__status=InvitationStatus.PENDING), distinct=True
+            ),
+        )
+        .order_by("name")
+    )
+    return {"cohorts": cohorts, "cities": cities}
 
 
 # --- Applications ----------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-"""The co-creation app's reports: a workshop's summary (PDF) and its submissions, ideas and votes (XLSX)."""
+"""The co-creation app's reports: a workshop's summary (PDF) and its submissions, ideas and votes (XLSX), and the
+program report's co-creation area."""
 
 from django.utils import translation
 from django.utils.text import slugify
@@ -45,6 +46,20 @@ def build_workshop_summary(*, object_id, format, progress, user):
     }
     progress(60)
     return reporting.pdf(template="reports/workshop_summary.html", context=context, filename=f"{name}.pdf")
+
+
+def program_areas(*, user, cohort_id: int | None) -> list[dict]:
+    """The program report's Co-creation area: each city's workshops, submissions and calls."""
+    return [
+        {
+            "title": _("Co-creation"),
+            "header": [_("City"), _("Workshops"), _("Submissions"), _("Calls"), _("Awarded calls")],
+            "rows": [
+                [p["city__name"], p["workshop_count"], p["submission_count"], p["call_count"], p["awarded_count"]]
+                for p in selectors.program_counts(user=user, cohort_id=cohort_id)
+            ],
+        }
+    ]
 
 
 reporting.register(

@@ -9,6 +9,7 @@ from cities.selectors import cities_visible_to
 from . import scoring
 from .models import (
     Call,
+    CallStatus,
     Criterion,
     Idea,
     IdeaStatus,
@@ -42,6 +43,23 @@ def count_of(queryset: QuerySet, field: str):
 
 def processes_visible_to(*, user) -> QuerySet[Process]:
     return Process.objects.filter(city__in=cities_visible_to(user=user))
+
+
+def program_counts(*, user, cohort_id: int | None = None) -> list[dict]:
+    """Per city (of one cohort, if given): workshops, submissions, calls and awarded calls, in one query."""
+    processes = processes_visible_to(user=user)
+    if cohort_id is not None:
+        processes = processes.filter(city__cohort_id=cohort_id)
+    return list(
+        processes.values("city__name")
+        .annotate(
+            workshop_count=Count("workshops", distinct=True),
+            submission_count=Count("workshops__submissions", distinct=True),
+            call_count=Count("calls", distinct=True),
+            awarded_count=Count("calls", filter=Q(calls__status=CallStatus.AWARDED), distinct=True),
+        )
+        .order_by("city__name")
+    )
 
 
 def process_list(*, user, city) -> list[Process]:
@@ -316,8 +334,6 @@ def criterion_get(*, user, pk: int) -> Criterion | None:
 
 def _decided(*, process: Process, call: Call | None) -> bool:
     """An evaluation is over once its call is awarded, or (shortlist) once a solution was selected."""
-    from .models import CallStatus
-
     if call is not None:
         return call.status == CallStatus.AWARDED
     return Idea.objects.filter(workshop__process=process, status=IdeaStatus.SELECTED).exists()

@@ -56,6 +56,28 @@ class RateTable:
         return sum((self.convert(amount, currency, on) for amount, currency, on in items), Decimal("0.00"))
 
 
+def money_totals(table: RateTable, *, funding, lines, spending, start: date) -> dict:
+    """Funding at its commitment dates, the budget lines at the pilot's start and spending at its dates, in the
+    reporting currency; amounts in a currency without a rate are left out and the currency listed in `missing`."""
+    missing = set()
+
+    def total(items):
+        result = Decimal("0.00")
+        for amount, currency, on in items:
+            try:
+                result += table.convert(amount, currency, on)
+            except MissingRate:
+                missing.add(currency)
+        return result
+
+    return {
+        "funding": total(funding),
+        "planned": total((amount, currency, start) for amount, currency in lines),
+        "spent": total(spending),
+        "missing": missing,
+    }
+
+
 def time_elapsed(start: date, end: date, today: date) -> float:
     """The share of the pilot's time that has passed, between 0 and 1."""
     span = (end - start).days

@@ -1,4 +1,5 @@
-"""The pilots app's reports: a pilot's progress (results against targets, budget, milestones, risks, health)."""
+"""The pilots app's reports: a pilot's progress (results against targets, budget, milestones, risks, health), and
+the program report's pilots area with its budget chart."""
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -7,8 +8,10 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ccrs import reporting
+from ccrs.charts import bar_chart
 
 from . import exports, selectors
+from .health import level_label
 from .models import Pilot
 
 
@@ -34,6 +37,43 @@ def build_pilot_progress(*, object_id, format, progress, user):
     context = {"pilot": pilot, **overview, "results": selectors.results_framework(pilot=pilot)}
     progress(60)
     return reporting.pdf(template="reports/pilot_progress.html", context=context, filename=f"{name}.pdf")
+
+
+def program_areas(*, user, cohort_id: int | None) -> list[dict]:
+    """The program report's Pilots area: each pilot's status, health, money and schedule, with a budget chart."""
+    rows = []
+    for glance in selectors.pilots_at_a_glance(user=user, cohort_id=cohort_id, today=timezone.localdate()):
+        pilot, totals = glance["pilot"], glance["totals"]
+        rows.append(
+            [
+                pilot.city.name,
+                pilot.title,
+                pilot.get_status_display(),
+                level_label(glance["health"].level),
+                pilot.reporting_currency,
+                totals["funding"],
+                totals["planned"],
+                totals["spent"],
+                glance["elapsed"],
+                glance["overdue_count"],
+            ]
+        )
+    chart = bar_chart(
+        categories=[f"{row[0]} · {row[1]}"[:40] for row in rows],
+        series=[(_("Budget planned"), [float(row[6]) for row in rows]), (_("Spent"), [float(row[7]) for row in rows])],
+        title=_("Pilot budgets (reporting currency)"),
+    )
+    return [
+        {
+            "title": _("Pilots"),
+            "header": [
+                _("City"), _("Pilot"), _("Status"), _("Health"), _("Currency"), _("Funding committed"),
+                _("Budget planned"), _("Spent"), _("Time elapsed (%)"), _("Overdue milestones"),
+            ],
+            "rows": rows,
+            "chart": chart if rows else None,
+        }
+    ]  # fmt: skip
 
 
 reporting.register(

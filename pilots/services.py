@@ -19,7 +19,7 @@ from cocreation.models import Proposal, ProposalStatus
 from sectors.selectors import approved_sector, sector_baselines
 
 from . import actuals, evidence
-from .currency import MissingRate, Rate, RateTable
+from .currency import MissingRate, Rate, RateTable, money_totals
 from .health import disaggregation_gaps
 from .models import (
     DISAGGREGATIONS,
@@ -169,26 +169,17 @@ def budget_totals(*, pilot: Pilot, table: RateTable | None = None, exclude_expen
     Amounts in a currency without a rate are left out and listed under `missing`.
     """
     table = table or rate_table(reporting_currency=pilot.reporting_currency)
-    missing = set()
-
-    def total(items):
-        result = Decimal("0.00")
-        for amount, currency, on in items:
-            try:
-                result += table.convert(amount, currency, on)
-            except MissingRate:
-                missing.add(currency)
-        return result
-
-    funding = total(pilot.funding.values_list("amount", "currency", "committed_on"))
-    planned = total((a, c, pilot.start_date) for a, c in pilot.budget_lines.values_list("amount", "currency"))
-    spent = total(
-        Expenditure.objects.filter(budget_line__pilot=pilot)
+    totals = money_totals(
+        table,
+        funding=pilot.funding.values_list("amount", "currency", "committed_on"),
+        lines=pilot.budget_lines.values_list("amount", "currency"),
+        spending=Expenditure.objects.filter(budget_line__pilot=pilot)
         .exclude(pk=exclude_expenditure)
-        .values_list("amount", "currency", "spent_on")
+        .values_list("amount", "currency", "spent_on"),
+        start=pilot.start_date,
     )
     approved = BudgetApproval.objects.filter(pilot=pilot).aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
-    return {"funding": funding, "planned": planned, "spent": spent, "approved_excess": approved, "missing": missing}
+    return {**totals, "approved_excess": approved}
 
 
 @transaction.atomic

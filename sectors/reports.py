@@ -1,4 +1,5 @@
-"""The sectors app's reports: a city's sector assessment with its ranking, contributions and sensitivity (PDF)."""
+"""The sectors app's reports: a city's sector assessment with its ranking, contributions and sensitivity (PDF), and
+the program report's sector assessment area."""
 
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
@@ -32,6 +33,34 @@ def build_sector_assessment(*, object_id, format, progress, user):
         context=context,
         filename=f"{slugify(city.name)}-sector-assessment.pdf",
     )
+
+
+def program_areas(*, user, cohort_id: int | None) -> list[dict]:
+    """The program report's Sector assessment area: each city's status, leading sector and selection."""
+    rows = []
+    for row in selectors.overview(user=user, cohort_id=cohort_id):
+        assessment, leader, selection = row["assessment"], row["leader"], row["selection"]
+        rows.append(
+            [
+                assessment.city.name,
+                assessment.get_status_display(),
+                assessment.sector_count,
+                assessment.response_count,
+                leader["sector"].local_name if leader else "",
+                round(leader["score"], 3) if leader else None,
+                selection.sector.local_name if selection else "",
+            ]
+        )
+    return [
+        {
+            "title": _("Sector assessment"),
+            "header": [
+                _("City"), _("Status"), _("Sectors"), _("Survey responses"), _("Leading sector"), _("Score"),
+                _("Selected sector"),
+            ],
+            "rows": rows,
+        }
+    ]  # fmt: skip
 
 
 reporting.register(

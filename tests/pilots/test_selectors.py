@@ -52,3 +52,32 @@ def test_overview_health_follows_the_ended_period(pilot_a, budget_line_a, period
     after = selectors.pilot_overview(pilot=pilot_a, today=date(2024, 7, 15))["health"]
     assert after.level == "red"
     assert ("red", "1 ended period has no approved update.") in after.reasons
+
+
+def test_pilots_at_a_glance_match_each_pilots_overview(pilot_a, budget_line_a, update_a, staff, member_a):
+    """The program report's figures of a pilot (money, time, overdue milestones, health) are its overview's."""
+    from datetime import date
+    from decimal import Decimal
+
+    from pilots import services
+
+    services.expenditure_record(
+        budget_line=budget_line_a, spent_on=date(2024, 3, 1), amount=Decimal("900000000"), currency="VND",
+        description="Bins",
+    )  # fmt: skip
+    services.milestone_save(pilot=pilot_a, title="Bins delivered", owner="City", due_date=date(2024, 2, 1))
+    services.update_approve(update=update_a, reviewer=staff)
+    today = timezone.localdate()
+    overview = selectors.pilot_overview(pilot=pilot_a, today=today)
+    [glance] = selectors.pilots_at_a_glance(user=staff, today=today)
+    assert glance["pilot"] == pilot_a
+    for key in ("funding", "planned", "spent", "missing"):
+        assert glance["totals"][key] == overview["totals"][key]
+    assert glance["totals"]["spent"] == Decimal("36000.00")
+    assert (glance["elapsed"], glance["overdue_count"], glance["burn"]) == (
+        overview["elapsed"], overview["overdue_count"], overview["burn"]
+    )  # fmt: skip
+    assert glance["overdue_count"] == 1
+    assert glance["health"] == overview["health"]
+    assert [g["pilot"] for g in selectors.pilots_at_a_glance(user=member_a, today=today)] == [pilot_a]
+    assert selectors.pilots_at_a_glance(user=staff, today=today, cohort_id=pilot_a.city.cohort_id + 1) == []

@@ -3,16 +3,16 @@
 from pathlib import Path
 
 import polib
-from django.apps import apps
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+
+from ccrs import registry
 
 
 def project_catalogs() -> list[Path]:
     """locale/ of the project and <app>/locale/ of the project's own apps (not installed packages)."""
-    base = Path(settings.BASE_DIR)
     folders = [Path(p) for p in settings.LOCALE_PATHS]
-    folders += [Path(config.path) / "locale" for config in apps.get_app_configs() if Path(config.path).parent == base]
+    folders += [Path(config.path) / "locale" for config in registry.project_apps()]
     return sorted({po for folder in folders for po in folder.glob("*/LC_MESSAGES/*.po")})
 
 

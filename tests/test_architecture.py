@@ -1,0 +1,53 @@
+"""The dependency direction of DESIGN.md: ccrs imports no app, and an app imports only the apps before it."""
+
+import ast
+from pathlib import Path
+
+from django.conf import settings
+
+from ccrs import registry
+
+
+def called(call: ast.Call) -> str | None:
+    return getattr(call.func, "id", None) or getattr(call.func, "attr", None)
+
+
+def imported(path: Path) -> set[str]:
+    """The top-level packages a module imports anywhere (inside functions too, and through import_module)."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.Import):
+            names |= {alias.name.partition(".")[0] for alias in node.names}
+        elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+            names.add(node.module.partition(".")[0])
+        elif isinstance(node, ast.Call) and called(node) == "import_module" and node.args:
+            first = node.args[0]
+            if isinstance(first, ast.JoinedStr) and first.values:
+                first = first.values[0]
+            if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                names.add(first.value.partition(".")[0])
+    return names
+
+
+def sources(package: str) -> list[Path]:
+    return [p for p in (Path(settings.BASE_DIR) / package).rglob("*.py") if "migrations" not in p.parts]
+
+
+def test_the_project_package_imports_no_app():
+    """ccrs/ finds each app's part through ccrs.registry; nothing in it names an app in an import."""
+    apps = {config.name for config in registry.project_apps()} - {registry.PROJECT}
+    assert apps >= {"cities", "sectors", "cocreation", "pilots", "network"}
+    offenders = {str(path): imported(path) & apps for path in sources(registry.PROJECT) if imported(path) & apps}
+    assert not offenders
+
+
+def test_apps_import_only_the_apps_before_them_in_the_data_flow():
+    """pilots may import cocreation, never the reverse; nothing imports network (only ccrs/urls.py includes it)."""
+    order = [config.name for config in registry.project_apps() if config.name != registry.PROJECT]
+    offenders = {}
+    for index, app in enumerate(order):
+        later = set(order[index + 1 :])
+        for path in sources(app):
+            if wrong := imported(path) & later:
+                offenders[str(path)] = wrong
+    assert not offenders
