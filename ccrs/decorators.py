@@ -48,6 +48,7 @@ def object_required(
     name: str | None = None,
     perm: str | None = None,
     target: Callable | None = None,
+    also: tuple[str, ...] = (),
 ):
     """Sign in, load the URL's object with `load(user=..., <lookup>=<URL value>)`, check `perm`, pass it on.
 
@@ -55,7 +56,8 @@ def object_required(
     exist): 404 with one message. `perm`, when given, is checked against `target(obj)` (default: the
     object itself; e.g. `lambda pilot: pilot.city`): 403 when refused. The view receives the object
     instead of the URL value, as the keyword `name` (default: the name of the view's second
-    parameter, e.g. `def pilot_edit(request, pilot)`).
+    parameter, e.g. `def pilot_edit(request, pilot)`). `also` names further URL values passed to `load`
+    under their own names, for an object nested in another (e.g. a step of the city in the URL's slug).
     """
     lookup = lookup or kwarg
 
@@ -66,7 +68,8 @@ def object_required(
         @login_required
         def wrapped(request, *args, **kwargs):
             value = kwargs.pop(kwarg)
-            obj = load(user=request.user, **{lookup: value})
+            scope = {key: kwargs.pop(key) for key in also}
+            obj = load(user=request.user, **{lookup: value}, **scope)
             if obj is None:
                 raise Http404(NOT_OPEN)
             if perm is not None:

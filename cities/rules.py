@@ -29,3 +29,22 @@ rules.add_perm("cities.view_application", is_program_staff | is_applicant)
 rules.add_perm("cities.edit_application", is_applicant & is_draft)
 rules.add_perm("cities.review_applications", is_program_staff)
 rules.add_perm("cities.export_cohort", is_program_staff)
+
+
+def abilities(user, city) -> dict[str, bool]:
+    """What the user may do on the city's pages, for their buttons and forms."""
+    return {
+        "can_manage_team": user.has_perm("cities.manage_team", city),
+        "can_change": user.has_perm("cities.change_profile", city),
+        "can_record": user.has_perm("cities.record_cofunding", city),
+        "can_complete": user.has_perm("cities.complete_step", city),
+        "can_reopen": user.has_perm("cities.reopen_step", city),
+    }
+
+
+def application_abilities(user, application) -> dict[str, bool]:
+    """Whether the user reviews applications (program staff) and may edit this one (its applicant, while a draft)."""
+    return {
+        "staff": user.has_perm("cities.review_applications"),
+        "can_edit": application is not None and user.has_perm("cities.edit_application", application),
+    }

@@ -3,6 +3,7 @@
 from collections import defaultdict
 from decimal import Decimal
 
+from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -72,9 +73,13 @@ def city_dashboard(*, city: City) -> dict:
     return {**team, "counts": counts}
 
 
-def invitation_get(*, city: City, invitation_id: int) -> Invitation | None:
-    """An invitation of this city (an id of another city's invitation finds nothing)."""
-    return Invitation.objects.filter(city=city, pk=invitation_id).first()
+def invitation_get(*, user, slug: str, invitation_id: int) -> Invitation | None:
+    """A pending or past invitation of the city with this slug, if the user may see the city, else None."""
+    return (
+        Invitation.objects.filter(city__in=cities_visible_to(user=user), city__slug=slug, pk=invitation_id)
+        .select_related("city")
+        .first()
+    )
 
 
 # --- Program stage -------------------------------------------------------------------------------
@@ -126,8 +131,13 @@ def city_onboarding(*, city: City) -> dict:
     }
 
 
-def onboarding_step_get(*, city: City, step_id: int) -> OnboardingStep | None:
-    return OnboardingStep.objects.filter(city=city, pk=step_id).first()
+def onboarding_step_get(*, user, slug: str, step_id: int) -> OnboardingStep | None:
+    """A step of the city with this slug, if the user may see the city, else None."""
+    return (
+        OnboardingStep.objects.filter(city__in=cities_visible_to(user=user), city__slug=slug, pk=step_id)
+        .select_related("city")
+        .first()
+    )
 
 
 def _cofunding_totals(records) -> list[dict]:
@@ -311,6 +321,11 @@ def application_pipeline(*, user) -> dict | None:
         "applications": [(label, by_status.get(value, 0)) for value, label in ApplicationStatus.choices],
         "stages": [(stage.label, stage_counts.get(stage, 0)) for stage in Stage],
     }
+
+
+def account_exists(*, email: str) -> bool:
+    """Whether someone has an account with this e-mail address already (in any case), for an invitation link."""
+    return get_user_model().objects.filter(email__iexact=email).exists()
 
 
 def applications_of_applicant(*, user) -> list[Application]:

@@ -3,7 +3,7 @@
 from urllib.parse import urlencode
 
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
@@ -16,13 +16,13 @@ from django.views.decorators.http import require_POST
 
 from ccrs import panels
 from ccrs import services as account_services
-from ccrs.decorators import permission_required
-from ccrs.forms import InvitationAcceptForm
+from ccrs.decorators import object_required, permission_required, require
+from ccrs.forms import InvitationAcceptForm, add_service_errors
 from ccrs.inputs import id_from
 from ccrs.selectors import email_is_verified
 from ccrs.services import InvitationInvalid
 
-from . import export, selectors, services
+from . import export, rules, selectors, services
 from .forms import (
     ApplicationForm,
     ApplicationInviteForm,
@@ -41,42 +41,32 @@ def shock_labels(values) -> list[str]:
     return [Shock(value).label for value in values if value in Shock.values]
 
 
-def _city_or_404(request, slug):
-    city = selectors.city_get(user=request.user, slug=slug)
-    if city is None:
-        raise Http404(_("No city with this address is open to you."))
-    return city
-
-
 @permission_required("cities.list_cities")
 def city_list(request):
     return render(request, "cities/city_list.html", {"cities": selectors.city_list(user=request.user)})
 
 
-@login_required
-def city_dashboard(request, slug):
-    city = _city_or_404(request, slug)
+@object_required(selectors.city_get, kwarg="slug")
+def city_dashboard(request, city):
     return render(
         request,
         "cities/city_dashboard.html",
         {
             "city": city,
-            "can_manage_team": request.user.has_perm("cities.manage_team", city),
+            "can_manage_team": rules.abilities(request.user, city)["can_manage_team"],
             "panels": panels.city_panels(city=city, user=request.user),
             **selectors.city_dashboard(city=city),
         },
     )
 
 
-@login_required
-def city_team(request, slug):
+@object_required(selectors.city_get, kwarg="slug")
+def city_team(request, city):
     """The team page; its lead and program staff invite people here."""
-    city = _city_or_404(request, slug)
-    can_manage = request.user.has_perm("cities.manage_team", city)
+    can_manage = rules.abilities(request.user, city)["can_manage_team"]
     form = InvitationForm(request.POST or None)
     if request.method == "POST":
-        if not can_manage:
-            raise PermissionDenied
+        require(request.user, "cities.manage_team", city)
         if form.is_valid():
             try:
                 invitation = account_services.invitation_create(
@@ -95,49 +85,39 @@ def city_team(request, slug):
     )
 
 
-def _invitation_action(request, slug, invitation_id, action, done_message):
-    city = _city_or_404(request, slug)
-    if not request.user.has_perm("cities.manage_team", city):
-        raise PermissionDenied
-    invitation = selectors.invitation_get(city=city, invitation_id=invitation_id)
-    if invitation is None:
-        raise Http404(_("This invitation does not exist."))
+def _invitation_action(request, invitation, action, done_message):
     try:
         action(invitation=invitation)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
     else:
         messages.success(request, done_message % {"email": invitation.email})
-    return redirect("cities:team", slug=city.slug)
+    return redirect("cities:team", slug=invitation.city.slug)
+
+
+_invitation_of_team = object_required(
+    selectors.invitation_get,
+    kwarg="invitation_id",
+    also=("slug",),
+    perm="cities.manage_team",
+    target=lambda invitation: invitation.city,
+)
 
 
 @require_POST
-@login_required
-def invitation_resend(request, slug, invitation_id):
+@_invitation_of_team
+def invitation_resend(request, invitation):
     return _invitation_action(
-        request, slug, invitation_id, account_services.invitation_resend, _("A new link was sent to %(email)s.")
+        request, invitation, account_services.invitation_resend, _("A new link was sent to %(email)s.")
     )
 
 
 @require_POST
-@login_required
-def invitation_revoke(request, slug, invitation_id):
+@_invitation_of_team
+def invitation_revoke(request, invitation):
     return _invitation_action(
-        request,
-        slug,
-        invitation_id,
-        account_services.invitation_revoke,
-        _("The invitation to %(email)s was withdrawn."),
+        request, invitation, account_services.invitation_revoke, _("The invitation to %(email)s was withdrawn.")
     )
-
-
-def _form_errors(form, error: ValidationError) -> None:
-    """Put a service's ValidationError on the form: on its field when the form has it, else on top."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
 
 
 # --- Applications --------------------------------------------------------------------------------
@@ -146,7 +126,7 @@ def _form_errors(form, error: ValidationError) -> None:
 @login_required
 def application_list(request):
     """Staff: a cohort's applications ranked by score, with the call's pipeline. Applicants: their own."""
-    staff = request.user.has_perm("cities.review_applications")
+    staff = rules.application_abilities(request.user, None)["staff"]
     context = selectors.application_list(
         user=request.user,
         cohort_id=id_from(request.GET.get("cohort")),
@@ -170,7 +150,7 @@ def application_invite(request):
                 country=form.cleaned_data["country"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(
                 request,
@@ -190,7 +170,7 @@ def application_accept(request, token):
         return render(request, "ccrs/invitation_invalid.html", {"reason": error.message}, status=error.status)
     user = request.user if request.user.is_authenticated else None
     needs_account = user is None
-    account_exists = needs_account and get_user_model().objects.filter(email__iexact=application.invited_email).exists()
+    account_exists = needs_account and selectors.account_exists(email=application.invited_email)
     form = InvitationAcceptForm(request.POST or None, email=application.invited_email) if needs_account else None
     login_url = f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
     if request.method == "POST" and not account_exists and (form is None or form.is_valid()):
@@ -227,36 +207,20 @@ def application_accept(request, token):
     )
 
 
-def _application_or_404(request, pk):
-    application = selectors.application_get(user=request.user, pk=pk)
-    if application is None:
-        raise Http404(_("No application with this number is open to you."))
-    return application
-
-
-@login_required
-def application_detail(request, pk):
+@object_required(selectors.application_get)
+def application_detail(request, application):
     """The application; staff also see its reviews and decide; the applicant sees the decision."""
-    application = _application_or_404(request, pk)
-    staff = request.user.has_perm("cities.review_applications")
-    context = {
-        "application": application,
-        "staff": staff,
-        "can_edit": request.user.has_perm("cities.edit_application", application),
-    }
-    if staff:
+    context = {"application": application, **rules.application_abilities(request.user, application)}
+    if context["staff"]:
         context.update(selectors.application_review(application=application, reviewer=request.user))
         context["decision_form"] = DecisionForm()
         context["can_decide"] = application.status in services.DECISIONS
     return render(request, "cities/application_detail.html", context)
 
 
-@login_required
-def application_edit(request, pk):
+@object_required(selectors.application_get, perm="cities.edit_application")
+def application_edit(request, application):
     """The applicant fills in the application: save a draft, or submit it when complete."""
-    application = _application_or_404(request, pk)
-    if not request.user.has_perm("cities.edit_application", application):
-        raise PermissionDenied
     initial = {name: getattr(application, name) for name in services.APPLICATION_FIELDS}
     form = ApplicationForm(request.POST or None, request.FILES or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -267,7 +231,7 @@ def application_edit(request, pk):
                 application=application, data=data, letter=form.cleaned_data.get("letter"), submit=submit
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             if submit:
                 messages.success(request, _("Your application is submitted. The program team will review it."))
@@ -292,16 +256,15 @@ def _file_response(field, name):
     return FileResponse(handle, as_attachment=True, filename=name or "document.pdf", content_type="application/pdf")
 
 
-@login_required
-def application_letter(request, pk):
+@object_required(selectors.application_get)
+def application_letter(request, application):
     """The letter of commitment, for staff and the applicant only (the stored name is never shown)."""
-    application = _application_or_404(request, pk)
     return _file_response(application.letter, application.letter_name)
 
 
 @permission_required("cities.review_applications")
-def application_review(request, pk):
-    application = _application_or_404(request, pk)
+@object_required(selectors.application_get)
+def application_review(request, application):
     context = selectors.application_review(application=application, reviewer=request.user)
     mine = context["mine"]
     initial = {}
@@ -324,7 +287,7 @@ def application_review(request, pk):
                 conflict_note=form.cleaned_data["conflict_note"],
             )
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your review is saved."))
             return redirect(application.get_absolute_url())
@@ -338,8 +301,8 @@ def application_review(request, pk):
 
 @require_POST
 @permission_required("cities.review_applications")
-def application_decide(request, pk):
-    application = _application_or_404(request, pk)
+@object_required(selectors.application_get)
+def application_decide(request, application):
     form = DecisionForm(request.POST)
     if form.is_valid():
         try:
@@ -364,8 +327,8 @@ def application_decide(request, pk):
 
 @require_POST
 @permission_required("cities.review_applications")
-def application_resend(request, pk):
-    application = _application_or_404(request, pk)
+@object_required(selectors.application_get)
+def application_resend(request, application):
     try:
         services.application_resend(application=application)
     except ValidationError as error:
@@ -395,21 +358,19 @@ def cohort_export(request, pk, fmt):
 # --- City profile, onboarding, co-funding ------------------------------------------------------------
 
 
-@login_required
-def city_profile(request, slug):
+@object_required(selectors.city_get, kwarg="slug")
+def city_profile(request, city):
     """The city's profile, stage, co-funding and team; the lead and staff edit the profile here."""
-    city = _city_or_404(request, slug)
-    can_change = request.user.has_perm("cities.change_profile", city)
-    can_record = request.user.has_perm("cities.record_cofunding", city)
+    abilities = rules.abilities(request.user, city)
+    can_change, can_record = abilities["can_change"], abilities["can_record"]
     form = CityProfileForm(request.POST or None, instance=city) if can_change else None
     if request.method == "POST":
-        if not can_change:
-            raise PermissionDenied
+        require(request.user, "cities.change_profile", city)
         if form.is_valid():
             try:
                 services.city_profile_update(city=city, data=form.cleaned_data)
             except ValidationError as error:
-                _form_errors(form, error)
+                add_service_errors(form, error)
             else:
                 messages.success(request, _("The profile is saved."))
                 return redirect("cities:profile", slug=city.slug)
@@ -431,17 +392,14 @@ def city_profile(request, slug):
 
 
 @require_POST
-@login_required
-def cofunding_add(request, slug):
-    city = _city_or_404(request, slug)
-    if not request.user.has_perm("cities.record_cofunding", city):
-        raise PermissionDenied
+@object_required(selectors.city_get, kwarg="slug", perm="cities.record_cofunding")
+def cofunding_add(request, city):
     form = CoFundingForm(request.POST)
     if form.is_valid():
         try:
             services.cofunding_record(city=city, recorded_by=request.user, **form.cleaned_data)
         except ValidationError as error:
-            _form_errors(form, error)
+            add_service_errors(form, error)
     if form.errors:
         for field, errors in form.errors.items():
             label = form.fields[field].label if field in form.fields else ""
@@ -451,36 +409,32 @@ def cofunding_add(request, slug):
     return redirect("cities:profile", slug=city.slug)
 
 
-@login_required
-def city_onboarding(request, slug):
-    city = _city_or_404(request, slug)
+@object_required(selectors.city_get, kwarg="slug")
+def city_onboarding(request, city):
+    abilities = rules.abilities(request.user, city)
     return render(
         request,
         "cities/city_onboarding.html",
         {
             "city": city,
-            "can_complete": request.user.has_perm("cities.complete_step", city),
-            "can_reopen": request.user.has_perm("cities.reopen_step", city),
+            "can_complete": abilities["can_complete"],
+            "can_reopen": abilities["can_reopen"],
             "form": StepCompleteForm(),
             **selectors.city_onboarding(city=city),
         },
     )
 
 
-def _step_or_404(request, slug, step_id):
-    city = _city_or_404(request, slug)
-    step = selectors.onboarding_step_get(city=city, step_id=step_id)
-    if step is None:
-        raise Http404(_("This onboarding step does not exist."))
-    return city, step
+def _step(perm=None):
+    """Load the URL's onboarding step of the URL's city (404 unless the user may see the city), then check `perm`."""
+    return object_required(
+        selectors.onboarding_step_get, kwarg="step_id", also=("slug",), perm=perm, target=lambda step: step.city
+    )
 
 
 @require_POST
-@login_required
-def step_complete(request, slug, step_id):
-    city, step = _step_or_404(request, slug, step_id)
-    if not request.user.has_perm("cities.complete_step", city):
-        raise PermissionDenied
+@_step("cities.complete_step")
+def step_complete(request, step):
     form = StepCompleteForm(request.POST, request.FILES)
     if form.is_valid():
         try:
@@ -496,23 +450,19 @@ def step_complete(request, slug, step_id):
             messages.success(request, _("“%(step)s” is done.") % {"step": step.label})
     else:
         messages.error(request, f"{step.label}: {' '.join(e for errs in form.errors.values() for e in errs)}")
-    return redirect("cities:onboarding", slug=city.slug)
+    return redirect("cities:onboarding", slug=step.city.slug)
 
 
 @require_POST
-@login_required
-def step_reopen(request, slug, step_id):
-    city, step = _step_or_404(request, slug, step_id)
-    if not request.user.has_perm("cities.reopen_step", city):
-        raise PermissionDenied
+@_step("cities.reopen_step")
+def step_reopen(request, step):
     try:
         services.step_reopen(step=step)
     except ValidationError as error:
         messages.error(request, " ".join(error.messages))
-    return redirect("cities:onboarding", slug=city.slug)
+    return redirect("cities:onboarding", slug=step.city.slug)
 
 
-@login_required
-def step_evidence(request, slug, step_id):
-    _city, step = _step_or_404(request, slug, step_id)
+@_step()
+def step_evidence(request, step):
     return _file_response(step.evidence_file, step.evidence_name)

@@ -15,3 +15,15 @@ rules.add_perm("pilots.review_update", is_program_staff)
 rules.add_perm("pilots.lock_period", is_program_staff)
 rules.add_perm("pilots.review_queue", is_program_staff)
 rules.add_perm("pilots.start_pilot", is_program_staff)
+
+
+def abilities(user, city) -> dict[str, bool]:
+    """What the user may do on the pages of a pilot of this city, for their buttons and forms."""
+    return {
+        "can_edit": user.has_perm("pilots.edit_framework", city),
+        "can_submit": user.has_perm("pilots.submit_update", city),
+        "can_record_spending": user.has_perm("pilots.record_spending", city),
+        "can_update_workplan": user.has_perm("pilots.update_workplan", city),
+        "can_review": user.has_perm("pilots.review_update", city),
+        "can_lock": user.has_perm("pilots.lock_period", city),
+    }

@@ -1,10 +1,11 @@
 """Reads of the pilots app. Every read takes the user and returns only what they may see."""
 
 from collections import defaultdict
-from datetime import date
+from datetime import date, timedelta
+from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from ccrs.charts import bar_chart
@@ -14,6 +15,7 @@ from cocreation.models import Proposal, ProposalStatus
 from . import health
 from .currency import Rate, RateTable, burn_rate, money_totals, time_elapsed
 from .models import (
+    BudgetApproval,
     BudgetLine,
     ExchangeRate,
     Expenditure,
@@ -29,9 +31,9 @@ from .models import (
     UpdateEvidence,
     UpdateStatus,
 )
-from .services import budget_totals, rate_table
 
 QUEUE_PAGE_SIZE = 50
+REMINDER_DAYS_BEFORE_END = 7
 
 
 def pilots_visible_to(*, user) -> QuerySet[Pilot]:
@@ -105,6 +107,60 @@ def update_get(*, user, pk: int) -> Update | None:
         .filter(pk=pk, period__indicator__result__pilot__in=pilots)
         .first()
     )
+
+
+def milestone_get(*, user, pk: int) -> Milestone | None:
+    """A milestone of a pilot the user may see, with its pilot and city, else None."""
+    return (
+        Milestone.objects.select_related("pilot__city")
+        .filter(pk=pk, pilot__in=pilots_visible_to(user=user))
+        .first()
+    )
+
+
+def result_get(*, pilot: Pilot, pk: int) -> Result:
+    """A result of this pilot (the form has checked that it is one)."""
+    return Result.objects.get(pilot=pilot, pk=pk)
+
+
+def indicator_get(*, pilot: Pilot, pk: int) -> Indicator:
+    """An indicator of this pilot (the form has checked that it is one)."""
+    return Indicator.objects.get(result__pilot=pilot, pk=pk)
+
+
+def budget_lines_of(*, pilot: Pilot) -> list[BudgetLine]:
+    return list(pilot.budget_lines.order_by("category", "description"))
+
+
+# --- money -----------------------------------------------------------------------------------
+
+
+def rate_table(*, reporting_currency: str) -> RateTable:
+    """Every exchange rate into the reporting currency (a few hundred rows at most)."""
+    rows = ExchangeRate.objects.filter(reporting_currency=reporting_currency).values_list(
+        "currency", "valid_from", "rate"
+    )
+    return RateTable(reporting_currency, [Rate(c, d, r) for c, d, r in rows])
+
+
+def budget_totals(*, pilot: Pilot, table: RateTable | None = None, exclude_expenditure: int | None = None) -> dict:
+    """Funding, planned budget, spending and approved excess in the reporting currency.
+
+    Funding converts at its commitment date, budget lines at the pilot's start, spending at its date.
+    Amounts in a currency without a rate are left out and listed under `missing`.
+    """
+    table = table or rate_table(reporting_currency=pilot.reporting_currency)
+    totals = money_totals(
+        table,
+        funding=pilot.funding.values_list("amount", "currency", "committed_on"),
+        lines=pilot.budget_lines.values_list("amount", "currency"),
+        spending=Expenditure.objects.filter(budget_line__pilot=pilot)
+        .exclude(pk=exclude_expenditure)
+        .values_list("amount", "currency", "spent_on"),
+        start=pilot.start_date,
+    )
+    approved = BudgetApproval.objects.filter(pilot=pilot).aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
+    return {**totals, "approved_excess": approved}
 
 
 def _progress(periods: list[Period], indicators: dict[int, Indicator], today: date) -> list[health.Progress]:
@@ -324,3 +380,14 @@ def export_rows(*, pilot: Pilot) -> list[Result]:
     periods = Period.objects.order_by("start").prefetch_related(Prefetch("updates", queryset=updates))
     indicators = Indicator.objects.order_by("pk").prefetch_related(Prefetch("periods", queryset=periods))
     return list(pilot.results.order_by("type", "pk").prefetch_related(Prefetch("indicators", queryset=indicators)))
+
+
+def periods_due_for_reminder(*, today: date):
+    """Open periods of active pilots ending within the reminder window, not yet reminded."""
+    return Period.objects.filter(
+        end__gte=today,
+        end__lte=today + timedelta(days=REMINDER_DAYS_BEFORE_END),
+        locked=False,
+        reminder_sent_at__isnull=True,
+        indicator__result__pilot__status=PilotStatus.ACTIVE,
+    )

@@ -1,13 +1,12 @@
 """Writes of the pilots app: the pilot and its budget, workplan, risks, results framework and updates."""
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
-from django.db.models import Sum
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -19,7 +18,7 @@ from cocreation.models import Proposal, ProposalStatus
 from sectors.selectors import approved_sector, sector_baselines
 
 from . import actuals, evidence
-from .currency import MissingRate, Rate, RateTable, money_totals
+from .currency import MissingRate, RateTable
 from .health import disaggregation_gaps
 from .models import (
     DISAGGREGATIONS,
@@ -46,9 +45,7 @@ from .models import (
     UpdateEvidence,
     UpdateStatus,
 )
-
-REMINDER_DAYS_BEFORE_END = 7
-
+from .selectors import budget_totals, periods_due_for_reminder, rate_table
 
 # --- the pilot -------------------------------------------------------------------------------
 
@@ -139,14 +136,6 @@ def partner_add(*, pilot: Pilot, name: str, **fields) -> SMEPartner:
 # --- money -----------------------------------------------------------------------------------
 
 
-def rate_table(*, reporting_currency: str) -> RateTable:
-    """Every exchange rate into the reporting currency (a few hundred rows at most)."""
-    rows = ExchangeRate.objects.filter(reporting_currency=reporting_currency).values_list(
-        "currency", "valid_from", "rate"
-    )
-    return RateTable(reporting_currency, [Rate(c, d, r) for c, d, r in rows])
-
-
 def _convert(table: RateTable, amount, currency, on, *, field: str) -> Decimal:
     try:
         return table.convert(amount, currency, on)
@@ -160,26 +149,6 @@ def _convert(table: RateTable, amount, currency, on, *, field: str) -> Decimal:
                 % {"currency": missing.currency, "reporting": table.reporting_currency, "date": missing.on.isoformat()}
             }
         ) from None
-
-
-def budget_totals(*, pilot: Pilot, table: RateTable | None = None, exclude_expenditure: int | None = None) -> dict:
-    """Funding, planned budget, spending and approved excess in the reporting currency.
-
-    Funding converts at its commitment date, budget lines at the pilot's start, spending at its date.
-    Amounts in a currency without a rate are left out and listed under `missing`.
-    """
-    table = table or rate_table(reporting_currency=pilot.reporting_currency)
-    totals = money_totals(
-        table,
-        funding=pilot.funding.values_list("amount", "currency", "committed_on"),
-        lines=pilot.budget_lines.values_list("amount", "currency"),
-        spending=Expenditure.objects.filter(budget_line__pilot=pilot)
-        .exclude(pk=exclude_expenditure)
-        .values_list("amount", "currency", "spent_on"),
-        start=pilot.start_date,
-    )
-    approved = BudgetApproval.objects.filter(pilot=pilot).aggregate(total=Sum("amount"))["total"] or Decimal("0.00")
-    return {**totals, "approved_excess": approved}
 
 
 @transaction.atomic
@@ -712,17 +681,6 @@ def update_notify(*, update_id: int) -> bool:
         update.notified = key
         update.save(update_fields=["notified"])
     return True
-
-
-def periods_due_for_reminder(*, today: date):
-    """Open periods of active pilots ending within the reminder window, not yet reminded."""
-    return Period.objects.filter(
-        end__gte=today,
-        end__lte=today + timedelta(days=REMINDER_DAYS_BEFORE_END),
-        locked=False,
-        reminder_sent_at__isnull=True,
-        indicator__result__pilot__status=PilotStatus.ACTIVE,
-    )
 
 
 def period_reminders_send(*, today: date | None = None) -> int:

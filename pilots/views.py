@@ -1,18 +1,18 @@
 """Views of the pilots app: overview, results framework, updates and their review, exports."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
-from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import permission_required
+from ccrs.decorators import object_required, permission_required, require
+from ccrs.forms import add_service_errors
 
-from . import exports, selectors, services
+from . import exports, rules, selectors, services
 from .forms import (
     ExpenditureForm,
     IndicatorForm,
@@ -24,28 +24,13 @@ from .forms import (
     StatusForm,
     UpdateForm,
 )
-from .models import Indicator, Milestone, Result, UpdateStatus
+from .models import UpdateStatus
 
 
-def _pilot_or_404(request, pk):
-    pilot = selectors.pilot_get(user=request.user, pk=pk)
-    if pilot is None:
-        raise Http404(_("No pilot with this address is open to you."))
-    return pilot
-
-
-def _require(request, perm, city):
-    if not request.user.has_perm(perm, city):
-        raise PermissionDenied
-
-
-def _add_errors(form, error: ValidationError):
-    """Put a service's errors on the form's fields (or on the form when the field is not in it)."""
-    if hasattr(error, "error_dict"):
-        for field, errors in error.error_dict.items():
-            form.add_error(field if field in form.fields else None, errors)
-    else:
-        form.add_error(None, error)
+def _of_pilot_city(obj):
+    """The city of the pilot a period or an update belongs to: object permissions take the pilot's city."""
+    period = getattr(obj, "period", obj)
+    return period.indicator.result.pilot.city
 
 
 @permission_required("pilots.list_pilots")
@@ -65,7 +50,7 @@ def pilot_start(request):
         try:
             pilot = services.pilot_start_from_award(proposal=proposal, **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("The pilot was started from the awarded proposal."))
             return redirect(pilot)
@@ -77,18 +62,18 @@ def pilot_start(request):
     )
 
 
-@login_required
-def pilot_detail(request, pk):
-    pilot = _pilot_or_404(request, pk)
+@object_required(selectors.pilot_get)
+def pilot_detail(request, pilot):
+    abilities = rules.abilities(request.user, pilot.city)
     return render(
         request,
         "pilots/pilot_detail.html",
         {
             "pilot": pilot,
             "status_form": StatusForm(initial={"status": pilot.status}),
-            "can_change_status": request.user.has_perm("pilots.review_update", pilot.city),
-            "can_record_spending": request.user.has_perm("pilots.record_spending", pilot.city),
-            "can_update_workplan": request.user.has_perm("pilots.update_workplan", pilot.city),
+            "can_change_status": abilities["can_review"],
+            "can_record_spending": abilities["can_record_spending"],
+            "can_update_workplan": abilities["can_update_workplan"],
             "milestone_form": MilestoneStatusForm(),
             **selectors.pilot_overview(pilot=pilot, today=timezone.localdate()),
         },
@@ -96,10 +81,8 @@ def pilot_detail(request, pk):
 
 
 @require_POST
-@login_required
-def pilot_status(request, pk):
-    pilot = _pilot_or_404(request, pk)
-    _require(request, "pilots.review_update", pilot.city)
+@object_required(selectors.pilot_get, perm="pilots.review_update", target=lambda pilot: pilot.city)
+def pilot_status(request, pilot):
     form = StatusForm(request.POST)
     if form.is_valid():
         try:
@@ -111,11 +94,11 @@ def pilot_status(request, pk):
     return redirect(pilot)
 
 
-@login_required
-def results_framework(request, pk):
+@object_required(selectors.pilot_get)
+def results_framework(request, pilot):
     """The results-framework editor: results, indicators and periods with their targets."""
-    pilot = _pilot_or_404(request, pk)
-    can_edit = request.user.has_perm("pilots.edit_framework", pilot.city)
+    abilities = rules.abilities(request.user, pilot.city)
+    can_edit = abilities["can_edit"]
     results = selectors.results_framework(pilot=pilot)
     indicators = [i for r in results for i in r.indicators.all()]
     baselines = {b.pk: b for b in selectors.sector_baselines_for(pilot=pilot)} if can_edit else {}
@@ -126,8 +109,7 @@ def results_framework(request, pk):
     }
     status = 200
     if request.method == "POST":
-        if not can_edit:
-            raise PermissionDenied
+        require(request.user, "pilots.edit_framework", pilot.city)
         action = request.POST.get("action")
         try:
             if action == "result":
@@ -142,7 +124,7 @@ def results_framework(request, pk):
                 )
                 if form.is_valid():
                     data = dict(form.cleaned_data)
-                    result = Result.objects.get(pilot=pilot, pk=data.pop("result"))
+                    result = selectors.result_get(pilot=pilot, pk=data.pop("result"))
                     data["sector_baseline"] = baselines.get(data.pop("sector_baseline", None))
                     services.indicator_create(result=result, **data)
                     messages.success(request, _("Indicator added."))
@@ -151,14 +133,14 @@ def results_framework(request, pk):
                 form = forms["period_form"] = PeriodForm(request.POST, prefix="period", indicators=indicators)
                 if form.is_valid():
                     data = dict(form.cleaned_data)
-                    indicator = Indicator.objects.get(result__pilot=pilot, pk=data.pop("indicator"))
+                    indicator = selectors.indicator_get(pilot=pilot, pk=data.pop("indicator"))
                     services.period_create(indicator=indicator, **data)
                     messages.success(request, _("Period added."))
                     return redirect("pilots:results", pk=pilot.pk)
             else:
                 return HttpResponse(status=400)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         status = 400
     return render(
         request,
@@ -167,28 +149,24 @@ def results_framework(request, pk):
             "pilot": pilot,
             "results": results,
             "can_edit": can_edit,
-            "can_submit": request.user.has_perm("pilots.submit_update", pilot.city),
-            "can_lock": request.user.has_perm("pilots.lock_period", pilot.city),
+            "can_submit": abilities["can_submit"],
+            "can_lock": abilities["can_lock"],
             **forms,
         },
         status=status,
     )
 
 
-@login_required
-def update_create(request, pk):
+@object_required(selectors.period_get, perm="pilots.submit_update", target=_of_pilot_city)
+def update_create(request, period):
     """The phone form: report a period's value, narrative, photos and disaggregated values."""
-    period = selectors.period_get(user=request.user, pk=pk)
-    if period is None:
-        raise Http404(_("No period with this address is open to you."))
     pilot = period.indicator.result.pilot
-    _require(request, "pilots.submit_update", pilot.city)
     form = UpdateForm(request.POST or None, request.FILES or None, indicator=period.indicator)
     if request.method == "POST" and form.is_valid():
         try:
             update = services.update_submit(period=period, user=request.user, **form.service_kwargs())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your update was sent to program staff for review."))
             return redirect(update)
@@ -200,12 +178,10 @@ def update_create(request, pk):
     )
 
 
-@login_required
-def update_detail(request, pk):
-    update = selectors.update_get(user=request.user, pk=pk)
-    if update is None:
-        raise Http404(_("No update with this address is open to you."))
+@object_required(selectors.update_get)
+def update_detail(request, update):
     pilot = update.period.indicator.result.pilot
+    abilities = rules.abilities(request.user, pilot.city)
     return render(
         request,
         "pilots/update_detail.html",
@@ -214,24 +190,19 @@ def update_detail(request, pk):
             "period": update.period,
             "pilot": pilot,
             "review_form": ReviewForm(),
-            "can_review": request.user.has_perm("pilots.review_update", pilot.city)
-            and update.status == UpdateStatus.SUBMITTED,
-            "can_revise": request.user.has_perm("pilots.submit_update", pilot.city)
+            "can_review": abilities["can_review"] and update.status == UpdateStatus.SUBMITTED,
+            "can_revise": abilities["can_submit"]
             and update.status != UpdateStatus.APPROVED
             and not update.period.locked,
         },
     )
 
 
-@login_required
-def update_edit(request, pk):
+@object_required(selectors.update_get, perm="pilots.submit_update", target=_of_pilot_city)
+def update_edit(request, update):
     """The officer revises a returned update and sends it again."""
-    update = selectors.update_get(user=request.user, pk=pk)
-    if update is None:
-        raise Http404(_("No update with this address is open to you."))
     period = update.period
     pilot = period.indicator.result.pilot
-    _require(request, "pilots.submit_update", pilot.city)
     initial = {
         "value": update.value,
         "numerator": update.numerator,
@@ -246,7 +217,7 @@ def update_edit(request, pk):
         try:
             update = services.update_revise(update=update, user=request.user, **form.service_kwargs())
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Your revised update was sent to program staff for review."))
             return redirect(update)
@@ -258,11 +229,7 @@ def update_edit(request, pk):
     )
 
 
-def _review(request, pk, action, done):
-    update = selectors.update_get(user=request.user, pk=pk)
-    if update is None:
-        raise Http404(_("No update with this address is open to you."))
-    _require(request, "pilots.review_update", update.period.indicator.result.pilot.city)
+def _review(request, update, action, done):
     form = ReviewForm(request.POST)
     form.is_valid()
     try:
@@ -277,25 +244,21 @@ def _review(request, pk, action, done):
 
 
 @require_POST
-@login_required
-def update_approve(request, pk):
-    return _review(request, pk, services.update_approve, _("Update approved; the period's actual is updated."))
+@object_required(selectors.update_get, perm="pilots.review_update", target=_of_pilot_city)
+def update_approve(request, update):
+    return _review(request, update, services.update_approve, _("Update approved; the period's actual is updated."))
 
 
 @require_POST
-@login_required
-def update_return(request, pk):
-    return _review(request, pk, services.update_return, _("Update returned to the city team with your comment."))
+@object_required(selectors.update_get, perm="pilots.review_update", target=_of_pilot_city)
+def update_return(request, update):
+    return _review(request, update, services.update_return, _("Update returned to the city team with your comment."))
 
 
 @require_POST
-@login_required
-def period_lock(request, pk):
-    period = selectors.period_get(user=request.user, pk=pk)
-    if period is None:
-        raise Http404(_("No period with this address is open to you."))
+@object_required(selectors.period_get, perm="pilots.lock_period", target=_of_pilot_city)
+def period_lock(request, period):
     pilot = period.indicator.result.pilot
-    _require(request, "pilots.lock_period", pilot.city)
     period = services.period_lock(period=period, locked=not period.locked)
     messages.success(request, _("Period locked.") if period.locked else _("Period opened again."))
     return redirect("pilots:results", pk=pilot.pk)
@@ -309,30 +272,26 @@ def approval_queue(request):
     return render(request, "pilots/update_queue.html", {"page": page, "review_form": ReviewForm()})
 
 
-@login_required
-def export_xlsx(request, pk):
-    pilot = _pilot_or_404(request, pk)
+@object_required(selectors.pilot_get)
+def export_xlsx(request, pilot):
     body = exports.results_xlsx(pilot=pilot, results=selectors.export_rows(pilot=pilot))
     response = HttpResponse(body, content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
     response["Content-Disposition"] = f'attachment; filename="{slugify(pilot.title)}-results.xlsx"'
     return response
 
 
-@login_required
-def export_iati(request, pk):
-    pilot = _pilot_or_404(request, pk)
+@object_required(selectors.pilot_get)
+def export_iati(request, pilot):
     body = exports.iati_activity_xml(pilot=pilot, results=selectors.export_rows(pilot=pilot))
     response = HttpResponse(body, content_type="application/xml")
     response["Content-Disposition"] = f'attachment; filename="{slugify(pilot.title)}-iati.xml"'
     return response
 
 
-@login_required
-def expenditure_add(request, pk):
+@object_required(selectors.pilot_get, perm="pilots.record_spending", target=lambda pilot: pilot.city)
+def expenditure_add(request, pilot):
     """Record spending against a budget line, with its receipt; converted through the dated rates."""
-    pilot = _pilot_or_404(request, pk)
-    _require(request, "pilots.record_spending", pilot.city)
-    lines = list(pilot.budget_lines.order_by("category", "description"))
+    lines = selectors.budget_lines_of(pilot=pilot)
     form = ExpenditureForm(request.POST or None, request.FILES or None, lines=lines)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -340,7 +299,7 @@ def expenditure_add(request, pk):
         try:
             services.expenditure_record(budget_line=line, evidence_file=data.pop("evidence"), **data)
         except ValidationError as error:
-            _add_errors(form, error)
+            add_service_errors(form, error)
         else:
             messages.success(request, _("Expenditure recorded."))
             return redirect(pilot)
@@ -353,13 +312,9 @@ def expenditure_add(request, pk):
 
 
 @require_POST
-@login_required
-def milestone_status(request, pk):
-    milestone = Milestone.objects.filter(pk=pk, pilot__in=selectors.pilots_visible_to(user=request.user)).first()
-    if milestone is None:
-        raise Http404(_("No milestone with this address is open to you."))
-    pilot = selectors.pilot_get(user=request.user, pk=milestone.pilot_id)
-    _require(request, "pilots.update_workplan", pilot.city)
+@object_required(selectors.milestone_get, perm="pilots.update_workplan", target=lambda milestone: milestone.pilot.city)
+def milestone_status(request, milestone):
+    pilot = milestone.pilot
     form = MilestoneStatusForm(request.POST)
     if form.is_valid():
         services.milestone_status_set(milestone=milestone, status=form.cleaned_data["status"])

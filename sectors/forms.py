@@ -81,6 +81,19 @@ class SectorValuesForm(forms.Form):
                 initial=current.confidence if current else Confidence.MEDIUM,
             )
 
+    def entries(self) -> list[dict]:
+        """The criteria given a value, each with its value, source and confidence (for the service)."""
+        return [
+            {
+                "criterion": criterion,
+                "value": self.cleaned_data[f"value_{criterion.pk}"],
+                "source": self.cleaned_data[f"source_{criterion.pk}"],
+                "confidence": self.cleaned_data[f"confidence_{criterion.pk}"],
+            }
+            for criterion in self.criteria
+            if self.cleaned_data[f"value_{criterion.pk}"] is not None
+        ]
+
     def rows(self):
         for criterion in self.criteria:
             yield (

@@ -10,3 +10,13 @@ rules.add_perm("sectors.review_assessment", is_program_staff)
 rules.add_perm("sectors.propose_selection", is_program_staff | is_city_lead)
 rules.add_perm("sectors.decide_selection", is_program_staff)
 rules.add_perm("sectors.view_overview", is_program_staff)
+
+
+def abilities(user, city) -> dict[str, bool]:
+    """What the user may do on the city's assessment pages, for their buttons and forms."""
+    return {
+        "can_edit": user.has_perm("sectors.edit_assessment", city),
+        "can_review": user.has_perm("sectors.review_assessment", city),
+        "can_propose": user.has_perm("sectors.propose_selection", city),
+        "can_decide": user.has_perm("sectors.decide_selection", city),
+    }

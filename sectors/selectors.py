@@ -34,6 +34,15 @@ def city_for(*, user, slug: str) -> City | None:
     return cities_visible_to(user=user).select_related("cohort", "sector_assessment").filter(slug=slug).first()
 
 
+def assessment_get(*, user, slug: str) -> Assessment | None:
+    """The assessment of the city with this slug, with its city, if the user may see the city, else None."""
+    return (
+        Assessment.objects.filter(city__in=cities_visible_to(user=user), city__slug=slug)
+        .select_related("city__cohort")
+        .first()
+    )
+
+
 def assessment_of(city: City) -> Assessment | None:
     try:
         return city.sector_assessment
@@ -328,12 +337,31 @@ def overview(*, user, cohort_id: int | None = None) -> list[dict]:
     return rows
 
 
-def selection_get(*, assessment: Assessment, selection_id: int) -> Selection | None:
-    return Selection.objects.filter(assessment=assessment, pk=selection_id).select_related("sector").first()
+def selection_get(*, user, slug: str, selection_id: int) -> Selection | None:
+    """A proposal of the assessment of the city with this slug, if the user may see the city, else None."""
+    return (
+        Selection.objects.filter(
+            assessment__city__in=cities_visible_to(user=user), assessment__city__slug=slug, pk=selection_id
+        )
+        .select_related("sector", "assessment__city__cohort")
+        .first()
+    )
 
 
-def sector_get(*, assessment: Assessment, sector_id) -> CandidateSector | None:
-    return CandidateSector.objects.filter(assessment=assessment, pk=sector_id).first()
+def sector_get(*, user, slug: str, sector_id: int) -> CandidateSector | None:
+    """A candidate sector of the assessment of the city with this slug, if the user may see the city, else None."""
+    return (
+        CandidateSector.objects.filter(
+            assessment__city__in=cities_visible_to(user=user), assessment__city__slug=slug, pk=sector_id
+        )
+        .select_related("assessment__city__cohort")
+        .first()
+    )
+
+
+def sector_values(*, sector: CandidateSector) -> dict[int, IndicatorValue]:
+    """{criterion id: value} of one sector, for its values form."""
+    return {v.criterion_id: v for v in IndicatorValue.objects.filter(sector=sector)}
 
 
 def sector_baselines(*, city: City) -> list[Baseline]:

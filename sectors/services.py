@@ -322,6 +322,13 @@ def value_set(
 
 
 @transaction.atomic
+def sector_values_set(*, sector: CandidateSector, entries: list[dict]) -> None:
+    """Set several values of one sector (each `criterion`, `value`, `source`, `confidence`): all, or none."""
+    for entry in entries:
+        value_set(sector=sector, **entry)
+
+
+@transaction.atomic
 def values_import(*, assessment: Assessment, data: bytes, filename: str) -> int:
     """Save every value of an uploaded sheet, or none: any wrong row refuses the whole file.
 

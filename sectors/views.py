@@ -2,10 +2,9 @@
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404, HttpResponse
+from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
@@ -13,42 +12,31 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import permission_required
+from ccrs.decorators import object_required, permission_required
 
-from . import forms, importing, selectors, services
-from .models import IndicatorValue
-
-
-def _city(request, slug, perm="sectors.view_assessment"):
-    """The city (404 if the user may not see it) after checking `perm` on it (403)."""
-    city = selectors.city_for(user=request.user, slug=slug)
-    if city is None:
-        raise Http404(_("No city with this address is open to you."))
-    if not request.user.has_perm(perm, city):
-        raise PermissionDenied
-    return city
+from . import forms, importing, rules, selectors, services
 
 
-def _assessment(request, slug, perm="sectors.view_assessment"):
-    city = _city(request, slug, perm)
-    assessment = selectors.assessment_of(city)
-    if assessment is None:
-        raise Http404(_("This city has not started its sector assessment."))
-    return city, assessment
+def _city(perm="sectors.view_assessment"):
+    """Load the URL's city (404 unless the user may see it), then check `perm` on it (403)."""
+    return object_required(selectors.city_for, kwarg="slug", perm=perm)
+
+
+def _assessment(perm="sectors.view_assessment"):
+    """Load the assessment of the URL's city (404 unless the user may see the city and it has one), check `perm`."""
+    return object_required(selectors.assessment_get, kwarg="slug", perm=perm, target=lambda a: a.city)
+
+
+def _sector(perm="sectors.edit_assessment"):
+    """Load the URL's candidate sector of the URL's city (404 unless the user may see the city), check `perm`."""
+    return object_required(
+        selectors.sector_get, kwarg="sector_id", also=("slug",), perm=perm, target=lambda s: s.assessment.city
+    )
 
 
 def _errors(request, error: ValidationError):
     for message in error.messages:
         messages.error(request, message)
-
-
-def _can(request, city):
-    return {
-        "can_edit": request.user.has_perm("sectors.edit_assessment", city),
-        "can_review": request.user.has_perm("sectors.review_assessment", city),
-        "can_propose": request.user.has_perm("sectors.propose_selection", city),
-        "can_decide": request.user.has_perm("sectors.decide_selection", city),
-    }
 
 
 @permission_required("sectors.view_overview")
@@ -57,11 +45,10 @@ def overview(request):
     return render(request, "sectors/assessment_overview.html", {"rows": selectors.overview(user=request.user)})
 
 
-@login_required
-def workspace(request, slug):
-    city = _city(request, slug)
+@_city()
+def workspace(request, city):
     assessment = selectors.assessment_of(city)
-    context = {"city": city, "assessment": assessment, **_can(request, city)}
+    context = {"city": city, "assessment": assessment, **rules.abilities(request.user, city)}
     if assessment is not None:
         context.update(selectors.workspace(assessment=assessment))
         context["review_form"] = forms.ReviewForm()
@@ -70,9 +57,8 @@ def workspace(request, slug):
 
 
 @require_POST
-@login_required
-def start(request, slug):
-    city = _city(request, slug, "sectors.edit_assessment")
+@_city("sectors.edit_assessment")
+def start(request, city):
     try:
         services.assessment_start(city=city)
     except ValidationError as error:
@@ -80,14 +66,14 @@ def start(request, slug):
     return redirect("sectors:workspace", slug=city.slug)
 
 
-@login_required
-def assessment_settings(request, slug):
-    city, assessment = _assessment(request, slug, "sectors.edit_assessment")
+@_assessment("sectors.edit_assessment")
+def assessment_settings(request, assessment):
+    city = assessment.city
     form = forms.AssessmentSettingsForm(request.POST or None, instance=assessment)
     if request.method == "POST" and form.is_valid():
         try:
             services.assessment_update(
-                assessment=selectors.assessment_of(city),
+                assessment=assessment,
                 **{name: form.cleaned_data[name] for name in form.Meta.fields},
             )
         except ValidationError as error:
@@ -103,9 +89,9 @@ def assessment_settings(request, slug):
     )
 
 
-@login_required
-def sector_add(request, slug):
-    city, assessment = _assessment(request, slug, "sectors.edit_assessment")
+@_assessment("sectors.edit_assessment")
+def sector_add(request, assessment):
+    city = assessment.city
     form = forms.SectorForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         data = dict(form.cleaned_data)
@@ -127,18 +113,10 @@ def sector_add(request, slug):
     )
 
 
-def _sector(request, slug, sector_id, perm):
-    city, assessment = _assessment(request, slug, perm)
-    sector = selectors.sector_get(assessment=assessment, sector_id=sector_id)
-    if sector is None:
-        raise Http404(_("This sector is not part of the assessment."))
-    sector.assessment = assessment
-    return city, assessment, sector
-
-
-@login_required
-def sector_edit(request, slug, sector_id):
-    city, assessment, sector = _sector(request, slug, sector_id, "sectors.edit_assessment")
+@_sector()
+def sector_edit(request, sector):
+    assessment = sector.assessment
+    city = assessment.city
     form = forms.SectorForm(request.POST or None, instance=sector)
     form.fields["isic"].disabled = True
     form.fields["local_name"].disabled = True
@@ -161,9 +139,9 @@ def sector_edit(request, slug, sector_id):
 
 
 @require_POST
-@login_required
-def sector_remove(request, slug, sector_id):
-    city, _assessment_, sector = _sector(request, slug, sector_id, "sectors.edit_assessment")
+@_sector()
+def sector_remove(request, sector):
+    city = sector.assessment.city
     try:
         services.sector_remove(sector=sector)
     except ValidationError as error:
@@ -173,27 +151,17 @@ def sector_remove(request, slug, sector_id):
     return redirect("sectors:workspace", slug=city.slug)
 
 
-@login_required
-def sector_values(request, slug, sector_id):
+@_sector()
+def sector_values(request, sector):
     """Enter the value, source and confidence of each criterion for one sector."""
-    city, assessment, sector = _sector(request, slug, sector_id, "sectors.edit_assessment")
+    assessment = sector.assessment
+    city = assessment.city
     criteria = selectors.criteria_of(cohort_id=city.cohort_id)
-    values = {v.criterion_id: v for v in IndicatorValue.objects.filter(sector=sector)}
+    values = selectors.sector_values(sector=sector)
     form = forms.SectorValuesForm(request.POST or None, criteria=criteria, values=values)
     if request.method == "POST" and form.is_valid():
         try:
-            with services.transaction.atomic():
-                for criterion in criteria:
-                    value = form.cleaned_data[f"value_{criterion.pk}"]
-                    if value is None:
-                        continue
-                    services.value_set(
-                        sector=sector,
-                        criterion=criterion,
-                        value=value,
-                        source=form.cleaned_data[f"source_{criterion.pk}"],
-                        confidence=form.cleaned_data[f"confidence_{criterion.pk}"],
-                    )
+            services.sector_values_set(sector=sector, entries=form.entries())
         except ValidationError as error:
             form.add_error(None, error)
         else:
@@ -207,10 +175,10 @@ def sector_values(request, slug, sector_id):
     )
 
 
-@login_required
-def values_import(request, slug):
+@_assessment("sectors.edit_assessment")
+def values_import(request, assessment):
     """Upload a CSV or XLSX sheet of values: all rows are saved, or none with a row-by-row report."""
-    city, assessment = _assessment(request, slug, "sectors.edit_assessment")
+    city = assessment.city
     form = forms.ImportForm(request.POST or None, request.FILES or None)
     problems = []
     if request.method == "POST" and form.is_valid():
@@ -230,10 +198,10 @@ def values_import(request, slug):
     )
 
 
-@login_required
-def values_template(request, slug):
+@_assessment()
+def values_template(request, assessment):
     """The import sheet, filled with the sectors, the criteria and the values entered so far."""
-    city, assessment = _assessment(request, slug)
+    city = assessment.city
     rows = importing.template_rows(selectors.template_pairs(assessment=assessment))
     if request.GET.get("format") == "xlsx":
         response = HttpResponse(
@@ -247,11 +215,11 @@ def values_template(request, slug):
     return response
 
 
-@login_required
-def ahp(request, slug):
+@_assessment()
+def ahp(request, assessment):
     """Derive the criteria weights from pairwise comparisons (AHP), refused when inconsistent."""
-    city, assessment = _assessment(request, slug)
-    can_edit = request.user.has_perm("sectors.edit_assessment", city) and assessment.is_editable
+    city = assessment.city
+    can_edit = rules.abilities(request.user, city)["can_edit"] and assessment.is_editable
     criteria = selectors.criteria_of(cohort_id=city.cohort_id)
     form = forms.AhpForm(request.POST or None, criteria=criteria, judgements=assessment.ahp_judgements or {})
     if request.method == "POST":
@@ -284,9 +252,9 @@ def ahp(request, slug):
     )
 
 
-@login_required
-def ranking(request, slug):
-    city, assessment = _assessment(request, slug)
+@_assessment()
+def ranking(request, assessment):
+    city = assessment.city
     try:
         samples = min(max(int(request.GET.get("samples", 0)), 0), 20000) or None
     except ValueError:
@@ -296,9 +264,9 @@ def ranking(request, slug):
 
 
 @require_POST
-@login_required
-def submit(request, slug):
-    city, assessment = _assessment(request, slug, "sectors.edit_assessment")
+@_assessment("sectors.edit_assessment")
+def submit(request, assessment):
+    city = assessment.city
     try:
         services.assessment_submit(assessment=assessment, user=request.user)
     except ValidationError as error:
@@ -309,9 +277,9 @@ def submit(request, slug):
 
 
 @require_POST
-@login_required
-def review(request, slug):
-    city, assessment = _assessment(request, slug, "sectors.review_assessment")
+@_assessment("sectors.review_assessment")
+def review(request, assessment):
+    city = assessment.city
     form = forms.ReviewForm(request.POST)
     if form.is_valid():
         try:
@@ -333,9 +301,9 @@ def review(request, slug):
 
 
 @require_POST
-@login_required
-def reopen(request, slug):
-    city, assessment = _assessment(request, slug, "sectors.review_assessment")
+@_assessment("sectors.review_assessment")
+def reopen(request, assessment):
+    city = assessment.city
     form = forms.ReasonForm(request.POST)
     try:
         services.assessment_reopen(assessment=assessment, user=request.user, reason=form.data.get("reason", ""))
@@ -346,10 +314,10 @@ def reopen(request, slug):
     return redirect("sectors:workspace", slug=city.slug)
 
 
-@login_required
-def survey(request, slug):
+@_assessment()
+def survey(request, assessment):
     """The city team's view of its SME survey: the public link and the figures per sector."""
-    city, assessment = _assessment(request, slug)
+    city = assessment.city
     link = request.build_absolute_uri(
         reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
     )
@@ -361,15 +329,15 @@ def survey(request, slug):
             "assessment": assessment,
             "link": link,
             "rows": selectors.survey_summary(assessment=assessment),
-            "can_edit": request.user.has_perm("sectors.edit_assessment", city) and assessment.is_editable,
+            "can_edit": rules.abilities(request.user, city)["can_edit"] and assessment.is_editable,
         },
     )
 
 
 @require_POST
-@login_required
-def survey_apply(request, slug):
-    city, assessment = _assessment(request, slug, "sectors.edit_assessment")
+@_assessment("sectors.edit_assessment")
+def survey_apply(request, assessment):
+    city = assessment.city
     try:
         count = services.survey_apply(assessment=assessment)
     except ValidationError as error:
@@ -380,9 +348,9 @@ def survey_apply(request, slug):
 
 
 @require_POST
-@login_required
-def survey_renew(request, slug):
-    city, assessment = _assessment(request, slug, "sectors.edit_assessment")
+@_assessment("sectors.edit_assessment")
+def survey_renew(request, assessment):
+    city = assessment.city
     services.survey_link_renew(assessment=assessment)
     messages.success(request, _("A new survey link was made; the old one no longer works."))
     return redirect("sectors:survey", slug=city.slug)
@@ -443,9 +411,9 @@ def survey_public(request, token):
         )
 
 
-@login_required
-def selection_propose(request, slug):
-    city, assessment = _assessment(request, slug, "sectors.propose_selection")
+@_assessment("sectors.propose_selection")
+def selection_propose(request, assessment):
+    city = assessment.city
     form = forms.SelectionForm(request.POST or None, assessment=assessment)
     if request.method == "POST" and form.is_valid():
         try:
@@ -469,12 +437,15 @@ def selection_propose(request, slug):
 
 
 @require_POST
-@login_required
-def selection_decide(request, slug, selection_id):
-    city, assessment = _assessment(request, slug, "sectors.decide_selection")
-    selection = selectors.selection_get(assessment=assessment, selection_id=selection_id)
-    if selection is None:
-        raise Http404(_("This proposal does not exist."))
+@object_required(
+    selectors.selection_get,
+    kwarg="selection_id",
+    also=("slug",),
+    perm="sectors.decide_selection",
+    target=lambda selection: selection.assessment.city,
+)
+def selection_decide(request, selection):
+    city = selection.assessment.city
     form = forms.DecisionForm(request.POST)
     if not form.is_valid():
         messages.error(request, _("Choose a decision."))

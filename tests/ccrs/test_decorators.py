@@ -73,3 +73,20 @@ def test_service_errors_land_on_their_fields():
     other.is_valid()
     add_service_errors(other, ValidationError("Refused."))
     assert other.non_field_errors() == ["Refused."]
+
+
+def step_get(*, user, slug, step_id):
+    city = city_selectors.city_get(user=user, slug=slug)
+    return None if city is None else f"{city.name}/{step_id}"
+
+
+@object_required(step_get, kwarg="step_id", also=("slug",))
+def step_view(request, step):
+    return HttpResponse(step)
+
+
+def test_a_nested_object_is_loaded_with_the_further_url_values(member_a, member_b, city_a):
+    """`also` hands the city's slug to the selector too; the view gets only the object."""
+    assert call(step_view, member_a, slug=city_a.slug, step_id=3).content.decode() == "Can Tho/3"
+    with pytest.raises(Http404):
+        call(step_view, member_b, slug=city_a.slug, step_id=3)

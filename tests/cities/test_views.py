@@ -4,7 +4,8 @@ import pytest
 from django.core import mail
 from django.urls import reverse
 
-from ccrs.models import Invitation
+from ccrs.models import CityRole, Invitation
+from tests.cities.factories import MembershipFactory, OnboardingStepFactory
 from tests.querybudget import CITY_DASHBOARD_BUDGET, assert_query_budget
 
 
@@ -65,3 +66,25 @@ def test_city_dashboard_query_budget(member_a, city_a, client_for):
 
 def test_city_team_query_budget(lead_a, invitation_a, client_for):
     assert_query_budget(client_for(lead_a), reverse("cities:team", kwargs={"slug": "can-tho"}), budget=6)
+
+
+# --- The one object check -------------------------------------------------------------------------
+
+
+def test_a_member_of_another_city_finds_no_page_of_this_city(db, client_for):
+    """An officer of another city gets 404 on this city's profile and steps, as for an address that does not exist."""
+    step = OnboardingStepFactory()
+    client = client_for(MembershipFactory(role=CityRole.OFFICER).user)
+    assert client.get(reverse("cities:profile", kwargs={"slug": step.city.slug})).status_code == 404
+    url = reverse("cities:step_evidence", kwargs={"slug": step.city.slug, "step_id": step.pk})
+    assert client.get(url).status_code == 404
+
+
+def test_a_viewer_sees_the_checklist_but_may_not_complete_a_step(db, client_for):
+    step = OnboardingStepFactory()
+    client = client_for(MembershipFactory(city=step.city).user)
+    assert client.get(reverse("cities:onboarding", kwargs={"slug": step.city.slug})).status_code == 200
+    url = reverse("cities:step_complete", kwargs={"slug": step.city.slug, "step_id": step.pk})
+    assert client.post(url, {"evidence_url": "https://example.org/mou.pdf"}).status_code == 403
+    step.refresh_from_db()
+    assert step.completed_at is None

@@ -8,8 +8,11 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import load_workbook
 
+from ccrs.models import CityRole
 from pilots import services
 from pilots.models import Update, UpdateStatus
+from tests.cities.factories import MembershipFactory
+from tests.pilots.factories import PilotFactory
 from tests.querybudget import assert_query_budget, count_queries
 
 JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
@@ -348,3 +351,22 @@ def test_officer_marks_a_milestone_done(pilot_a, member_a, member_b, client_for)
     client_for(member_a).post(url, {"status": "done"})
     milestone.refresh_from_db()
     assert milestone.status == "done" and milestone.completed_on is not None
+
+
+# --- The one object check -------------------------------------------------------------------------
+
+
+def test_a_member_of_another_city_finds_no_pilot_of_this_city(db, client_for):
+    """An officer of another city gets 404 on a pilot's pages, as for an address that does not exist."""
+    pilot = PilotFactory()
+    client = client_for(MembershipFactory(role=CityRole.OFFICER).user)
+    for name in ("pilots:detail", "pilots:results", "pilots:expenditure_add"):
+        assert client.get(reverse(name, kwargs={"pk": pilot.pk})).status_code == 404
+
+
+def test_a_viewer_sees_the_pilot_but_may_not_record_spending(db, client_for):
+    pilot = PilotFactory()
+    client = client_for(MembershipFactory(city=pilot.city).user)
+    assert client.get(reverse("pilots:detail", kwargs={"pk": pilot.pk})).status_code == 200
+    assert client.get(reverse("pilots:expenditure_add", kwargs={"pk": pilot.pk})).status_code == 403
+    assert client.post(reverse("pilots:status", kwargs={"pk": pilot.pk}), {"status": "active"}).status_code == 403

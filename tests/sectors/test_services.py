@@ -45,6 +45,21 @@ def test_non_numeric_value_is_refused(sectors_a, criteria_a):
         services.value_set(sector=sectors_a[0], criterion=criteria_a[0], value="many")
 
 
+def test_a_sectors_values_are_saved_all_or_none(sectors_a, criteria_a):
+    """One bad value among several leaves every value of the sector as it was."""
+    waste = sectors_a[0]
+    before = dict(IndicatorValue.objects.filter(sector=waste).values_list("criterion_id", "value"))
+    entries = [
+        {"criterion": criteria_a[0], "value": 99, "source": "test", "confidence": "high"},
+        {"criterion": criteria_a[1], "value": "many", "source": "test", "confidence": "high"},
+    ]
+    with pytest.raises(ValidationError, match="must be a number"):
+        services.sector_values_set(sector=waste, entries=entries)
+    assert dict(IndicatorValue.objects.filter(sector=waste).values_list("criterion_id", "value")) == before
+    services.sector_values_set(sector=waste, entries=entries[:1])
+    assert IndicatorValue.objects.get(sector=waste, criterion=criteria_a[0]).value == 99
+
+
 def test_submit_refuses_a_missing_value_naming_the_cell(assessment_a, sectors_a, criteria_a, lead_a):
     IndicatorValue.objects.filter(sector=sectors_a[1], criterion=criteria_a[2]).delete()
     with pytest.raises(ValidationError, match=criteria_a[2].name):

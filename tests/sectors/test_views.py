@@ -3,9 +3,12 @@
 import pytest
 from django.urls import reverse
 
+from ccrs.models import CityRole
 from sectors import services
 from sectors.models import AssessmentStatus, CandidateSector, IndicatorValue, Selection, SurveyResponse
+from tests.cities.factories import MembershipFactory
 from tests.querybudget import CITY_DASHBOARD_BUDGET, assert_query_budget
+from tests.sectors.factories import AssessmentFactory
 
 
 def url(name, city, **kwargs):
@@ -216,3 +219,23 @@ def test_charts_keep_decimal_points_in_vietnamese(lead_a, sectors_a, city_a, cli
     assert 'lang="vi"' in body
     svg = "".join(re.findall(r"<svg.*?</svg>", body, flags=re.S))
     assert svg and not re.search(r'(x|y|width|height)="\d+,\d', svg)
+
+
+# --- The one object check -------------------------------------------------------------------------
+
+
+def test_a_member_of_another_city_finds_no_assessment_of_this_city(db, client_for):
+    """An officer of another city gets 404 on its workspace and ranking, as for an address that does not exist."""
+    assessment = AssessmentFactory()
+    client = client_for(MembershipFactory(role=CityRole.OFFICER).user)
+    for name in ("sectors:workspace", "sectors:ranking"):
+        assert client.get(reverse(name, kwargs={"slug": assessment.city.slug})).status_code == 404
+
+
+def test_a_viewer_sees_the_assessment_but_may_not_submit_it(db, client_for):
+    assessment = AssessmentFactory()
+    client = client_for(MembershipFactory(city=assessment.city).user)
+    assert client.get(reverse("sectors:workspace", kwargs={"slug": assessment.city.slug})).status_code == 200
+    assert client.post(reverse("sectors:submit", kwargs={"slug": assessment.city.slug})).status_code == 403
+    assessment.refresh_from_db()
+    assert assessment.status == AssessmentStatus.DRAFT
