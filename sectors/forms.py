@@ -1,5 +1,7 @@
 """Forms of the sector assessment: parse and validate input; the services hold the rules."""
 
+import uuid
+
 from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -191,6 +193,8 @@ class SurveyForm(forms.ModelForm):
         widget=forms.RadioSelect,
     )
     website = forms.CharField(required=False, label=_("Leave this empty"))
+    # Made anew each time the form is shown; sent twice, it stores one response.
+    submission_key = forms.UUIDField(initial=uuid.uuid4, widget=forms.HiddenInput)
 
     class Meta:
         model = SurveyResponse

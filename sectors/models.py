@@ -308,6 +308,9 @@ class SurveyResponse(TimeStampedModel):
     climate_exposed = models.BooleanField(_("exposed to climate hazards"))
     women_owned = models.BooleanField(_("women-owned"))
     language = models.CharField(_("language"), max_length=8, blank=True)
+    # Made when the form is shown and sent back with it: the same form sent twice (a reload, a double
+    # tap) stores one response.
+    submission_key = models.UUIDField(_("submission key"), null=True, blank=True, unique=True, editable=False)
 
     history = HistoricalRecords()
 

@@ -1,6 +1,7 @@
 """Writes of the sector assessment: the framework, sectors and values, the workflow, survey, selection."""
 
 import csv
+import uuid
 from decimal import Decimal
 from pathlib import Path
 
@@ -524,22 +525,43 @@ def survey_assessment(*, token: str) -> Assessment | None:
 @transaction.atomic
 def survey_link_renew(*, assessment: Assessment) -> Assessment:
     """A new link; the old one stops working."""
-    import uuid
-
     assessment.survey_key = uuid.uuid4()
     assessment.save(update_fields=["survey_key", "updated_at"])
     return assessment
 
 
 @transaction.atomic
-def survey_respond(*, assessment: Assessment, sector: CandidateSector, language: str = "", **answers) -> SurveyResponse:
+def survey_respond(
+    *,
+    assessment: Assessment,
+    sector: CandidateSector,
+    language: str = "",
+    submission_key: uuid.UUID | None = None,
+    **answers,
+) -> SurveyResponse:
+    """Store one SME's answers; the same form sent again (same `submission_key`) stores nothing new
+    and returns the response it stored the first time."""
     if sector.assessment_id != assessment.pk:
         _refuse(_("Choose one of the sectors listed."))
     if not assessment.survey_open:
         _refuse(_("This survey is closed."))
-    response = SurveyResponse(assessment=assessment, sector=sector, language=language[:8], **answers)
-    response.full_clean()
-    response.save()
+    if submission_key is not None:
+        stored = SurveyResponse.objects.filter(assessment=assessment, submission_key=submission_key).first()
+        if stored is not None:
+            return stored
+    response = SurveyResponse(
+        assessment=assessment, sector=sector, language=language[:8], submission_key=submission_key, **answers
+    )
+    response.full_clean(validate_unique=False)
+    try:
+        with transaction.atomic():
+            response.save()
+    except IntegrityError:
+        # The same form sent twice at once: the other request stored it.
+        stored = SurveyResponse.objects.filter(assessment=assessment, submission_key=submission_key).first()
+        if submission_key is None or stored is None:
+            raise
+        return stored
     return response
 
 

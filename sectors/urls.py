@@ -7,6 +7,7 @@ app_name = "sectors"
 urlpatterns = [
     path("", views.overview, name="overview"),
     path("survey/<str:token>/", views.survey_public, name="survey_public"),
+    path("survey/<str:token>/thanks/", views.survey_thanks, name="survey_thanks"),
     path("<slug:slug>/", views.workspace, name="workspace"),
     path("<slug:slug>/start/", views.start, name="start"),
     path("<slug:slug>/settings/", views.assessment_settings, name="settings"),

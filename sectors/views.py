@@ -1,5 +1,7 @@
 """Views of the sector assessment: thin; permissions through rules, reads and writes through the app."""
 
+from urllib.parse import urlencode
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
@@ -360,17 +362,29 @@ def _client_ip(request):
     return request.META.get("REMOTE_ADDR", "")
 
 
-@never_cache
-def survey_public(request, token):
-    """The SME survey on a phone, without an account, in the city's language unless another is chosen."""
-    assessment = services.survey_assessment(token=token)
-    if assessment is None:
-        return render(request, "sectors/survey_invalid.html", status=404)
-    city = assessment.city
+def _survey_language(request, city):
+    """The city's language unless the SME chose another (?lang=)."""
     languages = [code for code, _name in settings.LANGUAGES]
     language = request.GET.get("lang")
     if language not in languages:
         language = city.main_language if city.main_language in languages else translation.get_language()
+    return language, languages
+
+
+def _survey_thanks_redirect(token, language):
+    return redirect(f"{reverse('sectors:survey_thanks', kwargs={'token': token})}?{urlencode({'lang': language})}")
+
+
+@never_cache
+def survey_public(request, token):
+    """The SME survey on a phone, without an account, in the city's language unless another is chosen.
+
+    A sent form goes on to the thank-you page (Post/Redirect/Get), so reloading that page sends nothing."""
+    assessment = services.survey_assessment(token=token)
+    if assessment is None:
+        return render(request, "sectors/survey_invalid.html", status=404)
+    city = assessment.city
+    language, languages = _survey_language(request, city)
     with translation.override(language):
         request.LANGUAGE_CODE = language
         form = forms.SurveyForm(request.POST or None, assessment=assessment)
@@ -383,7 +397,7 @@ def survey_public(request, token):
                 status = 429
             elif form.data.get("website"):
                 # A bot filled the hidden field: thank it and keep nothing.
-                return render(request, "sectors/survey_thanks.html", {"city": city, "language": language})
+                return _survey_thanks_redirect(token, language)
             elif form.is_valid():
                 try:
                     cache.incr(key)
@@ -395,7 +409,7 @@ def survey_public(request, token):
                 except ValidationError as error:
                     form.add_error(None, error)
                 else:
-                    return render(request, "sectors/survey_thanks.html", {"city": city, "language": language})
+                    return _survey_thanks_redirect(token, language)
             if form.errors and status == 200:
                 status = 400
         return render(
@@ -409,6 +423,19 @@ def survey_public(request, token):
             },
             status=status,
         )
+
+
+@never_cache
+def survey_thanks(request, token):
+    """Where a sent survey lands; it stores nothing, so reloading it is harmless."""
+    assessment = services.survey_assessment(token=token)
+    if assessment is None:
+        return render(request, "sectors/survey_invalid.html", status=404)
+    city = assessment.city
+    language, _languages = _survey_language(request, city)
+    with translation.override(language):
+        request.LANGUAGE_CODE = language
+        return render(request, "sectors/survey_thanks.html", {"city": city, "language": language})
 
 
 @_assessment("sectors.propose_selection")

@@ -148,6 +148,7 @@ def test_sme_survey(world):
         "digital_adoption": "basic",
         "climate_exposed": "yes",
         "women_owned": "yes",
+        "submission_key": "6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b",
     }
     check(fields(valid, "website"), one_at_a_time(valid), posted(None, world.survey_url))
 

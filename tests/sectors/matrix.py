@@ -15,6 +15,7 @@ MATRIX = {
     "sectors:overview": Rule(STAFF_ONLY),
     # The SME survey opens for anyone with the link, signed in or not.
     "sectors:survey_public": Rule(every(OK), kwargs={"token": "{survey_token_a}"}),
+    "sectors:survey_thanks": Rule(every(OK), kwargs={"token": "{survey_token_a}"}),
     "sectors:workspace": Rule(VIEW, kwargs=CITY),
     "sectors:start": Rule(EDIT_POST, method="post", kwargs=CITY),
     "sectors:settings": Rule(VIEW, kwargs=CITY),

@@ -148,25 +148,62 @@ def survey_url(assessment):
     return reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
 
 
+def shown_form(client, assessment):
+    """The survey as a phone gets it: the answers, with the submission key the page made."""
+    import re
+
+    page = client.get(survey_url(assessment)).content.decode()
+    key = re.search(r'name="submission_key" value="([^"]+)"', page)
+    return {**SURVEY, "submission_key": key.group(1)} if key else dict(SURVEY)
+
+
 def test_sme_answers_the_survey_without_an_account_in_vietnamese(assessment_a, sectors_a, client):
     page = client.get(survey_url(assessment_a))
     assert page.status_code == 200 and 'lang="vi"' in page.content.decode()
-    response = client.post(survey_url(assessment_a), {**SURVEY, "sector": sectors_a[0].pk})
-    assert response.status_code == 200
+    response = client.post(survey_url(assessment_a), {**shown_form(client, assessment_a), "sector": sectors_a[0].pk})
+    thanks = reverse("sectors:survey_thanks", kwargs={"token": services.survey_token(assessment=assessment_a)})
+    assert response.status_code == 302 and response["Location"] == f"{thanks}?lang=vi"
     answer = SurveyResponse.objects.get()
     assert answer.revenue_change == -35 and answer.women_owned and answer.language == "vi"
 
 
+def test_reloading_the_survey_thank_you_page_stores_nothing(assessment_a, sectors_a, client):
+    response = client.post(
+        survey_url(assessment_a), {**shown_form(client, assessment_a), "sector": sectors_a[0].pk}, follow=True
+    )
+    assert response.status_code == 200 and 'lang="vi"' in response.content.decode()
+    assert SurveyResponse.objects.count() == 1
+    reload = client.get(response.redirect_chain[-1][0])
+    assert reload.status_code == 200
+    assert SurveyResponse.objects.count() == 1
+
+
+def test_the_same_survey_form_sent_twice_stores_one_response(assessment_a, sectors_a, client):
+    data = {**shown_form(client, assessment_a), "sector": sectors_a[0].pk}
+    first = client.post(survey_url(assessment_a), data)
+    again = client.post(survey_url(assessment_a), data)
+    assert first.status_code == again.status_code == 302 and first["Location"] == again["Location"]
+    assert SurveyResponse.objects.count() == 1
+
+
+def test_a_new_survey_form_stores_another_response(assessment_a, sectors_a, client):
+    client.post(survey_url(assessment_a), {**shown_form(client, assessment_a), "sector": sectors_a[0].pk})
+    client.post(survey_url(assessment_a), {**shown_form(client, assessment_a), "sector": sectors_a[1].pk})
+    assert SurveyResponse.objects.count() == 2
+    assert {r.sector_id for r in SurveyResponse.objects.all()} == {sectors_a[0].pk, sectors_a[1].pk}
+
+
 def test_survey_honeypot_keeps_nothing(assessment_a, sectors_a, client):
-    client.post(survey_url(assessment_a), {**SURVEY, "sector": sectors_a[0].pk, "website": "http://spam"})
+    data = {**shown_form(client, assessment_a), "sector": sectors_a[0].pk, "website": "http://spam"}
+    assert client.post(survey_url(assessment_a), data).status_code == 302
     assert not SurveyResponse.objects.exists()
 
 
 def test_survey_is_rate_limited(assessment_a, sectors_a, client, settings):
     settings.SECTORS_SURVEY_RATE_PER_HOUR = limit = 3
     for _i in range(limit):
-        client.post(survey_url(assessment_a), {**SURVEY, "sector": sectors_a[0].pk})
-    response = client.post(survey_url(assessment_a), {**SURVEY, "sector": sectors_a[0].pk})
+        client.post(survey_url(assessment_a), {**shown_form(client, assessment_a), "sector": sectors_a[0].pk})
+    response = client.post(survey_url(assessment_a), {**shown_form(client, assessment_a), "sector": sectors_a[0].pk})
     assert response.status_code == 429
     assert SurveyResponse.objects.count() == limit
 
@@ -176,7 +213,8 @@ def test_forged_survey_link_is_not_found(assessment_a, client):
 
 
 def test_survey_bad_answer_is_explained(assessment_a, sectors_a, client):
-    response = client.post(survey_url(assessment_a), {**SURVEY, "sector": sectors_a[0].pk, "revenue_change": "-300"})
+    data = {**shown_form(client, assessment_a), "sector": sectors_a[0].pk, "revenue_change": "-300"}
+    response = client.post(survey_url(assessment_a), data)
     assert response.status_code == 400
     assert not SurveyResponse.objects.exists()
 
