@@ -179,3 +179,21 @@ def test_city_dashboard_with_panel_query_budget(selected_a, member_a, city_a, cl
     assert_query_budget(
         client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=CITY_DASHBOARD_BUDGET
     )
+
+
+# --- What people meet first ----------------------------------------------------------------------
+
+
+def test_a_step_done_without_a_recorded_person_never_says_none(step_a, member_a, city_a, client_for):
+    """A step marked done by a data import or a deleted account: "Done on <date>", never "Done by None"."""
+    from django.utils import timezone
+
+    step_a.completed_at, step_a.completed_by = timezone.now(), None
+    step_a.evidence_url = "https://cantho.gov.vn/mou.pdf"
+    step_a.save(update_fields=["completed_at", "completed_by", "evidence_url"])
+    page = client_for(member_a).get(reverse("cities:onboarding", kwargs={"slug": city_a.slug})).content.decode()
+    assert "Done on " in page
+    assert "None" not in page
+    vi = client_for(member_a, HTTP_ACCEPT_LANGUAGE="vi").get(reverse("cities:onboarding", kwargs={"slug": city_a.slug}))
+    assert "None" not in vi.content.decode()
+

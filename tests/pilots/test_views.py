@@ -370,3 +370,11 @@ def test_a_viewer_sees_the_pilot_but_may_not_record_spending(db, client_for):
     assert client.get(reverse("pilots:detail", kwargs={"pk": pilot.pk})).status_code == 200
     assert client.get(reverse("pilots:expenditure_add", kwargs={"pk": pilot.pk})).status_code == 403
     assert client.post(reverse("pilots:status", kwargs={"pk": pilot.pk}), {"status": "active"}).status_code == 403
+
+
+def test_a_risk_without_an_owner_shows_a_dash_not_an_empty_cell(pilot_a, member_a, client_for):
+    from pilots.models import Risk
+
+    Risk.objects.create(pilot=pilot_a, title="Households do not separate", likelihood=3, impact=4)
+    page = client_for(member_a).get(pilot_a.get_absolute_url()).content.decode()
+    assert '<td>3×4</td><td class="d-none d-sm-table-cell">—</td>' in page
