@@ -123,6 +123,11 @@ class CoFundingForm(forms.Form):
     on = forms.DateField(label=_("Date"), widget=forms.DateInput(attrs={"type": "date"}))
     description = forms.CharField(label=_("Description"), max_length=240, required=False)
 
+    def __init__(self, *args, **kwargs):
+        # Shown on the profile page next to the profile form, which has a currency too: ids of its own.
+        kwargs.setdefault("auto_id", "id_cofunding_%s")
+        super().__init__(*args, **kwargs)
+
 
 class CityProfileForm(forms.ModelForm):
     shocks = forms.MultipleChoiceField(

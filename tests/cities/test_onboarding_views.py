@@ -197,3 +197,31 @@ def test_a_step_done_without_a_recorded_person_never_says_none(step_a, member_a,
     vi = client_for(member_a, HTTP_ACCEPT_LANGUAGE="vi").get(reverse("cities:onboarding", kwargs={"slug": city_a.slug}))
     assert "None" not in vi.content.decode()
 
+
+def _ids_and_labels(html):
+    from html.parser import HTMLParser
+
+    class Collect(HTMLParser):
+        def __init__(self):
+            super().__init__()
+            self.ids, self.fors = [], []
+
+        def handle_starttag(self, tag, attrs):
+            attrs = dict(attrs)
+            if attrs.get("id"):
+                self.ids.append(attrs["id"])
+            if tag == "label" and attrs.get("for"):
+                self.fors.append(attrs["for"])
+
+    parser = Collect()
+    parser.feed(html)
+    return parser.ids, parser.fors
+
+
+def test_the_profile_page_has_unique_ids_and_labels_that_point_at_them(selected_a, staff, city_a, client_for):
+    """The profile form and the co-funding form both ask for a currency: one id each, each label on its own field."""
+    response = client_for(staff).get(reverse("cities:profile", kwargs={"slug": city_a.slug}))
+    ids, fors = _ids_and_labels(response.content.decode())
+    assert "id_currency" in ids and "id_cofunding_currency" in ids
+    assert sorted({i for i in ids if ids.count(i) > 1}) == []
+    assert [f for f in fors if f not in ids] == []
