@@ -219,7 +219,9 @@ def test_criteria_added_and_frozen_once_scoring_starts(client_for, member_a, sta
     inclusion.refresh_from_db()
     assert inclusion.weight == Decimal("1.50")
     services.conflict_declare(process=process_a, evaluator=staff, has_conflict=False)
-    services.score_record(evaluator=staff, criterion=impact, idea=ideas[0], value=7)
+    services.score_sheet_submit(
+        evaluator=staff, idea=ideas[0], values={c.pk: 7 for c in (impact, cost, inclusion)}, comments={}
+    )
     response = client.post(
         reverse("cocreation:criterion_edit", kwargs={"pk": cost.pk}), {"name": "Cost", "weight": "9"}, follow=True
     )

@@ -25,6 +25,7 @@ from cocreation.models import (
     Vote,
     WorkshopStatus,
 )
+from cocreation.services.evaluation import _score_record
 
 from .conftest import good_answers, pdf_file
 
@@ -299,15 +300,15 @@ def test_conflicted_evaluator_cannot_score(process_a, ideas_a, staff, lead_a):
     criterion = services.criterion_add(process=process_a, name="Impact", weight=3)
     services.idea_shortlist(idea=ideas_a[0])
     with pytest.raises(ValidationError, match="Declare any conflict"):
-        services.score_record(evaluator=staff, criterion=criterion, idea=ideas_a[0], value=7)
+        _score_record(evaluator=staff, criterion=criterion, idea=ideas_a[0], value=7)
     with pytest.raises(ValidationError, match="Describe the conflict"):
         services.conflict_declare(process=process_a, evaluator=lead_a, has_conflict=True)
     services.conflict_declare(process=process_a, evaluator=lead_a, has_conflict=True, details="My cousin runs the SME")
     with pytest.raises(ValidationError, match="declared a conflict"):
-        services.score_record(evaluator=lead_a, criterion=criterion, idea=ideas_a[0], value=7)
+        _score_record(evaluator=lead_a, criterion=criterion, idea=ideas_a[0], value=7)
     services.conflict_declare(process=process_a, evaluator=staff, has_conflict=False)
-    score = services.score_record(evaluator=staff, criterion=criterion, idea=ideas_a[0], value=7)
-    again = services.score_record(evaluator=staff, criterion=criterion, idea=ideas_a[0], value=8, comment="re-read")
+    score = _score_record(evaluator=staff, criterion=criterion, idea=ideas_a[0], value=7)
+    again = _score_record(evaluator=staff, criterion=criterion, idea=ideas_a[0], value=8, comment="re-read")
     assert again.pk == score.pk and float(again.value) == 8.0
 
 
