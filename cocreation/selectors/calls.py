@@ -25,7 +25,7 @@ def call_detail(*, call: Call, user=None, can_evaluate: bool = False) -> dict:
     )
     return {
         "proposals": proposals,
-        "clarifications": list(call.clarifications.filter(published_at__isnull=False).order_by("published_at")),
+        "clarifications": clarifications_published(call=call),
         "evaluation": evaluation(process=call.process, call=call)
         if user is None
         else evaluation_seen_by(user=user, process=call.process, call=call, can_evaluate=can_evaluate),
@@ -67,11 +67,12 @@ def call_invitations(*, call: Call) -> dict:
 PICK_LIMIT = 200  # SMEs listed to pick from; "invite all" covers a larger registry
 
 
-def uninvited_smes(*, call: Call) -> QuerySet[Stakeholder]:
-    """The SMEs of the call's city registry that hold no link to this call yet."""
-    return Stakeholder.objects.filter(city_id=call.process.city_id, kind=StakeholderKind.SME).exclude(
+def uninvited_smes(*, call: Call, ids=None) -> QuerySet[Stakeholder]:
+    """The SMEs of the call's city registry that hold no link to this call yet (those of `ids`, when given)."""
+    smes = Stakeholder.objects.filter(city_id=call.process.city_id, kind=StakeholderKind.SME).exclude(
         call_invitations__call=call
     )
+    return smes if ids is None else smes.filter(pk__in=ids)
 
 
 def proposal_for_invitation(*, invitation) -> Proposal | None:
@@ -80,3 +81,20 @@ def proposal_for_invitation(*, invitation) -> Proposal | None:
         .prefetch_related("documents")
         .first()
     )
+
+
+def call_invitation_get(*, user, pk: int) -> CallInvitation | None:
+    return (
+        CallInvitation.objects.filter(call__process__city__in=cities_visible_to(user=user))
+        .select_related("call__process__city")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def clarifications_published(*, call: Call) -> list:
+    return list(call.clarifications.filter(published_at__isnull=False).order_by("published_at"))
+
+
+def proposal_documents(*, proposal: Proposal) -> list:
+    return list(proposal.documents.all())

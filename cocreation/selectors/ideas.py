@@ -54,3 +54,13 @@ def shortlisted_ideas(*, process: Process) -> QuerySet[Idea]:
     return Idea.objects.filter(
         workshop__process=process, status__in=[IdeaStatus.SHORTLISTED, IdeaStatus.SELECTED]
     ).order_by("title")
+
+
+def ballot_idea(*, invitation: StakeholderInvitation, pk: int | None) -> Idea | None:
+    """An idea of the participant's workshop, or None."""
+    return Idea.objects.filter(pk=pk, workshop_id=invitation.workshop_id).first() if pk else None
+
+
+def merge_targets(*, idea: Idea) -> list[Idea]:
+    """The ideas of the workshop a duplicate can be merged into."""
+    return list(idea.workshop.ideas.exclude(pk=idea.pk).exclude(status=IdeaStatus.MERGED))

@@ -2,6 +2,8 @@
 
 from django.db.models import Count, Prefetch, QuerySet
 
+from cities import selectors as city_selectors
+from cities.models import City
 from cities.selectors import cities_visible_to
 
 from ..models import (
@@ -50,3 +52,23 @@ def process_detail(*, process: Process) -> dict:
     )
     calls = list(process.calls.annotate(proposal_count=Count("proposals")).order_by("-deadline"))
     return {"timeline": timeline(process), "workshops": workshops, "calls": calls}
+
+
+def city_get(*, user, slug: str) -> City | None:
+    """The city with this slug if the user may see its co-creation, else None."""
+    city = city_selectors.city_get(user=user, slug=slug)
+    return city if city is not None and user.has_perm("cocreation.view_process", city) else None
+
+
+def phase_get(*, user, pk: int) -> Phase | None:
+    return (
+        Phase.objects.filter(process__city__in=cities_visible_to(user=user))
+        .select_related("process__city")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def phases_by_kind(*, process: Process) -> dict[str, Phase]:
+    """The process's scheduled phases by kind."""
+    return {p.kind: p for p in process.phases.all()}

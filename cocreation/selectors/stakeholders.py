@@ -1,11 +1,11 @@
 """Reads of the city's stakeholder registry, of whom to invite, and of who took part."""
 
-from django.db.models import Count, Q
+from django.db.models import Count, Q, QuerySet
 
 from ccrs.inputs import page_of
 from cities.selectors import cities_visible_to
 
-from ..models import Gender, Stakeholder, StakeholderKind, Workshop
+from ..models import Gender, Stakeholder, StakeholderInvitation, StakeholderKind, Workshop
 from .common import PAGE_SIZE
 
 
@@ -52,10 +52,24 @@ def stakeholder_get(*, user, pk: int) -> Stakeholder | None:
 
 def invite_candidates(*, workshop: Workshop, kind: str = "", query: str = "", limit: int = 200) -> dict:
     """The city's stakeholders not yet invited to the workshop, filtered by type and search; the first `limit`."""
-    qs = Stakeholder.objects.filter(city_id=workshop.process.city_id).exclude(invitations__workshop=workshop)
+    qs = uninvited_stakeholders(workshop=workshop)
     if kind:
         qs = qs.filter(kind=kind)
     if query:
         qs = qs.filter(Q(name__icontains=query) | Q(organisation__icontains=query) | Q(email__icontains=query))
     total = qs.count()
     return {"candidates": list(qs.order_by("name", "pk")[:limit]), "total": total, "limit": limit, "matching": qs}
+
+
+def uninvited_stakeholders(*, workshop: Workshop) -> QuerySet[Stakeholder]:
+    """The stakeholders of the workshop's city registry not yet invited to it."""
+    return Stakeholder.objects.filter(city_id=workshop.process.city_id).exclude(invitations__workshop=workshop)
+
+
+def invitation_get(*, user, pk: int) -> StakeholderInvitation | None:
+    return (
+        StakeholderInvitation.objects.filter(workshop__process__city__in=cities_visible_to(user=user))
+        .select_related("stakeholder", "workshop__process__city")
+        .filter(pk=pk)
+        .first()
+    )

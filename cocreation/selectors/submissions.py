@@ -4,6 +4,7 @@ from ccrs.inputs import page_of
 
 from ..models import (
     Question,
+    StakeholderInvitation,
     Submission,
     Workshop,
 )
@@ -48,3 +49,22 @@ def answer_text(question: Question, value, language=None) -> str:
     except (IndexError, TypeError, ValueError):
         return str(value)
     return str(value)
+
+
+def submission_for_invitation(*, invitation: StakeholderInvitation) -> dict:
+    """The public input form's data: the workshop's questions and the stakeholder's earlier input, if any."""
+    return {
+        "questions": list(invitation.workshop.questions.all()),
+        "existing": Submission.objects.filter(invitation=invitation).first(),
+    }
+
+
+def submission_in_workshop(*, workshop: Workshop, pk: int | None) -> Submission | None:
+    return Submission.objects.filter(workshop=workshop, pk=pk).first() if pk else None
+
+
+def submission_text(*, workshop: Workshop, submission: Submission, language=None) -> str:
+    """A submission's answers as text, one per line (the start of an idea drawn from it)."""
+    questions = list(workshop.questions.all())
+    texts = [answer_text(q, submission.answers.get(str(q.pk)), language) for q in questions]
+    return "\n".join(t for t in texts if t)

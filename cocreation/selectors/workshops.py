@@ -6,10 +6,12 @@ from ccrs.inputs import page_of
 from cities.selectors import cities_visible_to
 
 from ..models import (
+    Question,
     Stakeholder,
     StakeholderInvitation,
     Submission,
     Workshop,
+    WorkshopAttachment,
 )
 from .common import PAGE_SIZE
 
@@ -97,3 +99,31 @@ def workshop_attendance(*, workshop: Workshop) -> dict:
 def workshop_report(*, workshop: Workshop) -> dict:
     """The closing report: attendance, organisations present and the attached files."""
     return {**workshop_attendance(workshop=workshop), "attachments": list(workshop.attachments.order_by("created_at"))}
+
+
+def question_get(*, user, pk: int) -> Question | None:
+    return (
+        Question.objects.filter(workshop__process__city__in=cities_visible_to(user=user))
+        .select_related("workshop__process__city")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def workshop_questions(*, workshop: Workshop) -> dict:
+    """The questions editor: the form's questions in order, and whether input was given already."""
+    return {"questions": list(workshop.questions.all()), "answered": workshop.submissions.exists()}
+
+
+def attachment_get(*, user, pk: int) -> WorkshopAttachment | None:
+    return (
+        WorkshopAttachment.objects.filter(workshop__process__city__in=cities_visible_to(user=user))
+        .select_related("workshop__process__city")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def attendance_row(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
+    """One invitee's row of the register, as it is now."""
+    return StakeholderInvitation.objects.select_related("stakeholder").get(pk=invitation.pk)
