@@ -51,6 +51,26 @@ def call_create(
 
 
 @transaction.atomic
+def call_update(*, call: Call, deadline: datetime, **fields) -> Call:
+    """Change a draft or open call; a naive deadline is city time and must be still to come."""
+    call = Call.objects.select_for_update().select_related("process__city").get(pk=call.pk)
+    if call.status not in (CallStatus.DRAFT, CallStatus.OPEN):
+        raise ValidationError(_("A closed or awarded call can no longer change."))
+    deadline = city_local(city=call.process.city, value=deadline)
+    if deadline <= timezone.now():
+        raise ValidationError(_("The deadline is in the past; give a date and time still to come."))
+    idea = fields.get("idea")
+    if idea is not None and idea.workshop.process_id != call.process_id:
+        raise ValidationError(_("The chosen solution must be an idea of this process."))
+    for name, value in fields.items():
+        setattr(call, name, value)
+    call.deadline = deadline
+    call.full_clean()
+    call.save()
+    return call
+
+
+@transaction.atomic
 def call_open(*, call: Call) -> Call:
     call = Call.objects.select_for_update().get(pk=call.pk)
     if call.status != CallStatus.DRAFT:
@@ -81,118 +101,6 @@ def clarification_publish(*, call: Call, question: str, answer: str) -> Clarific
     return Clarification.objects.create(
         call=call, question=question.strip(), answer=answer.strip(), published_at=timezone.now()
     )
-
-
-def proposal_submit(
-    *,
-    call: Call,
-    stakeholder: Stakeholder,
-    title: str,
-    summary: str,
-    employees: int,
-    registered_in_city: bool,
-    amount=None,
-    documents: dict | None = None,
-) -> Proposal:
-    """An SME submits a proposal with the documents the call asks for, before the deadline."""
-    documents = documents or {}
-    with transaction.atomic():
-        call = Call.objects.select_for_update().select_related("process").get(pk=call.pk)
-        if call.status != CallStatus.OPEN:
-            raise ValidationError(_("This call is not open for proposals."))
-        if timezone.now() >= call.deadline:
-            raise ValidationError(_("The deadline of this call has passed; the proposal was not saved."))
-        errors = []
-        if stakeholder.city_id != call.process.city_id or stakeholder.kind != StakeholderKind.SME:
-            errors.append(_("Only SMEs in the city's stakeholder registry can submit proposals."))
-        if employees > call.max_employees:
-            errors.append(_("This call is open to SMEs of at most %(max)s employees.") % {"max": call.max_employees})
-        if call.registered_in_city and not registered_in_city:
-            errors.append(_("This call is open only to businesses registered in the city."))
-        missing = [name for name in call.required_documents if name not in documents]
-        if missing:
-            errors.append(_("Attach these documents: %(names)s.") % {"names": ", ".join(missing)})
-        for name, uploaded in documents.items():
-            if uploaded.size > uploads.MAX_UPLOAD_BYTES or uploads.sniff(uploaded) is None:
-                errors.append(
-                    _("“%(name)s” must be a file of at most %(limit)s MB, one of: %(types)s.")
-                    % {
-                        "name": name,
-                        "limit": f"{uploads.MAX_UPLOAD_BYTES / 1048576:.0f}",
-                        "types": uploads.ACCEPTED_LABEL,
-                    }
-                )
-        if Proposal.objects.filter(call=call, stakeholder=stakeholder).exists():
-            errors.append(_("This SME has already submitted a proposal to this call."))
-        if errors:
-            raise ValidationError(errors)
-        proposal = Proposal.objects.create(
-            call=call,
-            stakeholder=stakeholder,
-            title=title,
-            summary=summary,
-            employees=employees,
-            registered_in_city=registered_in_city,
-            amount=amount,
-        )
-        for name, uploaded in documents.items():
-            ProposalDocument.objects.create(proposal=proposal, name=name, file=uploaded)
-    return proposal
-
-
-@transaction.atomic
-def proposal_award(*, proposal: Proposal) -> Proposal:
-    """Award the call to this proposal; the others are not awarded; the SME is told by e-mail."""
-    from .. import tasks
-
-    call = Call.objects.select_for_update().get(pk=proposal.call_id)
-    if call.status != CallStatus.CLOSED:
-        raise ValidationError(_("Close the call for proposals before awarding it."))
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.status != ProposalStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted, eligible proposal can be awarded."))
-    now = timezone.now()
-    Proposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED).exclude(pk=proposal.pk).update(
-        status=ProposalStatus.NOT_AWARDED, updated_at=now
-    )
-    proposal.status = ProposalStatus.AWARDED
-    proposal.awarded_at = now
-    proposal.save(update_fields=["status", "awarded_at", "updated_at"])
-    call.status = CallStatus.AWARDED
-    call.save(update_fields=["status", "updated_at"])
-    tasks.award_notify.delay_on_commit(proposal.pk)
-    return proposal
-
-
-def award_notify(*, proposal_id: int) -> bool:
-    proposal = Proposal.objects.select_related("call__process__city", "stakeholder").filter(pk=proposal_id).first()
-    if proposal is None or proposal.status != ProposalStatus.AWARDED:
-        return False
-    with translation.override(proposal.stakeholder.language):
-        subject = _("Your proposal was awarded: %(call)s") % {"call": proposal.call.title}
-        body = render_to_string("cocreation/email/award.txt", {"proposal": proposal})
-    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [proposal.stakeholder.email])
-    return True
-
-
-@transaction.atomic
-def call_update(*, call: Call, deadline: datetime, **fields) -> Call:
-    """Change a draft or open call; a naive deadline is city time and must be still to come."""
-    call = Call.objects.select_for_update().select_related("process__city").get(pk=call.pk)
-    if call.status not in (CallStatus.DRAFT, CallStatus.OPEN):
-        raise ValidationError(_("A closed or awarded call can no longer change."))
-    deadline = city_local(city=call.process.city, value=deadline)
-    if deadline <= timezone.now():
-        raise ValidationError(_("The deadline is in the past; give a date and time still to come."))
-    idea = fields.get("idea")
-    if idea is not None and idea.workshop.process_id != call.process_id:
-        raise ValidationError(_("The chosen solution must be an idea of this process."))
-    for name, value in fields.items():
-        setattr(call, name, value)
-    call.deadline = deadline
-    call.full_clean()
-    call.save()
-    return call
 
 
 CALL_INVITATION_SALT = "cocreation.call-invitation"
@@ -287,3 +195,95 @@ def call_invitation_send(*, invitation_id: int) -> bool:
 def call_invitation_revoke(*, invitation: CallInvitation) -> CallInvitation:
     """Withdraw an SME's call link."""
     return link_revoke(invitation)
+
+
+def proposal_submit(
+    *,
+    call: Call,
+    stakeholder: Stakeholder,
+    title: str,
+    summary: str,
+    employees: int,
+    registered_in_city: bool,
+    amount=None,
+    documents: dict | None = None,
+) -> Proposal:
+    """An SME submits a proposal with the documents the call asks for, before the deadline."""
+    documents = documents or {}
+    with transaction.atomic():
+        call = Call.objects.select_for_update().select_related("process").get(pk=call.pk)
+        if call.status != CallStatus.OPEN:
+            raise ValidationError(_("This call is not open for proposals."))
+        if timezone.now() >= call.deadline:
+            raise ValidationError(_("The deadline of this call has passed; the proposal was not saved."))
+        errors = []
+        if stakeholder.city_id != call.process.city_id or stakeholder.kind != StakeholderKind.SME:
+            errors.append(_("Only SMEs in the city's stakeholder registry can submit proposals."))
+        if employees > call.max_employees:
+            errors.append(_("This call is open to SMEs of at most %(max)s employees.") % {"max": call.max_employees})
+        if call.registered_in_city and not registered_in_city:
+            errors.append(_("This call is open only to businesses registered in the city."))
+        missing = [name for name in call.required_documents if name not in documents]
+        if missing:
+            errors.append(_("Attach these documents: %(names)s.") % {"names": ", ".join(missing)})
+        for name, uploaded in documents.items():
+            if uploaded.size > uploads.MAX_UPLOAD_BYTES or uploads.sniff(uploaded) is None:
+                errors.append(
+                    _("“%(name)s” must be a file of at most %(limit)s MB, one of: %(types)s.")
+                    % {
+                        "name": name,
+                        "limit": f"{uploads.MAX_UPLOAD_BYTES / 1048576:.0f}",
+                        "types": uploads.ACCEPTED_LABEL,
+                    }
+                )
+        if Proposal.objects.filter(call=call, stakeholder=stakeholder).exists():
+            errors.append(_("This SME has already submitted a proposal to this call."))
+        if errors:
+            raise ValidationError(errors)
+        proposal = Proposal.objects.create(
+            call=call,
+            stakeholder=stakeholder,
+            title=title,
+            summary=summary,
+            employees=employees,
+            registered_in_city=registered_in_city,
+            amount=amount,
+        )
+        for name, uploaded in documents.items():
+            ProposalDocument.objects.create(proposal=proposal, name=name, file=uploaded)
+    return proposal
+
+
+@transaction.atomic
+def proposal_award(*, proposal: Proposal) -> Proposal:
+    """Award the call to this proposal; the others are not awarded; the SME is told by e-mail."""
+    from .. import tasks
+
+    call = Call.objects.select_for_update().get(pk=proposal.call_id)
+    if call.status != CallStatus.CLOSED:
+        raise ValidationError(_("Close the call for proposals before awarding it."))
+    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    if proposal.status != ProposalStatus.SUBMITTED:
+        raise ValidationError(_("Only a submitted, eligible proposal can be awarded."))
+    now = timezone.now()
+    Proposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED).exclude(pk=proposal.pk).update(
+        status=ProposalStatus.NOT_AWARDED, updated_at=now
+    )
+    proposal.status = ProposalStatus.AWARDED
+    proposal.awarded_at = now
+    proposal.save(update_fields=["status", "awarded_at", "updated_at"])
+    call.status = CallStatus.AWARDED
+    call.save(update_fields=["status", "updated_at"])
+    tasks.award_notify.delay_on_commit(proposal.pk)
+    return proposal
+
+
+def award_notify(*, proposal_id: int) -> bool:
+    proposal = Proposal.objects.select_related("call__process__city", "stakeholder").filter(pk=proposal_id).first()
+    if proposal is None or proposal.status != ProposalStatus.AWARDED:
+        return False
+    with translation.override(proposal.stakeholder.language):
+        subject = _("Your proposal was awarded: %(call)s") % {"call": proposal.call.title}
+        body = render_to_string("cocreation/email/award.txt", {"proposal": proposal})
+    send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [proposal.stakeholder.email])
+    return True

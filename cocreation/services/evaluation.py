@@ -18,6 +18,11 @@ from ..models import (
 )
 
 
+def _criteria_still_editable(*, process: Process, call: Call | None) -> None:
+    if Score.objects.filter(criterion__process=process, criterion__call=call).exists():
+        raise ValidationError(_("Scoring has started: the criteria and their weights can no longer change."))
+
+
 @transaction.atomic
 def criterion_add(*, process: Process, name: str, weight, call: Call | None = None) -> Criterion:
     if call is not None and call.process_id != process.pk:
@@ -27,6 +32,26 @@ def criterion_add(*, process: Process, name: str, weight, call: Call | None = No
     criterion.full_clean()
     criterion.save()
     return criterion
+
+
+@transaction.atomic
+def criterion_update(*, criterion: Criterion, name: str, weight) -> Criterion:
+    """Rename or reweigh a criterion, only before anyone has scored in its evaluation."""
+    _criteria_still_editable(process=criterion.process, call=criterion.call)
+    criterion.name, criterion.weight = name.strip(), weight
+    criterion.full_clean()
+    try:
+        with transaction.atomic():
+            criterion.save(update_fields=["name", "weight", "updated_at"])
+    except IntegrityError:
+        raise ValidationError(_("This evaluation already has a criterion with this name.")) from None
+    return criterion
+
+
+@transaction.atomic
+def criterion_remove(*, criterion: Criterion) -> None:
+    _criteria_still_editable(process=criterion.process, call=criterion.call)
+    criterion.delete()
 
 
 @transaction.atomic
@@ -84,31 +109,6 @@ def _score_record(
         defaults={"value": round(value, 1), "comment": comment},
     )
     return score
-
-
-def _criteria_still_editable(*, process: Process, call: Call | None) -> None:
-    if Score.objects.filter(criterion__process=process, criterion__call=call).exists():
-        raise ValidationError(_("Scoring has started: the criteria and their weights can no longer change."))
-
-
-@transaction.atomic
-def criterion_update(*, criterion: Criterion, name: str, weight) -> Criterion:
-    """Rename or reweigh a criterion, only before anyone has scored in its evaluation."""
-    _criteria_still_editable(process=criterion.process, call=criterion.call)
-    criterion.name, criterion.weight = name.strip(), weight
-    criterion.full_clean()
-    try:
-        with transaction.atomic():
-            criterion.save(update_fields=["name", "weight", "updated_at"])
-    except IntegrityError:
-        raise ValidationError(_("This evaluation already has a criterion with this name.")) from None
-    return criterion
-
-
-@transaction.atomic
-def criterion_remove(*, criterion: Criterion) -> None:
-    _criteria_still_editable(process=criterion.process, call=criterion.call)
-    criterion.delete()
 
 
 def sheet_complete(*, evaluator, criteria, idea: Idea | None = None, proposal: Proposal | None = None) -> bool:

@@ -16,6 +16,12 @@ from ..models import (
 )
 
 
+def tags_from_text(tags) -> list[str]:
+    if isinstance(tags, str):
+        tags = tags.split(",")
+    return sorted({t.strip().lower() for t in tags if t and t.strip()})
+
+
 @transaction.atomic
 def idea_create(
     *, workshop: Workshop, title: str, description: str = "", cluster: str = "", tags=(), sources=()
@@ -35,6 +41,20 @@ def idea_create(
     if any(s.workshop_id != workshop.pk for s in sources):
         raise ValidationError(_("An idea can only come from input to its own workshop."))
     idea.sources.set(sources)
+    return idea
+
+
+@transaction.atomic
+def idea_update(*, idea: Idea, title: str, description: str = "") -> Idea:
+    """Reword an idea; a merged idea is kept as it was when merged."""
+    idea = Idea.objects.select_for_update().get(pk=idea.pk)
+    if idea.status == IdeaStatus.MERGED:
+        raise ValidationError(_("A merged idea cannot change; edit the idea it was merged into."))
+    title = title.strip()
+    if not title:
+        raise ValidationError(_("Give the idea a title."))
+    idea.title, idea.description = title[:200], description.strip()
+    idea.save(update_fields=["title", "description", "updated_at"])
     return idea
 
 
@@ -135,23 +155,3 @@ def idea_rate(*, invitation: StakeholderInvitation, idea: Idea, value: int) -> I
         invitation=invitation, idea=idea, defaults={"value": int(value)}
     )
     return rating
-
-
-def tags_from_text(tags) -> list[str]:
-    if isinstance(tags, str):
-        tags = tags.split(",")
-    return sorted({t.strip().lower() for t in tags if t and t.strip()})
-
-
-@transaction.atomic
-def idea_update(*, idea: Idea, title: str, description: str = "") -> Idea:
-    """Reword an idea; a merged idea is kept as it was when merged."""
-    idea = Idea.objects.select_for_update().get(pk=idea.pk)
-    if idea.status == IdeaStatus.MERGED:
-        raise ValidationError(_("A merged idea cannot change; edit the idea it was merged into."))
-    title = title.strip()
-    if not title:
-        raise ValidationError(_("Give the idea a title."))
-    idea.title, idea.description = title[:200], description.strip()
-    idea.save(update_fields=["title", "description", "updated_at"])
-    return idea

@@ -31,6 +31,20 @@ def process_create(*, city, title: str, challenge: str = "", phases: dict | None
 
 
 @transaction.atomic
+def process_update(*, process: Process, title: str, challenge: str = "") -> Process:
+    """Rename a process or rewrite its challenge; titles stay unique within the city."""
+    title = title.strip()
+    if not title:
+        raise ValidationError({"title": _("Give the process a title.")})
+    if Process.objects.filter(city_id=process.city_id, title=title).exclude(pk=process.pk).exists():
+        message = _("%(city)s already has a process called “%(title)s”.")
+        raise ValidationError({"title": message % {"city": process.city.name, "title": title}})
+    process.title, process.challenge = title, challenge.strip()
+    process.save(update_fields=["title", "challenge", "updated_at"])
+    return process
+
+
+@transaction.atomic
 def phase_schedule(*, process: Process, kind: str, starts_on: date, ends_on: date) -> Phase:
     """Set the dates of a phase (created on first use); phases follow each other in order."""
     if kind not in PhaseKind.values:
@@ -44,35 +58,6 @@ def phase_schedule(*, process: Process, kind: str, starts_on: date, ends_on: dat
         phase.starts_on, phase.ends_on = starts_on, ends_on
         phase.save(update_fields=["starts_on", "ends_on", "updated_at"])
     return phase
-
-
-PHASE_TRANSITIONS = {PhaseStatus.PLANNED: PhaseStatus.ACTIVE, PhaseStatus.ACTIVE: PhaseStatus.DONE}
-
-
-@transaction.atomic
-def phase_advance(*, phase: Phase) -> Phase:
-    """Start a planned phase or finish a running one; a finished phase stays finished."""
-    phase = Phase.objects.select_for_update().get(pk=phase.pk)
-    following = PHASE_TRANSITIONS.get(phase.status)
-    if following is None:
-        raise ValidationError(_("This phase is already done."))
-    phase.status = following
-    phase.save(update_fields=["status", "updated_at"])
-    return phase
-
-
-@transaction.atomic
-def process_update(*, process: Process, title: str, challenge: str = "") -> Process:
-    """Rename a process or rewrite its challenge; titles stay unique within the city."""
-    title = title.strip()
-    if not title:
-        raise ValidationError({"title": _("Give the process a title.")})
-    if Process.objects.filter(city_id=process.city_id, title=title).exclude(pk=process.pk).exists():
-        message = _("%(city)s already has a process called “%(title)s”.")
-        raise ValidationError({"title": message % {"city": process.city.name, "title": title}})
-    process.title, process.challenge = title, challenge.strip()
-    process.save(update_fields=["title", "challenge", "updated_at"])
-    return process
 
 
 @transaction.atomic
@@ -102,3 +87,18 @@ def process_schedule(*, process: Process, schedule: dict) -> list[Phase]:
         phase_schedule(process=process, kind=kind, starts_on=starts_on, ends_on=ends_on)
         for kind, (starts_on, ends_on) in schedule.items()
     ]
+
+
+PHASE_TRANSITIONS = {PhaseStatus.PLANNED: PhaseStatus.ACTIVE, PhaseStatus.ACTIVE: PhaseStatus.DONE}
+
+
+@transaction.atomic
+def phase_advance(*, phase: Phase) -> Phase:
+    """Start a planned phase or finish a running one; a finished phase stays finished."""
+    phase = Phase.objects.select_for_update().get(pk=phase.pk)
+    following = PHASE_TRANSITIONS.get(phase.status)
+    if following is None:
+        raise ValidationError(_("This phase is already done."))
+    phase.status = following
+    phase.save(update_fields=["status", "updated_at"])
+    return phase

@@ -26,10 +26,10 @@ from ..models import (
 )
 from .links import INVITATION_DAYS, link_from_token, link_revoke, link_send_once
 
-INVITATION_SALT = "cocreation.stakeholder-invitation"
-
-
 CSV_COLUMNS = ["name", "email", "organisation", "kind", "sector", "size", "women_led", "gender", "language", "phone"]
+
+
+INVITATION_SALT = "cocreation.stakeholder-invitation"
 
 
 def _normalise_email(email: str) -> str:
@@ -64,6 +64,50 @@ def stakeholder_register(*, city, consent_version: str = "", **fields) -> tuple[
     except IntegrityError:
         raise ValidationError(_("%(email)s is already in the registry."), params={"email": email}) from None
     return stakeholder, existing is None
+
+
+@transaction.atomic
+def stakeholder_update(*, stakeholder: Stakeholder, consent_version: str = "", **fields) -> Stakeholder:
+    """Change a stakeholder's details; the e-mail stays unique in the city's registry.
+
+    With `consent_version`, the consent to that version of the text is recorded now.
+    """
+    stakeholder = Stakeholder.objects.select_for_update().get(pk=stakeholder.pk)
+    if "email" in fields:
+        try:
+            fields["email"] = _normalise_email(fields["email"])
+        except ValidationError:
+            raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
+        duplicate = (
+            Stakeholder.objects.filter(city_id=stakeholder.city_id, email__iexact=fields["email"])
+            .exclude(pk=stakeholder.pk)
+            .first()
+        )
+        if duplicate:
+            raise ValidationError(
+                {
+                    "email": _("%(email)s is already in the registry, as %(name)s.")
+                    % {"email": fields["email"], "name": duplicate.name}
+                }
+            )
+    for name, value in fields.items():
+        setattr(stakeholder, name, "" if value is None else value)
+    stakeholder.full_clean(exclude=["city"], validate_unique=False, validate_constraints=False)
+    stakeholder.save(update_fields=[*fields, "updated_at"])
+    if consent_version and consent_version != stakeholder.consent_version:
+        consent_record(stakeholder=stakeholder, version=consent_version)
+    return stakeholder
+
+
+@transaction.atomic
+def consent_record(*, stakeholder: Stakeholder, version: str) -> Stakeholder:
+    """Record that the stakeholder agreed to the data processing text of this version, now."""
+    if not version.strip():
+        raise ValidationError(_("Say which version of the consent text was agreed to."))
+    stakeholder.consent_at = timezone.now()
+    stakeholder.consent_version = version.strip()
+    stakeholder.save(update_fields=["consent_at", "consent_version", "updated_at"])
+    return stakeholder
 
 
 def _choice_value(raw: str, choices, field: str, row: int) -> str:
@@ -159,17 +203,6 @@ def _stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> t
     return created, updated, stakeholders
 
 
-@transaction.atomic
-def consent_record(*, stakeholder: Stakeholder, version: str) -> Stakeholder:
-    """Record that the stakeholder agreed to the data processing text of this version, now."""
-    if not version.strip():
-        raise ValidationError(_("Say which version of the consent text was agreed to."))
-    stakeholder.consent_at = timezone.now()
-    stakeholder.consent_version = version.strip()
-    stakeholder.save(update_fields=["consent_at", "consent_version", "updated_at"])
-    return stakeholder
-
-
 def invitation_token(*, invitation: StakeholderInvitation) -> str:
     """The signed token of an invitation's link: its id and its random key."""
     return signing.dumps({"i": invitation.pk, "k": invitation.key}, salt=INVITATION_SALT, compress=False)
@@ -218,82 +251,6 @@ def _invitations_bulk_create(*, workshop: Workshop, stakeholders) -> dict:
     return {"created": sum(invitation_create(workshop=workshop, stakeholder=s)[1] for s in stakeholders)}
 
 
-def invitation_send(*, invitation_id: int) -> bool:
-    """E-mail the stakeholder's workshop link once, in their language; False if nothing to send."""
-
-    def compose(invitation):
-        workshop = invitation.workshop
-        context = {
-            "invitation": invitation,
-            "workshop": workshop,
-            "starts": timezone.localtime(workshop.starts_at, workshop.city_tz),
-            "closes": timezone.localtime(workshop.input_closes_at, workshop.city_tz),
-            "expires": timezone.localtime(invitation.expires_at, workshop.city_tz),
-            "link": invitation_link(invitation=invitation),
-        }
-        subject = _("Your invitation: %(workshop)s") % {"workshop": workshop.title}
-        return subject, render_to_string("cocreation/email/stakeholder_invitation.txt", context)
-
-    return link_send_once(
-        queryset=StakeholderInvitation.objects.select_related("workshop__process__city", "stakeholder"),
-        invitation_id=invitation_id,
-        compose=compose,
-    )
-
-
-@transaction.atomic
-def invitation_revoke(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
-    """Withdraw a stakeholder's workshop link."""
-    return link_revoke(invitation)
-
-
-@transaction.atomic
-def invitation_check_in(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
-    """Record that the invited stakeholder came to the workshop (once)."""
-    invitation = StakeholderInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status == InvitationStatus.REVOKED:
-        raise ValidationError(_("A withdrawn invitation cannot be checked in."))
-    if invitation.checked_in_at is None:
-        now = timezone.now()
-        invitation.checked_in_at = now
-        invitation.registered_at = invitation.registered_at or now
-        invitation.save(update_fields=["checked_in_at", "registered_at", "updated_at"])
-    return invitation
-
-
-@transaction.atomic
-def stakeholder_update(*, stakeholder: Stakeholder, consent_version: str = "", **fields) -> Stakeholder:
-    """Change a stakeholder's details; the e-mail stays unique in the city's registry.
-
-    With `consent_version`, the consent to that version of the text is recorded now.
-    """
-    stakeholder = Stakeholder.objects.select_for_update().get(pk=stakeholder.pk)
-    if "email" in fields:
-        try:
-            fields["email"] = _normalise_email(fields["email"])
-        except ValidationError:
-            raise ValidationError({"email": _("Enter a valid e-mail address.")}) from None
-        duplicate = (
-            Stakeholder.objects.filter(city_id=stakeholder.city_id, email__iexact=fields["email"])
-            .exclude(pk=stakeholder.pk)
-            .first()
-        )
-        if duplicate:
-            raise ValidationError(
-                {
-                    "email": _("%(email)s is already in the registry, as %(name)s.")
-                    % {"email": fields["email"], "name": duplicate.name}
-                }
-            )
-    for name, value in fields.items():
-        setattr(stakeholder, name, "" if value is None else value)
-    stakeholder.full_clean(exclude=["city"], validate_unique=False, validate_constraints=False)
-    stakeholder.save(update_fields=[*fields, "updated_at"])
-    if consent_version and consent_version != stakeholder.consent_version:
-        consent_record(stakeholder=stakeholder, version=consent_version)
-    return stakeholder
-
-
 @transaction.atomic
 def invitations_invite(*, workshop: Workshop, stakeholders) -> dict:
     """Invite the chosen stakeholders, within the workshop's capacity: all of them or none.
@@ -333,6 +290,29 @@ def invitations_import(*, workshop: Workshop, csv_text: str, consent_version: st
     return {"created": created, "updated": updated, "invited": invited["created"]}
 
 
+def invitation_send(*, invitation_id: int) -> bool:
+    """E-mail the stakeholder's workshop link once, in their language; False if nothing to send."""
+
+    def compose(invitation):
+        workshop = invitation.workshop
+        context = {
+            "invitation": invitation,
+            "workshop": workshop,
+            "starts": timezone.localtime(workshop.starts_at, workshop.city_tz),
+            "closes": timezone.localtime(workshop.input_closes_at, workshop.city_tz),
+            "expires": timezone.localtime(invitation.expires_at, workshop.city_tz),
+            "link": invitation_link(invitation=invitation),
+        }
+        subject = _("Your invitation: %(workshop)s") % {"workshop": workshop.title}
+        return subject, render_to_string("cocreation/email/stakeholder_invitation.txt", context)
+
+    return link_send_once(
+        queryset=StakeholderInvitation.objects.select_related("workshop__process__city", "stakeholder"),
+        invitation_id=invitation_id,
+        compose=compose,
+    )
+
+
 @transaction.atomic
 def invitation_resend(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
     """E-mail the personal link again (through the task); an expired link gets a new expiry date."""
@@ -349,6 +329,26 @@ def invitation_resend(*, invitation: StakeholderInvitation) -> StakeholderInvita
     invitation.expires_at = max(invitation.expires_at, timezone.now() + timedelta(days=INVITATION_DAYS))
     invitation.save(update_fields=["sent_at", "expires_at", "updated_at"])
     tasks.invitation_send.delay_on_commit(invitation.pk)
+    return invitation
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
+    """Withdraw a stakeholder's workshop link."""
+    return link_revoke(invitation)
+
+
+@transaction.atomic
+def invitation_check_in(*, invitation: StakeholderInvitation) -> StakeholderInvitation:
+    """Record that the invited stakeholder came to the workshop (once)."""
+    invitation = StakeholderInvitation.objects.select_for_update().get(pk=invitation.pk)
+    if invitation.status == InvitationStatus.REVOKED:
+        raise ValidationError(_("A withdrawn invitation cannot be checked in."))
+    if invitation.checked_in_at is None:
+        now = timezone.now()
+        invitation.checked_in_at = now
+        invitation.registered_at = invitation.registered_at or now
+        invitation.save(update_fields=["checked_in_at", "registered_at", "updated_at"])
     return invitation
 
 

@@ -62,61 +62,6 @@ def workshop_schedule(
 
 
 @transaction.atomic
-def workshop_open(*, workshop: Workshop) -> Workshop:
-    """Open the input form to invited stakeholders; it needs at least one question."""
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
-    if workshop.status != WorkshopStatus.PLANNED:
-        raise ValidationError(_("Only a planned workshop can be opened for input."))
-    if not workshop.questions.exists():
-        raise ValidationError(_("Add at least one question before opening the workshop for input."))
-    workshop.status = WorkshopStatus.OPEN
-    workshop.save(update_fields=["status", "updated_at"])
-    return workshop
-
-
-@transaction.atomic
-def workshop_close(*, workshop: Workshop, outcomes: str = "") -> Workshop:
-    """Close the workshop: input can no longer be given or edited; the outcomes are recorded."""
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
-    if workshop.status != WorkshopStatus.OPEN:
-        raise ValidationError(_("Only a workshop open for input can be closed."))
-    workshop.status = WorkshopStatus.CLOSED
-    fields = ["status", "updated_at"]
-    if outcomes:
-        workshop.outcomes = outcomes
-        fields.append("outcomes")
-    workshop.save(update_fields=fields)
-    return workshop
-
-
-@transaction.atomic
-def question_add(
-    *, workshop: Workshop, kind: str, text: dict, choices: list | None = None, required: bool = True, scale_max: int = 5
-) -> Question:
-    if workshop.status == WorkshopStatus.CLOSED:
-        raise ValidationError(_("The form of a closed workshop cannot change."))
-    if workshop.submissions.exists():
-        raise ValidationError(_("Input has already been given; add no questions that earlier answers would lack."))
-    position = workshop.questions.count()
-    question = Question(
-        workshop=workshop,
-        kind=kind,
-        text=text,
-        choices=choices or [],
-        required=required,
-        scale_max=scale_max,
-        position=position,
-    )
-    question.full_clean()
-    question.save()
-    return question
-
-
-def workshop_counts(*, workshop: Workshop) -> dict:
-    return workshop.invitations.aggregate(invited=Count("pk"), submitted=Count("submission"))
-
-
-@transaction.atomic
 def workshop_update(
     *,
     workshop: Workshop,
@@ -155,11 +100,66 @@ def workshop_update(
     return workshop
 
 
+@transaction.atomic
+def workshop_open(*, workshop: Workshop) -> Workshop:
+    """Open the input form to invited stakeholders; it needs at least one question."""
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if workshop.status != WorkshopStatus.PLANNED:
+        raise ValidationError(_("Only a planned workshop can be opened for input."))
+    if not workshop.questions.exists():
+        raise ValidationError(_("Add at least one question before opening the workshop for input."))
+    workshop.status = WorkshopStatus.OPEN
+    workshop.save(update_fields=["status", "updated_at"])
+    return workshop
+
+
+@transaction.atomic
+def workshop_close(*, workshop: Workshop, outcomes: str = "") -> Workshop:
+    """Close the workshop: input can no longer be given or edited; the outcomes are recorded."""
+    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
+    if workshop.status != WorkshopStatus.OPEN:
+        raise ValidationError(_("Only a workshop open for input can be closed."))
+    workshop.status = WorkshopStatus.CLOSED
+    fields = ["status", "updated_at"]
+    if outcomes:
+        workshop.outcomes = outcomes
+        fields.append("outcomes")
+    workshop.save(update_fields=fields)
+    return workshop
+
+
+def workshop_counts(*, workshop: Workshop) -> dict:
+    return workshop.invitations.aggregate(invited=Count("pk"), submitted=Count("submission"))
+
+
 def _question_editable(workshop: Workshop) -> bool:
     """Whether questions may still be added, removed or change their type (no input given yet)."""
     if workshop.status == WorkshopStatus.CLOSED:
         raise ValidationError(_("The form of a closed workshop cannot change."))
     return not workshop.submissions.exists()
+
+
+@transaction.atomic
+def question_add(
+    *, workshop: Workshop, kind: str, text: dict, choices: list | None = None, required: bool = True, scale_max: int = 5
+) -> Question:
+    if workshop.status == WorkshopStatus.CLOSED:
+        raise ValidationError(_("The form of a closed workshop cannot change."))
+    if workshop.submissions.exists():
+        raise ValidationError(_("Input has already been given; add no questions that earlier answers would lack."))
+    position = workshop.questions.count()
+    question = Question(
+        workshop=workshop,
+        kind=kind,
+        text=text,
+        choices=choices or [],
+        required=required,
+        scale_max=scale_max,
+        position=position,
+    )
+    question.full_clean()
+    question.save()
+    return question
 
 
 @transaction.atomic
