@@ -9,6 +9,7 @@ from django.utils import timezone
 from cocreation import selectors, services
 from cocreation.models import IdeaStatus, Phase, ProposalStatus, WorkshopAttachment
 
+from .conftest import good_answers
 from .factories import (
     CallFactory,
     CallInvitationFactory,
@@ -211,3 +212,20 @@ def test_awarded_proposal_is_the_latest_award_of_the_city(city_a, city_b):
     )
     assert selectors.awarded_proposal(city=city_a) == later != earlier
     assert selectors.awarded_proposal(city=city_b) is None
+
+
+def test_workshop_questions_are_in_order_and_say_whether_input_was_given(invitation_s, questions_a):
+    workshop = invitation_s.workshop
+    before = selectors.workshop_questions(workshop=workshop)
+    assert before["questions"] == sorted(questions_a, key=lambda q: q.position) and not before["answered"]
+    services.submission_save(invitation=invitation_s, answers=good_answers(questions_a))
+    assert selectors.workshop_questions(workshop=workshop)["answered"]
+
+
+def test_submission_text_reads_the_answers_in_order_with_choice_labels(invitation_s, questions_a):
+    submission, _ = services.submission_save(invitation=invitation_s, answers=good_answers(questions_a))
+    text = selectors.submission_text(workshop=invitation_s.workshop, submission=submission, language="en")
+    assert text.splitlines()[:2] == ["Phát túi phân loại cho hộ gia đình", "Households"]
+    assert selectors.submission_in_workshop(workshop=invitation_s.workshop, pk=submission.pk) == submission
+    other = WorkshopFactory(process=invitation_s.workshop.process)
+    assert selectors.submission_in_workshop(workshop=other, pk=submission.pk) is None

@@ -313,3 +313,26 @@ def test_question_form_shows_the_workshop_language_and_english_and_folds_the_oth
     folded = page[page.index("<details") :]
     assert "Question (English)" not in folded and "Question (Tiếng Việt)" not in folded
     assert "Question (ไทย)" in folded and "Question (Bahasa Melayu)" in folded
+
+
+def test_another_citys_workshop_answers_the_one_not_open_message(rf, client_for, member_b, workshop_a):
+    """A Da Nang officer opening a Can Tho workshop's pages gets 404, with the project's one message."""
+    from django.http import Http404
+
+    from ccrs.decorators import NOT_OPEN
+    from cocreation.views import workshops
+
+    client = client_for(member_b)
+    for name in ("workshop", "questions", "attendance", "workshop_report"):
+        assert client.get(url(name, pk=workshop_a.pk)).status_code == 404, name
+    request = rf.get("/")
+    request.user = member_b
+    with pytest.raises(Http404) as refused:
+        workshops.workshop_detail(request, pk=workshop_a.pk)
+    assert str(refused.value) == str(NOT_OPEN)
+
+
+def test_a_viewer_may_open_but_not_edit_a_workshop(client_for, viewer_a, workshop_a):
+    client = client_for(viewer_a)
+    assert client.get(url("workshop", pk=workshop_a.pk)).status_code == 200
+    assert client.get(url("workshop_edit", pk=workshop_a.pk)).status_code == 403
