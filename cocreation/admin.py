@@ -45,6 +45,17 @@ def _run(modeladmin, request, queryset, action, done):
 class PhaseInline(admin.TabularInline):
     model = Phase
     extra = 0
+    readonly_fields = ["status"]  # phases start and finish on the process page (services)
+
+
+class ReadOnlyAdmin(SimpleHistoryAdmin):
+    """Rows that only the site's own flows write (votes, ratings, conflicts, scores): staff read them here."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
 
 
 @admin.register(Process)
@@ -62,6 +73,7 @@ class PhaseAdmin(SimpleHistoryAdmin):
     list_filter = ["kind", "status", "process__city"]
     list_select_related = ["process__city"]
     search_fields = ["process__title"]
+    readonly_fields = ["status"]
 
 
 @admin.register(Stakeholder)
@@ -85,6 +97,7 @@ class WorkshopAdmin(SimpleHistoryAdmin):
     list_select_related = ["process__city"]
     inlines = [QuestionInline]
     actions = ["open_for_input", "close"]
+    readonly_fields = ["status"]
 
     @admin.action(description=_("Open for input"))
     def open_for_input(self, request, queryset):
@@ -102,6 +115,12 @@ class QuestionAdmin(SimpleHistoryAdmin):
     search_fields = ["workshop__title"]
     list_select_related = ["workshop"]
 
+    def get_readonly_fields(self, request, obj=None):
+        """Once input has arrived only the wording may change, as on the questions editor."""
+        if obj is not None and obj.pk and obj.workshop.submissions.exists():
+            return ["workshop", "position", "kind", "choices", "required", "scale_max"]
+        return []
+
 
 @admin.register(StakeholderInvitation)
 class StakeholderInvitationAdmin(SimpleHistoryAdmin):
@@ -109,7 +128,7 @@ class StakeholderInvitationAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "workshop__process__city"]
     search_fields = ["stakeholder__name", "stakeholder__email", "workshop__title"]
     list_select_related = ["stakeholder", "workshop"]
-    readonly_fields = ["sent_at"]
+    readonly_fields = ["key", "status", "sent_at", "checked_in_at"]
     actions = ["revoke", "check_in"]
 
     @admin.action(description=_("Withdraw"))
@@ -150,11 +169,12 @@ class IdeaAdmin(SimpleHistoryAdmin):
     list_filter = ["status", "workshop__process__city"]
     search_fields = ["title", "cluster"]
     list_select_related = ["workshop", "merged_into"]
-    raw_id_fields = ["sources", "merged_into"]
+    raw_id_fields = ["sources"]
+    readonly_fields = ["status", "merged_into"]  # shortlisting and merging go through the ideas page
 
 
 @admin.register(Vote)
-class VoteAdmin(SimpleHistoryAdmin):
+class VoteAdmin(ReadOnlyAdmin):
     list_display = ["idea", "invitation", "created_at"]
     list_select_related = ["idea", "invitation__stakeholder", "invitation__workshop"]
     search_fields = ["idea__title"]
@@ -162,7 +182,7 @@ class VoteAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(IdeaRating)
-class IdeaRatingAdmin(SimpleHistoryAdmin):
+class IdeaRatingAdmin(ReadOnlyAdmin):
     list_display = ["idea", "invitation", "value"]
     list_select_related = ["idea", "invitation__stakeholder", "invitation__workshop"]
     search_fields = ["idea__title"]
@@ -175,9 +195,15 @@ class CriterionAdmin(SimpleHistoryAdmin):
     list_select_related = ["process__city", "call"]
     search_fields = ["name"]
 
+    def get_readonly_fields(self, request, obj=None):
+        """Weights change only until scoring starts, as on the evaluation page."""
+        if obj is not None and obj.pk and Score.objects.filter(criterion=obj).exists():
+            return ["name", "weight", "process", "call"]
+        return []
+
 
 @admin.register(ConflictDeclaration)
-class ConflictDeclarationAdmin(SimpleHistoryAdmin):
+class ConflictDeclarationAdmin(ReadOnlyAdmin):
     list_display = ["evaluator", "process", "call", "has_conflict"]
     list_filter = ["has_conflict"]
     list_select_related = ["evaluator", "process__city", "call"]
@@ -185,7 +211,7 @@ class ConflictDeclarationAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(Score)
-class ScoreAdmin(SimpleHistoryAdmin):
+class ScoreAdmin(ReadOnlyAdmin):
     list_display = ["criterion", "evaluator", "idea", "proposal", "value"]
     list_select_related = ["criterion", "evaluator", "idea", "proposal"]
     search_fields = ["criterion__name", "evaluator__email"]
@@ -204,6 +230,7 @@ class CallAdmin(SimpleHistoryAdmin):
     list_select_related = ["process__city"]
     inlines = [ClarificationInline]
     actions = ["open_call", "close_call"]
+    readonly_fields = ["status"]
 
     @admin.action(description=_("Open the call"))
     def open_call(self, request, queryset):
@@ -234,6 +261,7 @@ class ProposalAdmin(SimpleHistoryAdmin):
     list_select_related = ["stakeholder", "call"]
     inlines = [ProposalDocumentInline]
     actions = ["award"]
+    readonly_fields = ["status", "awarded_at"]
 
     @admin.action(description=_("Award the call to this proposal"))
     def award(self, request, queryset):
@@ -254,7 +282,7 @@ class CallInvitationAdmin(SimpleHistoryAdmin):
     search_fields = ["stakeholder__name", "stakeholder__email", "stakeholder__organisation", "call__title"]
     list_select_related = ["stakeholder", "call__process__city"]
     raw_id_fields = ["stakeholder", "call"]
-    readonly_fields = ["sent_at"]
+    readonly_fields = ["key", "status", "sent_at"]
     actions = ["revoke"]
 
     @admin.action(description=_("Withdraw"))

@@ -387,10 +387,12 @@ def _seed_call(result, *, now, staff, log):
     ]
     services.conflict_declare(process=process, call=call, evaluator=staff, has_conflict=False)
     for proposal, base in zip(proposals, (8, 6), strict=True):
-        for n, criterion in enumerate(criteria):
-            services.score_record(
-                evaluator=staff, criterion=criterion, proposal=proposal, value=base - n % 2, comment=""
-            )
+        services.score_sheet_submit(
+            evaluator=staff,
+            proposal=proposal,
+            values={criterion.pk: base - n % 2 for n, criterion in enumerate(criteria)},
+            comments={},
+        )
     type(call).objects.filter(pk=call.pk).update(deadline=now - timedelta(hours=1))
     call.refresh_from_db()
     services.call_close(call=call)

@@ -10,3 +10,12 @@ rules.add_perm("cocreation.view_any", is_program_staff | is_city_team_member)
 # Evaluators score shortlists and proposals: program staff and the city's editors. Staff award calls.
 rules.add_perm("cocreation.evaluate", is_program_staff | is_city_editor)
 rules.add_perm("cocreation.award_call", is_program_staff)
+
+
+def abilities(user, city) -> dict:
+    """What the user may do in a city's co-creation, for a page to show or hide its buttons."""
+    return {
+        "can_manage": user.has_perm("cocreation.manage_process", city),
+        "can_evaluate": user.has_perm("cocreation.evaluate", city),
+        "can_award": user.has_perm("cocreation.award_call", city),
+    }

@@ -21,6 +21,17 @@ RULE_BOUND = {
     "sectors.Selection": ["status", "decided_by", "decided_at"],
     "pilots.Pilot": ["status"],
     "pilots.Period": ["actual_value", "locked"],
+    "cocreation.Phase": ["status"],
+    "cocreation.Workshop": ["status"],
+    "cocreation.Idea": ["status", "merged_into"],
+    "cocreation.Call": ["status"],
+    "cocreation.Proposal": ["status", "awarded_at"],
+    "cocreation.StakeholderInvitation": ["status", "sent_at", "checked_in_at"],
+    "cocreation.CallInvitation": ["status", "sent_at"],
+    "cocreation.Score": ["value", "evaluator", "criterion", "idea", "proposal"],
+    "cocreation.Vote": ["idea", "invitation"],
+    "cocreation.IdeaRating": ["value", "idea", "invitation"],
+    "cocreation.ConflictDeclaration": ["has_conflict", "evaluator"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
 }
 
@@ -31,6 +42,8 @@ def editable_fields(model_label, staff):
     request = RequestFactory().get("/admin/")
     request.user = staff
     obj = model()
+    if not model_admin.has_change_permission(request, obj):
+        return set()  # a view-only admin: the site's own flows write these rows
     readonly = set(model_admin.get_readonly_fields(request, obj))
     form = model_admin.get_form(request, obj, change=True)
     return set(form.base_fields) - readonly

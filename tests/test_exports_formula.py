@@ -76,8 +76,8 @@ def typed(cohort, city_a, staff, member_a):
     )
     criterion = cocreation_services.criterion_add(process=process, name=AT, weight=1, call=call)
     cocreation_services.conflict_declare(process=process, evaluator=staff, has_conflict=False, call=call)
-    cocreation_services.score_record(
-        evaluator=staff, criterion=criterion, value=7, comment=HYPERLINK, proposal=proposal
+    cocreation_services.score_sheet_submit(
+        evaluator=staff, proposal=proposal, values={criterion.pk: 7}, comments={criterion.pk: HYPERLINK}
     )
 
     pilots_services.exchange_rate_set(currency="VND", reporting_currency="USD", valid_from=date(2023, 1, 1), rate="1")

@@ -1,13 +1,22 @@
-"""Co-creation objects of city A (Can Tho): a process, a workshop open for input, its form, an invitation."""
+"""Co-creation objects of city A (Can Tho) for every test: a process, a workshop open for input, its form, an
+invitation, ideas, a shortlist and an open call; and the helpers the page tests share."""
 
 from datetime import date, timedelta
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from django.utils import timezone
 
+from ccrs.models import CityMembership, CityRole
 from cocreation import services
-from cocreation.models import QuestionKind, StakeholderKind, WorkshopKind
+from cocreation.models import (
+    IdeaStatus,
+    QuestionKind,
+    StakeholderKind,
+    WorkshopKind,
+)
+from tests.conftest import make_user
 
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
@@ -127,4 +136,195 @@ def good_answers(questions):
         str(multiple.pk): ["0", "1"],
         str(rating.pk): "4",
         str(ranking.pk): ["2", "0", "1"],
+    }
+
+
+@pytest.fixture
+def tagged_ideas_a(workshop_a, invitation_s, questions_a):
+    submission, _ = services.submission_save(invitation=invitation_s, answers=good_answers(questions_a))
+    return [
+        services.idea_create(
+            workshop=workshop_a, title=f"Ý tưởng {n}", tags=["rác", "Hộ gia đình "], sources=[submission]
+        )
+        for n in range(4)
+    ]
+
+
+def form_data(questions):
+    short, single, multiple, rating, ranking, _file = questions
+    return {
+        f"q{short.pk}": "Phát túi phân loại",
+        f"q{single.pk}": "0",
+        f"q{multiple.pk}": ["0", "2"],
+        f"q{rating.pk}": "5",
+        f"q{ranking.pk}_0": "1",
+        f"q{ranking.pk}_1": "0",
+        f"q{ranking.pk}_2": "2",
+    }
+
+
+def link(invitation):
+    return reverse("cocreation:respond", kwargs={"token": services.invitation_token(invitation=invitation)})
+
+
+PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
+
+
+@pytest.fixture
+def viewer_a(city_a):
+    user = make_user("viewer.a@cantho.example.vn")
+    CityMembership.objects.create(user=user, city=city_a, role=CityRole.VIEWER)
+    return user
+
+
+@pytest.fixture
+def officer(client_for, member_a):
+    return client_for(member_a)
+
+
+def url(name, **kwargs):
+    return reverse(f"cocreation:{name}", kwargs=kwargs)
+
+
+def body(response):
+    return response.content.decode()
+
+
+def csv_file(text, name="people.csv"):
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
+
+
+STAKEHOLDER = {
+    "name": "Trần Văn Nam",
+    "email": "Nam@Ve-Sinh.example.vn",
+    "organisation": "Công ty Môi trường Cái Răng",
+    "kind": "sme",
+    "sector": "waste collection",
+    "size": "small",
+    "women_led": "",
+    "gender": "male",
+    "language": "vi",
+    "phone": "+84 292 111 222",
+}
+
+
+WORKSHOP = {
+    "title": "Hội thảo đánh giá giải pháp",
+    "kind": "validation",
+    "starts_at": "2026-05-10T09:00",
+    "ends_at": "2026-05-10T12:00",
+    "input_closes_at": "2026-05-17T17:00",
+    "place": "Hội trường UBND quận Ninh Kiều",
+    "online_link": "",
+    "language": "vi",
+    "agenda": "1. Chào mừng\n2. Thảo luận",
+    "facilitators": "Lê Minh",
+    "capacity": "30",
+    "anonymous_input": "on",
+    "vote_limit": "2",
+}
+
+
+@pytest.fixture
+def registry(city_a):
+    people = [
+        ("An", "an@example.vn", "sme", "vi"),
+        ("Bảo", "bao@example.vn", "sme", "vi"),
+        ("Chi", "chi@example.vn", "ngo", "en"),
+        ("Dũng", "dung@example.vn", "academia", "vi"),
+    ]
+    return [
+        services.stakeholder_register(city=city_a, name=n, email=e, kind=k, language=lang)[0]
+        for n, e, k, lang in people
+    ]
+
+
+@pytest.fixture
+def submission_a(invitation_s, questions_a):
+    submission, _ = services.submission_save(invitation=invitation_s, answers=good_answers(questions_a), language="vi")
+    return submission
+
+
+@pytest.fixture
+def ideas_a(workshop_a, submission_a):
+    return [
+        services.idea_create(workshop=workshop_a, title=title, sources=[submission_a])
+        for title in ("Túi hai màu", "Điểm thu mua ở chợ", "Túi phân loại hai màu")
+    ]
+
+
+@pytest.fixture
+def shortlist_a(process_a, ideas_a):
+    for idea in ideas_a[:2]:
+        idea.refresh_from_db()
+        if idea.status == IdeaStatus.OPEN:
+            services.idea_shortlist(idea=idea)
+    criteria = [
+        services.criterion_add(process=process_a, name="Impact", weight=3),
+        services.criterion_add(process=process_a, name="Cost", weight=1),
+    ]
+    return ideas_a[:2], criteria
+
+
+@pytest.fixture
+def sme_b(city_a):
+    sme, _ = services.stakeholder_register(
+        city=city_a, name="Phạm Minh", email="minh@xanh.example.vn", kind="sme", language="en", size="small"
+    )
+    return sme
+
+
+@pytest.fixture
+def call_a(process_a, ideas_a):
+    services.idea_shortlist(idea=ideas_a[0])
+    call = services.call_create(
+        process=process_a,
+        idea=ideas_a[0],
+        title="Gọi đề xuất: túi hai màu",
+        description="Thu gom rác hữu cơ tại Ninh Kiều.",
+        deadline=timezone.now() + timedelta(days=10),
+        max_employees=49,
+        required_documents=["Business registration", "Work plan"],
+        budget="500000000",
+        currency="VND",
+    )
+    services.call_open(call=call)
+    services.clarification_publish(call=call, question="Hợp tác xã có được nộp không?", answer="Có.")
+    call.refresh_from_db()
+    return call
+
+
+@pytest.fixture
+def call_link(call_a, stakeholder_a):
+    invitation, _ = services.call_invitation_create(call=call_a, stakeholder=stakeholder_a)
+    return invitation, reverse(
+        "cocreation:apply", kwargs={"token": services.call_invitation_token(invitation=invitation)}
+    )
+
+
+def proposal_data(**extra):
+    return {
+        "title": "Xe ba gác điện",
+        "summary": "Thu gom rác hữu cơ hai lần mỗi tuần tại 2.000 hộ.",
+        "employees": "8",
+        "registered_in_city": "on",
+        "amount": "450000000",
+        "document_0": pdf_file("dkkd.pdf"),
+        "document_1": pdf_file("plan.pdf"),
+        **extra,
+    }
+
+
+def call_form(idea, **extra):
+    return {
+        "idea": idea.pk,
+        "title": "Gọi đề xuất: điểm thu mua ở chợ",
+        "description": "Điểm thu mua phế liệu ở chợ Xuân Khánh.",
+        "max_employees": "49",
+        "registered_in_city": "on",
+        "required_documents": "Business registration\n\nWork plan\nBusiness registration",
+        "budget": "300000000",
+        "currency": "vnd",
+        "deadline": "2030-05-01T17:00",
+        **extra,
     }

@@ -125,7 +125,7 @@ def objects(world):
     services.idea_shortlist(idea=idea)
     criterion = services.criterion_add(process=process, name="Impact", weight=2)
     declaration = services.conflict_declare(process=process, evaluator=staff, has_conflict=False)
-    score = services.score_record(evaluator=staff, criterion=criterion, idea=idea, value=7)
+    (score,) = services.score_sheet_submit(evaluator=staff, idea=idea, values={criterion.pk: 7}, comments={})
     call = services.call_create(process=process, title="Matrix call", description="d", deadline=now + timedelta(days=9))
     services.call_open(call=call)
     clarification = services.clarification_publish(call=call, question="Q?", answer="A.")

@@ -1,0 +1,92 @@
+"""Reads of co-creation processes and their phases."""
+
+from django.db.models import Count, Prefetch, Q, QuerySet
+
+from cities import selectors as city_selectors
+from cities.models import City
+from cities.selectors import cities_visible_to
+
+from ..models import (
+    Call,
+    CallStatus,
+    Phase,
+    PhaseKind,
+    Process,
+    StakeholderInvitation,
+    Submission,
+    Workshop,
+)
+from .common import count_of
+
+
+def processes_visible_to(*, user) -> QuerySet[Process]:
+    return Process.objects.filter(city__in=cities_visible_to(user=user))
+
+
+def program_counts(*, user, cohort_id: int | None = None) -> list[dict]:
+    """Per city (of one cohort, if given): workshops, submissions, calls and awarded calls, in one query."""
+    processes = processes_visible_to(user=user)
+    if cohort_id is not None:
+        processes = processes.filter(city__cohort_id=cohort_id)
+    return list(
+        processes.values("city__name")
+        .annotate(
+            workshop_count=Count("workshops", distinct=True),
+            submission_count=Count("workshops__submissions", distinct=True),
+            call_count=Count("calls", distinct=True),
+            awarded_count=Count("calls", filter=Q(calls__status=CallStatus.AWARDED), distinct=True),
+        )
+        .order_by("city__name")
+    )
+
+
+def process_list(*, user, city) -> list[Process]:
+    """A city's processes with their phases (the timeline) and workshop and call counts."""
+    return list(
+        processes_visible_to(user=user)
+        .filter(city=city)
+        .annotate(workshop_count=count_of(Workshop.objects, "process"), call_count=count_of(Call.objects, "process"))
+        .prefetch_related(Prefetch("phases", queryset=Phase.objects.order_by("starts_on")))
+        .order_by("title")
+    )
+
+
+def process_get(*, user, pk: int) -> Process | None:
+    return processes_visible_to(user=user).select_related("city").filter(pk=pk).first()
+
+
+def timeline(process: Process) -> list[dict]:
+    """The five phases in order, with dates and status where scheduled."""
+    phases = {p.kind: p for p in process.phases.all()}
+    return [{"kind": kind, "label": label, "phase": phases.get(kind)} for kind, label in PhaseKind.choices]
+
+
+def process_detail(*, process: Process) -> dict:
+    workshops = list(
+        process.workshops.annotate(
+            invited=count_of(StakeholderInvitation.objects, "workshop"),
+            submitted=count_of(Submission.objects, "workshop"),
+        ).order_by("-starts_at")
+    )
+    calls = list(process.calls.annotate(proposal_count=Count("proposals")).order_by("-deadline"))
+    return {"timeline": timeline(process), "workshops": workshops, "calls": calls}
+
+
+def city_get(*, user, slug: str) -> City | None:
+    """The city with this slug if the user may see its co-creation, else None."""
+    city = city_selectors.city_get(user=user, slug=slug)
+    return city if city is not None and user.has_perm("cocreation.view_process", city) else None
+
+
+def phase_get(*, user, pk: int) -> Phase | None:
+    return (
+        Phase.objects.filter(process__city__in=cities_visible_to(user=user))
+        .select_related("process__city")
+        .filter(pk=pk)
+        .first()
+    )
+
+
+def phases_by_kind(*, process: Process) -> dict[str, Phase]:
+    """The process's scheduled phases by kind."""
+    return {p.kind: p for p in process.phases.all()}

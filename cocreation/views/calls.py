@@ -1,0 +1,304 @@
+"""Pages of calls for SME proposals: the call, drafting and editing it, its Q&A and SME invitations, the award,
+and the SME's public proposal form behind its personal link."""
+
+import zoneinfo
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from ccrs.decorators import object_required
+from ccrs.forms import add_service_errors
+from ccrs.inputs import id_from
+
+from .. import exports, selectors, services
+from ..forms import CallForm, ClarificationForm, ProposalForm
+from ..models import CallStatus
+from ..rules import abilities
+from .common import (
+    download,
+    error_text,
+    language,
+    link_refused,
+    public_language,
+    rate_limited,
+    status,
+    too_many_attempts,
+)
+
+MANAGE = "cocreation.manage_process"
+
+
+def _call_city(call):
+    return call.process.city
+
+
+def _city_tz(city):
+    return zoneinfo.ZoneInfo(city.time_zone)
+
+
+def _call_form(request, process, call=None):
+    city = process.city
+    ideas = list(selectors.shortlisted_ideas(process=process))
+    initial = {}
+    if call is not None:
+        initial = {
+            "idea": call.idea_id,
+            "title": call.title,
+            "description": call.description,
+            "max_employees": call.max_employees,
+            "registered_in_city": call.registered_in_city,
+            "required_documents": "\n".join(call.required_documents or []),
+            "budget": call.budget,
+            "currency": call.currency,
+            "deadline": timezone.localtime(call.deadline, _city_tz(city)).replace(tzinfo=None),
+        }
+    elif idea_id := id_from(request.GET.get("idea")):
+        initial = {"idea": idea_id}
+    return CallForm(request.POST or None, ideas=ideas, time_zone=city.time_zone, initial=initial)
+
+
+# --- the call -------------------------------------------------------------------------------------
+
+
+@object_required(selectors.call_get)
+def call_detail(request, call):
+    """A call: its terms, Q&A, SME invitations, proposals and the panel's results as the user may see them."""
+    city = call.process.city
+    can = abilities(request.user, city)
+    detail = selectors.call_detail(call=call, user=request.user, can_evaluate=can["can_evaluate"])
+    return render(
+        request,
+        "cocreation/call_detail.html",
+        {
+            "call": call,
+            "city": city,
+            "deadline_local": timezone.localtime(call.deadline, _city_tz(city)),
+            "can_manage": can["can_manage"],
+            "can_award": can["can_award"],
+            "clarification_form": ClarificationForm(),
+            **detail,
+            **(selectors.call_invitations(call=call) if can["can_manage"] else {}),
+        },
+    )
+
+
+@object_required(selectors.call_get)
+def call_export(request, call, fmt):
+    return download(exports.call_sheets(call=call, language=language(request)), fmt, f"call-{call.pk}")
+
+
+@object_required(selectors.process_get, perm=MANAGE, target=lambda process: process.city)
+def call_new(request, process):
+    """Draft a call for SME proposals from a shortlisted idea (the chosen solution)."""
+    form = _call_form(request, process)
+    if request.method == "POST" and form.is_valid():
+        try:
+            call = services.call_create(process=process, **form.call_fields())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The call is drafted. Open it when it is ready."))
+            return redirect("cocreation:call", pk=call.pk)
+    return render(
+        request,
+        "cocreation/call_form.html",
+        {"process": process, "city": process.city, "form": form},
+        status=status(form),
+    )
+
+
+@object_required(selectors.call_get, perm=MANAGE, target=_call_city)
+def call_edit(request, call):
+    process = call.process
+    form = _call_form(request, process, call)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.call_update(call=call, **form.call_fields())
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The call was saved."))
+            return redirect("cocreation:call", pk=call.pk)
+    return render(
+        request,
+        "cocreation/call_form.html",
+        {"process": process, "city": process.city, "form": form, "call": call},
+        status=status(form),
+    )
+
+
+@require_POST
+@object_required(selectors.call_get, perm=MANAGE, target=_call_city)
+def call_open(request, call):
+    try:
+        services.call_open(call=call)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The call is open for proposals."))
+    return redirect("cocreation:call", pk=call.pk)
+
+
+@require_POST
+@object_required(selectors.call_get, perm=MANAGE, target=_call_city)
+def call_close(request, call):
+    try:
+        services.call_close(call=call)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The call is closed for proposals."))
+    return redirect("cocreation:call", pk=call.pk)
+
+
+@require_POST
+@object_required(selectors.call_get, perm=MANAGE, target=_call_city)
+def clarification_publish(request, call):
+    """Publish a question about the call with its answer, read by every SME on its link."""
+    form = ClarificationForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("A published clarification needs both the question and its answer."))
+    else:
+        try:
+            services.clarification_publish(call=call, **form.cleaned_data)
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        else:
+            messages.success(request, _("The clarification is published."))
+    return redirect(reverse("cocreation:call", kwargs={"pk": call.pk}) + "#clarifications")
+
+
+# --- SME invitations ------------------------------------------------------------------------------
+
+
+@require_POST
+@object_required(selectors.call_get, perm=MANAGE, target=_call_city)
+def call_invite(request, call):
+    """Invite the ticked SMEs of the city's registry, or (without a selection) every SME not yet invited;
+    the links go out by e-mail once the call is open."""
+    smes = selectors.uninvited_smes(call=call)
+    back = redirect(reverse("cocreation:call", kwargs={"pk": call.pk}) + "#invitations")
+    if "selected" in request.POST:
+        picked = {id_from(value) for value in request.POST.getlist("stakeholder")}
+        if not picked:
+            messages.error(request, _("Tick at least one SME to invite."))
+            return back
+        smes = list(selectors.uninvited_smes(call=call, ids=picked))
+        if len(smes) != len(picked):
+            messages.error(
+                request,
+                _("Some ticked SMEs are no longer waiting for a link to this call. Reload the page and try again."),
+            )
+            return back
+    try:
+        result = services.call_invitations_bulk_create(call=call, stakeholders=smes)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        if call.status == CallStatus.OPEN:
+            messages.success(request, _("%(created)s SMEs invited; their links are being sent.") % result)
+        else:
+            messages.success(request, _("%(created)s SMEs invited; their links are sent when the call opens.") % result)
+    return back
+
+
+@require_POST
+@object_required(selectors.call_invitation_get, perm=MANAGE, target=lambda invitation: invitation.call.process.city)
+def call_invitation_revoke(request, invitation):
+    try:
+        services.call_invitation_revoke(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The invitation was withdrawn; its link no longer works."))
+    return redirect(reverse("cocreation:call", kwargs={"pk": invitation.call_id}) + "#invitations")
+
+
+# --- the award ------------------------------------------------------------------------------------
+
+
+@require_POST
+@object_required(selectors.proposal_get, perm="cocreation.award_call", target=lambda p: p.call.process.city)
+def proposal_award(request, proposal):
+    """Program staff award the call to a proposal; the SME is told by e-mail."""
+    try:
+        services.proposal_award(proposal=proposal)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request, _("The call is awarded to “%(title)s”; the SME is being told.") % {"title": proposal.title}
+        )
+    return redirect("cocreation:call", pk=proposal.call_id)
+
+
+# --- the SME's proposal form behind its personal link ---------------------------------------------
+
+
+@never_cache
+def apply(request, token):
+    """The public call page behind an SME's personal link: the call, its Q&A and the proposal form,
+    in the SME's language, without an account; refused after the deadline or once the call closes."""
+    try:
+        invitation = services.call_invitation_from_token(token=token)
+    except services.LinkInvalid as error:
+        return link_refused(request, error.message, error.status)
+    chosen = public_language(request, invitation.stakeholder)
+    call = invitation.call
+    city = call.process.city
+    existing = selectors.proposal_for_invitation(invitation=invitation)
+    form = ProposalForm(
+        request.POST or None,
+        request.FILES or None,
+        documents=call.required_documents or [],
+        currency=call.currency,
+        initial={"registered_in_city": True},
+    )
+    answer = 200
+    if request.method == "POST":
+        if rate_limited(request, f"call-link:{invitation.pk}"):
+            return too_many_attempts(request)
+        if form.is_spam:
+            return link_refused(request, _("Your proposal could not be saved."), 400)
+        if form.is_valid():
+            data = dict(form.cleaned_data)
+            try:
+                services.proposal_submit(
+                    call=call,
+                    stakeholder=invitation.stakeholder,
+                    title=data["title"],
+                    summary=data["summary"],
+                    employees=data["employees"],
+                    registered_in_city=data["registered_in_city"],
+                    amount=data["amount"],
+                    documents=form.uploaded_documents(),
+                )
+            except ValidationError as error:
+                for message in error.messages:
+                    form.add_error(None, message)
+            else:
+                messages.success(request, _("Thank you, your proposal is submitted."))
+                return redirect("cocreation:apply", token=token)
+        answer = 400
+    return render(
+        request,
+        "cocreation/apply.html",
+        {
+            "invitation": invitation,
+            "call": call,
+            "city": city,
+            "form": form,
+            "existing": existing,
+            "clarifications": selectors.clarifications_published(call=call),
+            "open": call.accepts_proposals,
+            "deadline_local": timezone.localtime(call.deadline, _city_tz(city)),
+            "language": chosen,
+        },
+        status=answer,
+    )

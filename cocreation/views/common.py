@@ -1,0 +1,83 @@
+"""Helpers shared by the co-creation views: paging, languages, downloads, and the public pages behind a link."""
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import Http404, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from .. import exports
+
+LANGUAGES = [code for code, _name in settings.LANGUAGES]
+
+
+def page(request):
+    """The page number asked for, as typed: the selector's paginator makes sense of any value."""
+    return request.GET.get("page") or 1
+
+
+def language(request):
+    chosen = request.GET.get("lang") or translation.get_language() or "en"
+    return chosen if chosen in LANGUAGES else "en"
+
+
+def status(form):
+    return 400 if form.is_bound and form.errors else 200
+
+
+def error_text(error) -> str:
+    return " ".join(error.messages)
+
+
+def download(sheets, fmt, filename):
+    if fmt not in ("csv", "xlsx"):
+        raise Http404(_("Exports are XLSX or CSV."))
+    if fmt == "csv":
+        body = exports.to_csv(next(iter(sheets.values())))
+        content_type = "text/csv; charset=utf-8"
+    else:
+        body = exports.to_xlsx(sheets)
+        content_type = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    response = HttpResponse(body, content_type=content_type)
+    response["Content-Disposition"] = f'attachment; filename="{filename}.{fmt}"'
+    return response
+
+
+def rate_limited(request, link: str) -> bool:
+    """Count a public form's POST against its link (e.g. "link:12") and the address, per ten minutes; True when over."""
+    window = int(timezone.now().timestamp() // 600)
+    over = False
+    for key, limit in (
+        (f"cocreation:rate:{link}:{window}", settings.COCREATION_FORM_RATE_PER_LINK),
+        (
+            f"cocreation:rate:addr:{request.META.get('REMOTE_ADDR', '')}:{window}",
+            settings.COCREATION_FORM_RATE_PER_ADDRESS,
+        ),
+    ):
+        cache.add(key, 0, timeout=660)
+        try:
+            count = cache.incr(key)
+        except ValueError:
+            count = 1
+        over = over or count > limit
+    return over
+
+
+def public_language(request, stakeholder) -> str:
+    """A public page speaks the stakeholder's language unless they pick another (?lang=); activated."""
+    chosen = stakeholder.language if stakeholder.language in LANGUAGES else "en"
+    if request.GET.get("lang") in LANGUAGES:
+        chosen = request.GET["lang"]
+    translation.activate(chosen)
+    request.LANGUAGE_CODE = chosen
+    return chosen
+
+
+def link_refused(request, reason, status: int):
+    """The page a personal link answers when it cannot be used."""
+    return render(request, "cocreation/link_invalid.html", {"reason": reason}, status=status)
+
+
+def too_many_attempts(request):
+    return link_refused(request, _("Too many attempts from this link. Wait ten minutes, then try again."), 429)

@@ -1,0 +1,287 @@
+"""Pages of the stakeholder registry (with its CSV import) and of inviting stakeholders to a workshop."""
+
+import csv
+import io
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ccrs.decorators import object_required, require
+from ccrs.forms import add_service_errors
+from ccrs.inputs import id_from
+
+from .. import selectors, services
+from ..forms import (
+    InviteCsvForm,
+    InviteFilterForm,
+    StakeholderCsvForm,
+    StakeholderEditForm,
+    StakeholderForm,
+    StakeholderImportForm,
+)
+from ..rules import abilities
+from .common import error_text, page, status
+
+MANAGE = "cocreation.manage_process"
+TEMPLATE_ROWS = [
+    [
+        "Nguyễn Thị Lan",
+        "lan@example.vn",
+        "HTX Vệ sinh Ninh Kiều",
+        "sme",
+        "waste collection",
+        "micro",
+        "yes",
+        "female",
+        "vi",
+        "+84 292 000 000",
+    ],
+]
+
+
+def _workshop_city(workshop):
+    return workshop.process.city
+
+
+def _csv_error_list(form, error: ValidationError):
+    for message in error.messages:
+        form.add_error("file", message)
+
+
+def _stakeholder_fields(form):
+    data = dict(form.cleaned_data)
+    consent = data.pop("consent", False)
+    return data, form.consent_version if consent else ""
+
+
+# --- the registry ---------------------------------------------------------------------------------
+
+
+@object_required(selectors.city_get, kwarg="slug")
+def stakeholder_list(request, city):
+    """The registry; editors add a person or import a CSV file (all rows or none)."""
+    form = StakeholderForm(request.POST if "add" in request.POST else None)
+    import_form = StakeholderImportForm(request.POST if "import" in request.POST else None, request.FILES or None)
+    answer = 200
+    if request.method == "POST":
+        require(request.user, MANAGE, city)
+        if "import" in request.POST and import_form.is_valid():
+            raw = import_form.cleaned_data["file"].read()
+            try:
+                result = services.stakeholders_import(
+                    city=city,
+                    csv_text=raw.decode("utf-8-sig"),
+                    consent_version=import_form.cleaned_data["consent_version"],
+                )
+            except UnicodeDecodeError:
+                import_form.add_error("file", _("Save the file as CSV in UTF-8 and try again."))
+            except ValidationError as error:
+                _csv_error_list(import_form, error)
+            else:
+                messages.success(request, _("Imported: %(created)s new, %(updated)s updated.") % result)
+                return redirect("cocreation:stakeholders", slug=city.slug)
+        elif "add" in request.POST and form.is_valid():
+            try:
+                _person, created = services.stakeholder_register(city=city, **form.cleaned_data)
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(
+                    request, _("Added to the registry.") if created else _("Already in the registry: updated.")
+                )
+                return redirect("cocreation:stakeholders", slug=city.slug)
+        answer = 400
+    return render(
+        request,
+        "cocreation/stakeholder_list.html",
+        {
+            "city": city,
+            "form": form,
+            "import_form": import_form,
+            "can_manage": abilities(request.user, city)["can_manage"],
+            **selectors.stakeholder_list(
+                user=request.user, city=city, page=page(request), query=request.GET.get("q", "")
+            ),
+        },
+        status=answer,
+    )
+
+
+@object_required(selectors.city_get, kwarg="slug", perm=MANAGE)
+def stakeholder_add(request, city):
+    """Add a person to the registry; an e-mail already there updates that person instead."""
+    form = StakeholderEditForm(request.POST or None, initial={"language": city.main_language})
+    if request.method == "POST" and form.is_valid():
+        fields, consent_version = _stakeholder_fields(form)
+        try:
+            _person, created = services.stakeholder_register(city=city, consent_version=consent_version, **fields)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(
+                request,
+                _("Added to the registry.")
+                if created
+                else _("%(email)s was already in the registry: its details were updated.") % {"email": fields["email"]},
+            )
+            return redirect("cocreation:stakeholders", slug=city.slug)
+    return render(
+        request,
+        "cocreation/stakeholder_form.html",
+        {"form": form, "city": city, "stakeholder": None},
+        status=status(form),
+    )
+
+
+@object_required(selectors.stakeholder_get, perm=MANAGE, target=lambda stakeholder: stakeholder.city)
+def stakeholder_edit(request, stakeholder):
+    city = stakeholder.city
+    form = StakeholderEditForm(request.POST or None, instance=stakeholder)
+    if request.method == "POST" and form.is_valid():
+        fields, consent_version = _stakeholder_fields(form)
+        try:
+            services.stakeholder_update(stakeholder=stakeholder, consent_version=consent_version, **fields)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The stakeholder was saved."))
+            return redirect("cocreation:stakeholders", slug=city.slug)
+        stakeholder.refresh_from_db()
+    return render(
+        request,
+        "cocreation/stakeholder_form.html",
+        {"form": form, "city": city, "stakeholder": stakeholder},
+        status=status(form),
+    )
+
+
+@object_required(selectors.city_get, kwarg="slug", perm=MANAGE)
+def stakeholder_import(request, city):
+    """Import a CSV file into the registry: every row or none, each wrong row named."""
+    form = StakeholderCsvForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.stakeholders_import(
+                city=city,
+                csv_text=form.cleaned_data["file"],
+                consent_version=form.consent_version if form.cleaned_data["consent"] else "",
+            )
+        except ValidationError as error:
+            _csv_error_list(form, error)
+        else:
+            messages.success(
+                request,
+                _("Imported: %(created)s new, %(updated)s updated.")
+                % {"created": result["created"], "updated": result["updated"]},
+            )
+            return redirect("cocreation:stakeholders", slug=city.slug)
+    return render(
+        request,
+        "cocreation/stakeholder_import.html",
+        {"form": form, "city": city, "columns": services.CSV_COLUMNS},
+        status=status(form),
+    )
+
+
+@object_required(selectors.city_get, kwarg="slug")
+def stakeholder_template(request, city):
+    """A CSV file with the registry's columns and one example row, to fill in and import."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow(services.CSV_COLUMNS)
+    writer.writerows(TEMPLATE_ROWS)
+    response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="stakeholders-template.csv"'
+    return response
+
+
+# --- workshop invitations -------------------------------------------------------------------------
+
+
+@object_required(selectors.workshop_get, perm=MANAGE, target=_workshop_city)
+def workshop_invite(request, workshop):
+    """Invite stakeholders of the registry: filter by type or name, tick the people, send."""
+    filters = InviteFilterForm(request.GET or None)
+    kind = query = ""
+    if filters.is_valid():
+        kind, query = filters.cleaned_data["kind"], filters.cleaned_data["q"]
+    data = selectors.invite_candidates(workshop=workshop, kind=kind, query=query)
+    answer = 200
+    if request.method == "POST":
+        ids = {id_from(v) for v in request.POST.getlist("stakeholder")}
+        chosen = [s for s in data["candidates"] if s.pk in ids]
+        if request.POST.get("everyone"):
+            chosen, ids = data["matching"], set()
+        try:
+            if ids and len(chosen) < len(ids):
+                raise ValidationError(_("Some of the people chosen cannot be invited; reload the page and try again."))
+            result = services.invitations_invite(workshop=workshop, stakeholders=chosen)
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+            answer = 400
+        else:
+            messages.success(request, _("%(created)s invitations are being sent.") % result)
+            return redirect("cocreation:workshop", pk=workshop.pk)
+    return render(
+        request,
+        "cocreation/workshop_invite.html",
+        {"workshop": workshop, "city": workshop.process.city, "filters": filters, "kind": kind, "query": query, **data},
+        status=answer,
+    )
+
+
+@object_required(selectors.workshop_get, perm=MANAGE, target=_workshop_city)
+def workshop_invite_csv(request, workshop):
+    """Invite the people of a CSV file: they join the registry (one per e-mail) and are invited, all or none."""
+    form = InviteCsvForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            result = services.invitations_import(
+                workshop=workshop,
+                csv_text=form.cleaned_data["file"],
+                consent_version=form.consent_version if form.cleaned_data["consent"] else "",
+            )
+        except ValidationError as error:
+            _csv_error_list(form, error)
+        else:
+            messages.success(
+                request,
+                _("%(invited)s invitations are being sent (registry: %(created)s new, %(updated)s updated).") % result,
+            )
+            return redirect("cocreation:workshop", pk=workshop.pk)
+    return render(
+        request,
+        "cocreation/workshop_invite_csv.html",
+        {"workshop": workshop, "city": workshop.process.city, "form": form, "columns": services.CSV_COLUMNS},
+        status=status(form),
+    )
+
+
+@require_POST
+@object_required(selectors.invitation_get, perm=MANAGE, target=lambda invitation: invitation.workshop.process.city)
+def invitation_resend(request, invitation):
+    try:
+        services.invitation_resend(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(
+            request, _("The link is being sent again to %(email)s.") % {"email": invitation.stakeholder.email}
+        )
+    return redirect("cocreation:workshop", pk=invitation.workshop_id)
+
+
+@require_POST
+@object_required(selectors.invitation_get, perm=MANAGE, target=lambda invitation: invitation.workshop.process.city)
+def invitation_revoke(request, invitation):
+    try:
+        services.invitation_revoke(invitation=invitation)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The invitation was withdrawn; its link no longer works."))
+    return redirect("cocreation:workshop", pk=invitation.workshop_id)

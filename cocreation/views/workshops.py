@@ -1,0 +1,313 @@
+"""Pages of workshops: the workshop, planning and editing it, its questions, attendance and the closing report."""
+
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.http import FileResponse, Http404
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from ccrs.decorators import object_required, require
+from ccrs.forms import add_service_errors
+
+from .. import exports, selectors, services
+from ..forms import ClosingReportForm, InviteForm, QuestionForm, WorkshopForm
+from ..rules import abilities
+from .common import download, error_text, language, page, status
+
+MANAGE = "cocreation.manage_process"
+
+
+def _workshop_city(workshop):
+    return workshop.process.city
+
+
+def _question_city(question):
+    return question.workshop.process.city
+
+
+def _language_blocks(form, workshop):
+    """The workshop's language and English open in the questions form; the others folded."""
+    shown, folded = form.language_blocks(first={workshop.language, "en"})
+    return {"shown_languages": shown, "folded_languages": folded}
+
+
+# --- the workshop ---------------------------------------------------------------------------------
+
+
+@object_required(selectors.workshop_get)
+def workshop_detail(request, workshop):
+    city = workshop.process.city
+    if request.method == "POST":
+        require(request.user, MANAGE, city)
+        action = request.POST.get("action")
+        try:
+            if action == "invite_all":
+                people = selectors.uninvited_stakeholders(workshop=workshop)
+                result = services.invitations_invite(workshop=workshop, stakeholders=people)
+                messages.success(request, _("%(created)s invitations are being sent.") % result)
+            elif action == "open":
+                services.workshop_open(workshop=workshop)
+                messages.success(request, _("The workshop is open for input."))
+            elif action == "close":
+                services.workshop_close(workshop=workshop, outcomes=request.POST.get("outcomes", ""))
+                messages.success(request, _("The workshop is closed."))
+        except ValidationError as error:
+            messages.error(request, error_text(error))
+        return redirect("cocreation:workshop", pk=workshop.pk)
+    return render(
+        request,
+        "cocreation/workshop_detail.html",
+        {
+            "workshop": workshop,
+            "city": city,
+            "can_manage": abilities(request.user, city)["can_manage"],
+            "invite_form": InviteForm(),
+            "starts_local": timezone.localtime(workshop.starts_at, workshop.city_tz),
+            "ends_local": timezone.localtime(workshop.ends_at, workshop.city_tz),
+            "closes_local": timezone.localtime(workshop.input_closes_at, workshop.city_tz),
+            **selectors.workshop_detail(workshop=workshop),
+        },
+    )
+
+
+@object_required(selectors.process_get, perm=MANAGE, target=lambda process: process.city)
+def workshop_create(request, process):
+    city = process.city
+    form = WorkshopForm(request.POST or None, city=city, initial={"language": city.main_language})
+    if request.method == "POST" and form.is_valid():
+        try:
+            workshop = services.workshop_schedule(process=process, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The workshop was planned. Now write its questions."))
+            return redirect("cocreation:questions", pk=workshop.pk)
+    return render(
+        request,
+        "cocreation/workshop_form.html",
+        {"form": form, "city": city, "process": process, "workshop": None},
+        status=status(form),
+    )
+
+
+@object_required(selectors.workshop_get, perm=MANAGE, target=_workshop_city)
+def workshop_edit(request, workshop):
+    city = workshop.process.city
+    form = WorkshopForm(request.POST or None, instance=workshop, city=city)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.workshop_update(workshop=workshop, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The workshop was saved."))
+            return redirect("cocreation:workshop", pk=workshop.pk)
+    return render(
+        request,
+        "cocreation/workshop_form.html",
+        {"form": form, "city": city, "process": workshop.process, "workshop": workshop},
+        status=status(form),
+    )
+
+
+@object_required(selectors.workshop_get)
+def workshop_export(request, workshop, fmt):
+    sheets = exports.workshop_sheets(workshop=workshop, language=language(request))
+    return download(sheets, fmt, f"workshop-{workshop.pk}")
+
+
+# --- questions ------------------------------------------------------------------------------------
+
+
+@object_required(selectors.workshop_get)
+def questions(request, workshop):
+    """The questions editor: the form's questions in order with their translations, and a new one."""
+    city = workshop.process.city
+    form = QuestionForm(request.POST or None)
+    if request.method == "POST":
+        require(request.user, MANAGE, city)
+        if form.is_valid():
+            data = form.cleaned_data
+            try:
+                services.question_add(
+                    workshop=workshop,
+                    kind=data["kind"],
+                    text=data["text"],
+                    choices=data["choices"],
+                    required=data["required"],
+                    scale_max=data["scale_max"],
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The question was added."))
+                return redirect("cocreation:questions", pk=workshop.pk)
+    return render(
+        request,
+        "cocreation/question_list.html",
+        {
+            "workshop": workshop,
+            "city": city,
+            "can_manage": abilities(request.user, city)["can_manage"],
+            "form": form,
+            **selectors.workshop_questions(workshop=workshop),
+            **_language_blocks(form, workshop),
+        },
+        status=status(form),
+    )
+
+
+@object_required(selectors.question_get, perm=MANAGE, target=_question_city)
+def question_edit(request, question):
+    workshop = question.workshop
+    form = QuestionForm(request.POST or None, question=question)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.question_update(
+                question=question,
+                kind=data["kind"],
+                text=data["text"],
+                choices=data["choices"],
+                required=data["required"],
+                scale_max=data["scale_max"],
+            )
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("The question was saved."))
+            return redirect("cocreation:questions", pk=workshop.pk)
+    return render(
+        request,
+        "cocreation/question_form.html",
+        {
+            "form": form,
+            "workshop": workshop,
+            "city": workshop.process.city,
+            "question": question,
+            **_language_blocks(form, workshop),
+        },
+        status=status(form),
+    )
+
+
+@require_POST
+@object_required(selectors.question_get, perm=MANAGE, target=_question_city)
+def question_delete(request, question):
+    try:
+        services.question_delete(question=question)
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    else:
+        messages.success(request, _("The question was removed."))
+    return redirect("cocreation:questions", pk=question.workshop_id)
+
+
+@require_POST
+@object_required(selectors.question_get, perm=MANAGE, target=_question_city)
+def question_move(request, question):
+    try:
+        services.question_move(question=question, up=request.POST.get("direction") != "down")
+    except ValidationError as error:
+        messages.error(request, error_text(error))
+    return redirect("cocreation:questions", pk=question.workshop_id)
+
+
+# --- attendance and the closing report ------------------------------------------------------------
+
+
+@object_required(selectors.workshop_get)
+def attendance(request, workshop):
+    """The register: every invitee with a check-in toggle for the city's editors."""
+    city = workshop.process.city
+    return render(
+        request,
+        "cocreation/attendance.html",
+        {
+            "workshop": workshop,
+            "city": city,
+            "can_manage": abilities(request.user, city)["can_manage"],
+            "query": request.GET.get("q", ""),
+            **selectors.attendance_register(workshop=workshop, page=page(request), query=request.GET.get("q", "")),
+        },
+    )
+
+
+@require_POST
+@object_required(selectors.invitation_get, perm=MANAGE, target=lambda invitation: invitation.workshop.process.city)
+def invitation_check_in(request, invitation):
+    """Check an invitee in, or take the check-in back; with HTMX only the row is answered."""
+    workshop = invitation.workshop
+    error = None
+    try:
+        if request.POST.get("action") == "out":
+            invitation = services.invitation_check_in_undo(invitation=invitation)
+        else:
+            invitation = services.invitation_check_in(invitation=invitation)
+    except ValidationError as refused:
+        error = error_text(refused)
+    invitation = selectors.attendance_row(invitation=invitation)
+    if request.htmx:  # answered with 200 even when refused: htmx swaps only successful answers
+        context = {"inv": invitation, "can_manage": True, "error": error, "count_update": True}
+        context["checked_in"] = selectors.checked_in_count(workshop=workshop)
+        return render(request, "cocreation/partials/attendance_row.html", context)
+    if error:
+        messages.error(request, error)
+    return redirect("cocreation:attendance", pk=workshop.pk)
+
+
+@object_required(selectors.workshop_get)
+def workshop_report(request, workshop):
+    """The closing report: outcomes and attachments; attendance comes from the check-ins."""
+    city = workshop.process.city
+    form = ClosingReportForm(request.POST or None, request.FILES or None, initial={"outcomes": workshop.outcomes})
+    if request.method == "POST":
+        require(request.user, MANAGE, city)
+        if form.is_valid():
+            try:
+                services.workshop_report_save(
+                    workshop=workshop,
+                    outcomes=form.cleaned_data["outcomes"],
+                    files=form.cleaned_data["attachments"],
+                    user=request.user,
+                )
+            except ValidationError as error:
+                add_service_errors(form, error)
+            else:
+                messages.success(request, _("The closing report was saved."))
+                return redirect("cocreation:workshop", pk=workshop.pk)
+    return render(
+        request,
+        "cocreation/workshop_report.html",
+        {
+            "workshop": workshop,
+            "city": city,
+            "can_manage": abilities(request.user, city)["can_manage"],
+            "form": form,
+            **selectors.workshop_report(workshop=workshop),
+        },
+        status=status(form),
+    )
+
+
+@object_required(selectors.attachment_get)
+def attachment_download(request, attachment):
+    """A closing report's file, for the city's team and staff only."""
+    try:
+        handle = attachment.file.open("rb")
+    except FileNotFoundError:
+        raise Http404(_("This file is no longer stored.")) from None
+    response = FileResponse(handle, as_attachment=True, filename=attachment.name, content_type=attachment.content_type)
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@object_required(selectors.attachment_get, perm=MANAGE, target=lambda attachment: attachment.workshop.process.city)
+def attachment_delete(request, attachment):
+    services.attachment_delete(attachment=attachment)
+    messages.success(request, _("The file was removed from the closing report."))
+    return redirect("cocreation:workshop_report", pk=attachment.workshop_id)
