@@ -94,6 +94,11 @@ ADMIN_SPECIAL = {
     "admin:autocomplete": Rule({**every(LOGIN), "staff": DENY}),  # refuses a request without its field
     "admin:password_change_done": Rule(ADMIN_OUTCOMES),
     "admin:ccrs_report_add": Rule({**every(LOGIN), "staff": DENY}),  # reports are asked for on their pages
+    # Rows only the site's own flows write (tests/test_admin_rules.py): staff read them in the admin.
+    "admin:cocreation_vote_add": Rule({**every(LOGIN), "staff": DENY}),
+    "admin:cocreation_idearating_add": Rule({**every(LOGIN), "staff": DENY}),
+    "admin:cocreation_conflictdeclaration_add": Rule({**every(LOGIN), "staff": DENY}),
+    "admin:cocreation_score_add": Rule({**every(LOGIN), "staff": DENY}),
 }
 
 
