@@ -19,6 +19,23 @@ class MembershipInline(admin.TabularInline):
     readonly_fields = ["created_at"]
 
 
+def run_each(modeladmin, request, queryset, action, done) -> int:
+    """An admin action's loop: call `action` (a service) on each object, report refusals by name and the count.
+
+    `done` is the message of the count: a string with `%(count)s`, or a function of the count (for ngettext).
+    """
+    count = 0
+    for obj in queryset:
+        try:
+            action(obj)
+        except ValidationError as error:
+            modeladmin.message_user(request, f"{obj}: {' '.join(error.messages)}", messages.ERROR)
+        else:
+            count += 1
+    modeladmin.message_user(request, done(count) if callable(done) else done % {"count": count}, messages.SUCCESS)
+    return count
+
+
 @admin.register(User)
 class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     ordering = ["email"]
@@ -88,14 +105,8 @@ class InvitationAdmin(SimpleHistoryAdmin):
         obj.pk = invitation.pk
 
     def _act(self, request, queryset, action, done):
-        count = 0
-        for invitation in queryset.filter(status=InvitationStatus.PENDING):
-            try:
-                action(invitation=invitation)
-                count += 1
-            except ValidationError as error:
-                self.message_user(request, " ".join(error.messages), messages.ERROR)
-        self.message_user(request, done % {"count": count})
+        pending = queryset.filter(status=InvitationStatus.PENDING)
+        run_each(self, request, pending, lambda invitation: action(invitation=invitation), done)
 
     @admin.action(description=_("Send a new link"))
     def resend(self, request, queryset):

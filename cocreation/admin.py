@@ -1,9 +1,10 @@
 """Staff data care for co-creation; state changes go through the services."""
 
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
+from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
+
+from ccrs.admin import run_each
 
 from . import services
 from .models import (
@@ -28,18 +29,6 @@ from .models import (
     Workshop,
     WorkshopAttachment,
 )
-
-
-def _run(modeladmin, request, queryset, action, done):
-    count = 0
-    for obj in queryset:
-        try:
-            action(obj)
-            count += 1
-        except ValidationError as error:
-            modeladmin.message_user(request, f"{obj}: {' '.join(error.messages)}", messages.ERROR)
-    if count:
-        modeladmin.message_user(request, done % {"count": count}, messages.SUCCESS)
 
 
 class PhaseInline(admin.TabularInline):
@@ -101,11 +90,15 @@ class WorkshopAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Open for input"))
     def open_for_input(self, request, queryset):
-        _run(self, request, queryset, lambda w: services.workshop_open(workshop=w), _("%(count)s workshops opened."))
+        run_each(
+            self, request, queryset, lambda w: services.workshop_open(workshop=w), _("%(count)s workshops opened.")
+        )
 
     @admin.action(description=_("Close"))
     def close(self, request, queryset):
-        _run(self, request, queryset, lambda w: services.workshop_close(workshop=w), _("%(count)s workshops closed."))
+        run_each(
+            self, request, queryset, lambda w: services.workshop_close(workshop=w), _("%(count)s workshops closed.")
+        )
 
 
 @admin.register(Question)
@@ -133,7 +126,7 @@ class StakeholderInvitationAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Withdraw"))
     def revoke(self, request, queryset):
-        _run(
+        run_each(
             self,
             request,
             queryset,
@@ -143,7 +136,9 @@ class StakeholderInvitationAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Check in"))
     def check_in(self, request, queryset):
-        _run(self, request, queryset, lambda i: services.invitation_check_in(invitation=i), _("%(count)s checked in."))
+        run_each(
+            self, request, queryset, lambda i: services.invitation_check_in(invitation=i), _("%(count)s checked in.")
+        )
 
 
 @admin.register(Submission)
@@ -234,11 +229,11 @@ class CallAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Open the call"))
     def open_call(self, request, queryset):
-        _run(self, request, queryset, lambda c: services.call_open(call=c), _("%(count)s calls opened."))
+        run_each(self, request, queryset, lambda c: services.call_open(call=c), _("%(count)s calls opened."))
 
     @admin.action(description=_("Close the call"))
     def close_call(self, request, queryset):
-        _run(self, request, queryset, lambda c: services.call_close(call=c), _("%(count)s calls closed."))
+        run_each(self, request, queryset, lambda c: services.call_close(call=c), _("%(count)s calls closed."))
 
 
 @admin.register(Clarification)
@@ -265,7 +260,9 @@ class ProposalAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Award the call to this proposal"))
     def award(self, request, queryset):
-        _run(self, request, queryset, lambda p: services.proposal_award(proposal=p), _("%(count)s proposals awarded."))
+        run_each(
+            self, request, queryset, lambda p: services.proposal_award(proposal=p), _("%(count)s proposals awarded.")
+        )
 
 
 @admin.register(ProposalDocument)
@@ -287,7 +284,7 @@ class CallInvitationAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Withdraw"))
     def revoke(self, request, queryset):
-        _run(
+        run_each(
             self,
             request,
             queryset,

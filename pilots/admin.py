@@ -7,6 +7,8 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
+from ccrs.admin import run_each
+
 from . import services
 from .models import (
     BudgetApproval,
@@ -57,15 +59,13 @@ def _status_action(status, description):
 
     @admin.action(description=description)
     def act(modeladmin, request, queryset):
-        done = 0
-        for pilot in queryset:
-            try:
-                services.pilot_status_change(pilot=pilot, status=status)
-            except ValidationError as error:
-                modeladmin.message_user(request, f"{pilot}: {' '.join(error.messages)}", messages.ERROR)
-            else:
-                done += 1
-        modeladmin.message_user(request, ngettext("%d pilot changed.", "%d pilots changed.", done) % done)
+        run_each(
+            modeladmin,
+            request,
+            queryset,
+            lambda pilot: services.pilot_status_change(pilot=pilot, status=status),
+            lambda count: ngettext("%d pilot changed.", "%d pilots changed.", count) % count,
+        )
 
     act.__name__ = f"make_{status}"
     return act

@@ -137,6 +137,10 @@ class QuestionForm(forms.Form):
         cleaned["text"], cleaned["choices"] = text, choices
         return cleaned
 
+    def question_data(self) -> dict:
+        """The valid question as the services take it (question_add, question_update)."""
+        return {key: self.cleaned_data[key] for key in ("kind", "text", "choices", "required", "scale_max")}
+
     def language_blocks(self, first=()):
         """(shown, folded): the text and choices fields per language; the languages in `first`, and any
         with a value or an error, are shown, the others folded away."""

@@ -129,16 +129,8 @@ def questions(request, workshop):
     if request.method == "POST":
         require(request.user, MANAGE, city)
         if form.is_valid():
-            data = form.cleaned_data
             try:
-                services.question_add(
-                    workshop=workshop,
-                    kind=data["kind"],
-                    text=data["text"],
-                    choices=data["choices"],
-                    required=data["required"],
-                    scale_max=data["scale_max"],
-                )
+                services.question_add(workshop=workshop, **form.question_data())
             except ValidationError as error:
                 add_service_errors(form, error)
             else:
@@ -164,16 +156,8 @@ def question_edit(request, question):
     workshop = question.workshop
     form = QuestionForm(request.POST or None, question=question)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
         try:
-            services.question_update(
-                question=question,
-                kind=data["kind"],
-                text=data["text"],
-                choices=data["choices"],
-                required=data["required"],
-                scale_max=data["scale_max"],
-            )
+            services.question_update(question=question, **form.question_data())
         except ValidationError as error:
             add_service_errors(form, error)
         else:
