@@ -148,6 +148,7 @@ def test_invitations_go_to_workshops_to_come_or_were_answered(demo):
         workshop = invitation.workshop
         assert workshop.starts_at > now or hasattr(invitation, "submission"), invitation
         assert invitation.sent_at is None or invitation.sent_at < workshop.starts_at
+        assert invitation.stakeholder.consent_at <= (invitation.sent_at or timezone.now())
 
 
 def test_the_stakeholder_account_has_one_open_invitation_to_a_workshop_to_come(demo):

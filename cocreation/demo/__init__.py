@@ -172,6 +172,8 @@ def _date_workshop(workshop, *, starts_at, ends_at) -> None:
         checked_in_at=starts_at + timedelta(minutes=10),
         expires_at=input_closes_at + timedelta(days=30),
     )
+    registered = starts_at - timedelta(days=30)
+    Stakeholder.objects.filter(invitations__workshop=workshop).update(created_at=registered, consent_at=registered)
     answered = starts_at + timedelta(hours=2)
     Submission.objects.filter(workshop=workshop).update(created_at=answered, updated_at=answered)
     Idea.objects.filter(workshop=workshop).update(created_at=ends_at + timedelta(days=8))
