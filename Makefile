@@ -32,10 +32,15 @@ translations: $(VENV)/.installed
 messages: $(VENV)/.installed
 	$(PY) manage.py makemessages $(LANGS) --no-obsolete -i ".venv/*" -i "static/*" -i "tests/*" -i "bench/*"
 
+# `make demo PORT=8001` serves on another port, and the e-mailed and printed links follow it (SITE_URL, unless
+# set in the environment); `make demo RESET=1` deletes the demo and loads it again on today's calendar.
+PORT ?= 8000
+SITE_URL ?= http://127.0.0.1:$(PORT)
+
 demo: install
 	$(PY) manage.py migrate --no-input
-	$(PY) manage.py seed_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo $(if $(RESET),--reset)
+	SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 test: install
 	$(PY) -m pytest $(PYTEST_ARGS)

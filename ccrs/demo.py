@@ -40,8 +40,16 @@ DEMO_LOGINS = [
 ]
 
 
+DEMO_DOMAIN = "@ccrs.demo"  # every demo account's address ends so (the cities app adds a second reviewer)
+
+
+def demo_loaded() -> bool:
+    """Whether the demo is in the database: its accounts exist (the whole demo loads in one transaction)."""
+    return User.objects.filter(email__in=[email for email, _name, _flags in DEMO_PEOPLE]).exists()
+
+
 @transaction.atomic
-def seed_demo(*, log) -> None:
+def seed_demo(*, log, calendar) -> None:
     password = make_password(DEMO_PASSWORD)
     for email, full_name, flags in DEMO_PEOPLE:
         user, _created = User.objects.update_or_create(
@@ -49,6 +57,13 @@ def seed_demo(*, log) -> None:
         )
         email_verified_set(user=user, email=email)
     log(f"{len(DEMO_PEOPLE)} demo people, password {DEMO_PASSWORD}")
+
+
+@transaction.atomic
+def reset_demo(*, log) -> None:
+    """Delete the demo accounts (after the apps have deleted what the accounts did in the demo)."""
+    deleted, _by_model = User.objects.filter(email__endswith=DEMO_DOMAIN).delete()
+    log(f"deleted the demo accounts ({deleted} rows)")
 
 
 @transaction.atomic

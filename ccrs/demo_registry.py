@@ -1,20 +1,37 @@
 """Demo and scale data: the project package's own (the people), then each app's, in the program's data flow.
 
-An app's `demo` module may have `seed_demo(*, log)` and `seed_scale(*, factor, log)`; an app may rely
-on the data of the apps before it in INSTALLED_APPS (see `registry`).
+An app's `demo` module may have `seed_demo(*, log, calendar)` (load its part of the demo, dated by the one
+program calendar of `demo_calendar`), `reset_demo(*, log)` (delete it again), `demo_links()` (the links
+worth trying, as (label, address) pairs) and `seed_scale(*, factor, log)`. An app may rely on the data of
+the apps before it in INSTALLED_APPS (see `registry`); resets run in the reverse order.
 """
 
-from . import demo, registry
+from . import demo, demo_calendar, registry
 
 
 def demo_modules():
     return (demo, *registry.app_modules("demo"))
 
 
-def seed_demo(*, log) -> None:
+def demo_loaded() -> bool:
+    return demo.demo_loaded()
+
+
+def seed_demo(*, log, calendar: demo_calendar.Calendar | None = None) -> None:
+    calendar = calendar or demo_calendar.calendar()
     for module in demo_modules():
         if hasattr(module, "seed_demo"):
-            module.seed_demo(log=log)
+            module.seed_demo(log=log, calendar=calendar)
+
+
+def reset_demo(*, log) -> None:
+    for module in reversed(demo_modules()):
+        if hasattr(module, "reset_demo"):
+            module.reset_demo(log=log)
+
+
+def demo_links() -> list[tuple[str, str]]:
+    return [link for module in demo_modules() if hasattr(module, "demo_links") for link in module.demo_links()]
 
 
 def seed_scale(*, factor: int, log) -> None:

@@ -1,13 +1,20 @@
-"""Demo and scale data of the sector assessment: the six real cities' candidate sectors, and many more."""
+"""Demo and scale data of the sector assessment: the six real cities' candidate sectors, and many more.
+
+Assessments are submitted, approved and their sectors selected on the dates of the program calendar
+(`ccrs.demo_calendar`); Da Nang is still assessing.
+"""
 
 import random
+from datetime import timedelta
 from decimal import Decimal
 
+from django.conf import settings
 from django.db import transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from ccrs.models import User
-from cities.demo import FIRST_COHORT, SCALE_CITY_PREFIX
+from cities.demo import DEMO_CITY_SLUGS, SCALE_CITY_PREFIX, demo_cities
 from cities.models import City
 
 from . import services
@@ -45,7 +52,7 @@ DEMO = {
         ("56", "ร้านอาหารและตลาดน้ำริมคลอง", 0.6, 88_000),
         ("32", "หัตถกรรมชุมชนและของที่ระลึก", 0.45, 14_000),
     ]),
-    "melaka": ("approved", "proposed", [
+    "melaka": ("approved", "approved", [
         ("I", "Pelancongan tepi Sungai Melaka", 0.7, 9_500),
         ("32", "Kraf tangan dan cenderamata", 0.5, 2_100),
         ("56", "Makanan dan minuman warisan", 0.55, 7_800),
@@ -55,7 +62,7 @@ DEMO = {
         ("56", "Kuliner khas Semarang", 0.5, 21_000),
         ("14", "Konveksi dan garmen", 0.45, 15_500),
     ]),
-    "jakarta": ("submitted", None, [
+    "jakarta": ("approved", "approved", [
         ("38", "Pengumpulan dan pemilahan sampah", 0.85, 24_000),
         ("47", "Pedagang pasar tradisional", 0.55, 160_000),
         ("49", "Ojek dan angkutan kecil", 0.4, 95_000),
@@ -103,10 +110,10 @@ def _value(name, strength, rng):
 
 
 @transaction.atomic
-def seed_demo(*, log) -> None:
-    staff = User.objects.filter(is_staff=True).order_by("pk").first()
+def seed_demo(*, log, calendar) -> None:
+    staff = User.objects.filter(email="staff@ccrs.demo").first() or User.objects.filter(is_staff=True).first()
     rng = random.Random(2021)
-    cities = {c.slug: c for c in City.objects.filter(cohort__name=FIRST_COHORT["name"]).select_related("cohort")}
+    cities = demo_cities()
     for slug, (target, selection_status, sectors) in DEMO.items():
         city = cities.get(slug)
         if city is None:
@@ -116,8 +123,8 @@ def seed_demo(*, log) -> None:
         if assessment.status == AssessmentStatus.DRAFT and not assessment.sectors.exists():
             totals = CITY_TOTALS[slug]
             Assessment.objects.filter(pk=assessment.pk).update(
-                base_year=2019,
-                year=2024,
+                base_year=calendar.assessment_year - 5,
+                year=calendar.assessment_year,
                 city_employment=totals[0],
                 national_employment=totals[1],
                 national_employment_base=totals[2],
@@ -177,7 +184,43 @@ def seed_demo(*, log) -> None:
                 )
                 if selection_status == SelectionStatus.APPROVED:
                     services.selection_approve(selection=selection, user=staff)
+            _date(assessment, city, calendar)
     log(f"sector assessments of {len(DEMO)} cities")
+
+
+def _date(assessment, city, calendar) -> None:
+    """Put the assessment's steps on the program calendar (the services stamp them with the moment of loading)."""
+    if calendar.reached(city.slug, "assessment_submitted"):
+        submitted = calendar.moment(city, "assessment_submitted")
+        SurveyResponse.objects.filter(assessment=assessment).update(created_at=submitted - timedelta(days=30))
+        Assessment.objects.filter(pk=assessment.pk).update(
+            created_at=submitted - timedelta(days=60),
+            submitted_at=submitted,
+            decided_at=calendar.moment(city, "assessment_approved"),
+        )
+    if calendar.reached(city.slug, "selection_proposed"):
+        Selection.objects.filter(assessment=assessment).update(
+            created_at=calendar.moment(city, "selection_proposed"),
+            decided_at=calendar.moment(city, "selection_approved"),
+        )
+
+
+@transaction.atomic
+def reset_demo(*, log) -> None:
+    """Delete the demo cities' assessments (sectors, values, survey answers, selection)."""
+    assessments = Assessment.objects.filter(city__slug__in=DEMO_CITY_SLUGS)
+    Selection.objects.filter(assessment__in=assessments).delete()
+    deleted, _by_model = assessments.delete()
+    log(f"deleted the demo's sector assessments ({deleted} rows)")
+
+
+def demo_links() -> list[tuple[str, str]]:
+    """The public SME survey of the city still assessing its sector (Da Nang), in its language."""
+    assessment = Assessment.objects.filter(city__slug="da-nang", survey_open=True).select_related("city").first()
+    if assessment is None:
+        return []
+    path = reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
+    return [(f"the public SME survey of {assessment.city.name}", settings.SITE_URL + path)]
 
 
 @transaction.atomic

@@ -69,8 +69,10 @@ def test_deploy_check_warns_when_mail_is_not_delivered():
     assert result.returncode != 0 and "ccrs.W002" in result.stderr and "ccrs.W001" not in result.stderr
 
 
-def test_seed_demo_refuses_production():
-    result = run(["seed_demo"], DJANGO_ENV="production", SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="x.org")
+@pytest.mark.parametrize("args", [["seed_demo"], ["seed_demo", "--reset"]])
+def test_seed_demo_refuses_production(args):
+    """Neither loading nor deleting and reloading the demo runs with DJANGO_ENV=production."""
+    result = run(args, DJANGO_ENV="production", SECRET_KEY=secrets.token_urlsafe(64), ALLOWED_HOSTS="x.org")
     assert result.returncode != 0 and "refuses" in result.stderr
 
 
