@@ -11,7 +11,6 @@ from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.password_validation import validate_password
-from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.mail import send_mail
@@ -20,10 +19,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
-from . import reporting
+from . import links, reporting
+from .links import LinkInvalid
 from .models import CityMembership, CityRole, Invitation, InvitationStatus, Report, ReportStatus
-from .selectors import email_is_verified
 
 logger = logging.getLogger(__name__)
 
@@ -31,48 +31,41 @@ INVITATION_SALT = "ccrs.invitation"
 SUPPORTED_LANGUAGES = {code for code, _name in settings.LANGUAGES}
 
 
-class InvitationInvalid(Exception):
-    """An invitation link that cannot be used; the message says why and what to do."""
+def _invitation_refusal(invitation: Invitation):
+    if invitation.status == InvitationStatus.REVOKED:
+        return LinkInvalid(_("This invitation was withdrawn. Ask the city team for a new one."), status=410)
+    if invitation.status == InvitationStatus.ACCEPTED:
+        return LinkInvalid(
+            _("This invitation has already been used. Sign in with your e-mail address instead."), status=410
+        )
+    return None
 
-    def __init__(self, message, *, status=400):
-        super().__init__(message)
-        self.message = message
-        self.status = status
+
+TEAM_INVITATION = links.LinkKind(
+    salt=INVITATION_SALT,
+    url_name="invitation_accept",
+    rows=lambda: Invitation.objects.select_related("city"),
+    refusal=_invitation_refusal,
+    max_age_days=lambda: settings.INVITATION_MAX_AGE_DAYS,
+    invalid=gettext_lazy("This invitation link is not valid. Check that you copied the whole link from the e-mail."),
+    invalid_status=400,
+    expired=gettext_lazy("This invitation link has expired. Ask the person who invited you to send a new one."),
+    gone=gettext_lazy("This invitation no longer exists. Ask the city team for a new one."),
+)
 
 
 def invitation_token(*, invitation: Invitation) -> str:
     """The signed, timestamped token of an invitation's link."""
-    return signing.TimestampSigner(salt=INVITATION_SALT).sign(str(invitation.key))
+    return links.link_token(TEAM_INVITATION, invitation)
 
 
 def invitation_link(*, invitation: Invitation) -> str:
-    path = reverse("invitation_accept", kwargs={"token": invitation_token(invitation=invitation)})
-    return f"{settings.SITE_URL}{path}"
+    return links.link_url(TEAM_INVITATION, invitation)
 
 
-def invitation_from_token(*, token: str) -> Invitation:
-    """The pending invitation a link points to, or InvitationInvalid saying why it cannot be used."""
-    signer = signing.TimestampSigner(salt=INVITATION_SALT)
-    try:
-        key = signer.unsign(token, max_age=settings.INVITATION_MAX_AGE_DAYS * 86400)
-    except signing.SignatureExpired:
-        raise InvitationInvalid(
-            _("This invitation link has expired. Ask the person who invited you to send a new one."), status=410
-        ) from None
-    except signing.BadSignature:
-        raise InvitationInvalid(
-            _("This invitation link is not valid. Check that you copied the whole link from the e-mail.")
-        ) from None
-    invitation = Invitation.objects.select_related("city").filter(key=key).first()
-    if invitation is None:
-        raise InvitationInvalid(_("This invitation no longer exists. Ask the city team for a new one."), status=410)
-    if invitation.status == InvitationStatus.REVOKED:
-        raise InvitationInvalid(_("This invitation was withdrawn. Ask the city team for a new one."), status=410)
-    if invitation.status == InvitationStatus.ACCEPTED:
-        raise InvitationInvalid(
-            _("This invitation has already been used. Sign in with your e-mail address instead."), status=410
-        )
-    return invitation
+def invitation_from_token(*, token: str, lock: bool = False) -> Invitation:
+    """The pending invitation a link points to, or LinkInvalid saying why it cannot be used."""
+    return links.link_open(TEAM_INVITATION, token, lock=lock)
 
 
 @transaction.atomic
@@ -106,28 +99,18 @@ def invitation_create(*, invited_by, city, email: str, role: str) -> Invitation:
 
 def invitation_send(*, invitation_id: int) -> bool:
     """Send the invitation e-mail once; True if sent now, False if there was nothing to send."""
-    with transaction.atomic():
-        invitation = (
-            Invitation.objects.select_for_update(of=("self",))
-            .select_related("city", "invited_by")
-            .filter(pk=invitation_id)
-            .first()
-        )
-        if invitation is None or invitation.status != InvitationStatus.PENDING or invitation.sent_at is not None:
-            return False
-        language = _invitee_language(invitation)
-        with translation.override(language):
+
+    def compose(invitation):
+        with translation.override(_invitee_language(invitation)):
             context = {
                 "invitation": invitation,
                 "link": invitation_link(invitation=invitation),
                 "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
             }
             subject = _("You are invited to the %(city)s team on the CCRS Platform") % {"city": invitation.city.name}
-            body = render_to_string("ccrs/email/invitation.txt", context)
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [invitation.email])
-        invitation.sent_at = timezone.now()
-        invitation.save(update_fields=["sent_at", "updated_at"])
-    return True
+            return invitation.email, subject, render_to_string("ccrs/email/invitation.txt", context)
+
+    return links.link_send_once(TEAM_INVITATION, invitation_id, compose=compose)
 
 
 def _invitee_language(invitation: Invitation) -> str:
@@ -166,32 +149,11 @@ def invitation_revoke(*, invitation: Invitation) -> Invitation:
 def invitation_accept(*, token: str, user=None, full_name: str = "", password: str = ""):
     """Join the invited city's team: as the signed-in user, or as a new account made from the link.
 
-    Returns (user, membership). Raises InvitationInvalid for a link that cannot be used and
+    Returns (user, membership). Raises LinkInvalid for a link that cannot be used and
     ValidationError for input to fix; nothing is saved in either case.
     """
-    invitation = invitation_from_token(token=token)
-    invitation = Invitation.objects.select_for_update().select_related("city").get(pk=invitation.pk)
-    if invitation.status != InvitationStatus.PENDING:
-        raise InvitationInvalid(_("This invitation has already been used or withdrawn."), status=410)
-    User = get_user_model()
-    if user is not None and user.is_authenticated:
-        if not email_is_verified(user=user, email=invitation.email):
-            raise InvitationInvalid(
-                _(
-                    "This invitation was sent to %(invited)s but you are signed in as %(current)s. "
-                    "Sign out, then open the link again."
-                )
-                % {"invited": invitation.email, "current": user.email},
-                status=403,
-            )
-    else:
-        if User.objects.filter(email__iexact=invitation.email).exists():
-            raise InvitationInvalid(
-                _("An account with %(email)s already exists. Sign in, then open the link again.")
-                % {"email": invitation.email},
-                status=409,
-            )
-        user = account_create_from_link(email=invitation.email, full_name=full_name, password=password)
+    invitation = invitation_from_token(token=token, lock=True)
+    user = links.link_account(email=invitation.email, user=user, full_name=full_name, password=password)
     membership, created = CityMembership.objects.get_or_create(
         user=user, city=invitation.city, defaults={"role": invitation.role}
     )
@@ -255,19 +217,27 @@ def staff_enrolment_needed(*, user) -> bool:
     )
 
 
+STAFF_ENROLMENT = links.LinkKind(
+    salt=STAFF_ENROLMENT_SALT,
+    url_name="staff_enrolment_confirm",
+    rows=lambda: get_user_model().objects.all(),
+    max_age_days=lambda: settings.INVITATION_MAX_AGE_DAYS,
+    key=lambda user: user.email.lower(),
+)
+
+
 def staff_enrolment_token(*, user) -> str:
     """A signed, expiring token for this account at this address (a changed address voids it)."""
-    return signing.TimestampSigner(salt=STAFF_ENROLMENT_SALT).sign(f"{user.pk}:{user.email.lower()}")
+    return links.link_token(STAFF_ENROLMENT, user)
 
 
 def staff_enrolment_token_valid(*, user, token: str) -> bool:
+    """Whether the token is this account's, made for the address it has now."""
     try:
-        value = signing.TimestampSigner(salt=STAFF_ENROLMENT_SALT).unsign(
-            token, max_age=settings.INVITATION_MAX_AGE_DAYS * 86400
-        )
-    except signing.BadSignature:
+        owner = links.link_open(STAFF_ENROLMENT, token)
+    except LinkInvalid:
         return False
-    return value == f"{user.pk}:{user.email.lower()}"
+    return owner.pk == user.pk and STAFF_ENROLMENT.key(owner) == STAFF_ENROLMENT.key(user)
 
 
 def staff_enrolment_send(*, user, force: bool = False) -> bool:
@@ -279,7 +249,7 @@ def staff_enrolment_send(*, user, force: bool = False) -> bool:
         return False
     if not cache.add(f"staff-enrolment-sent:{user.pk}", True, STAFF_ENROLMENT_RESEND_SECONDS) and not force:
         return False
-    link = settings.SITE_URL + reverse("staff_enrolment_confirm", kwargs={"token": staff_enrolment_token(user=user)})
+    link = links.link_url(STAFF_ENROLMENT, user)
     with translation.override(user.language or settings.LANGUAGE_CODE):
         subject = _("Set up two-factor authentication for the CCRS Platform")
         body = render_to_string(

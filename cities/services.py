@@ -5,22 +5,21 @@ from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.formats import date_format
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
+from ccrs import links
 from ccrs.inputs import decimal_for_column
+from ccrs.links import LinkInvalid
 from ccrs.models import CityMembership, CityRole
 from ccrs.money import CURRENCY_CODES
-from ccrs.selectors import email_is_verified
-from ccrs.services import SUPPORTED_LANGUAGES, InvitationInvalid, account_create_from_link
+from ccrs.services import SUPPORTED_LANGUAGES
 
 from .letters import validate_pdf
 from .models import (
@@ -125,36 +124,38 @@ def check_currency(code: str) -> str:
 # --- Invitation of the applicant -------------------------------------------------------------
 
 
+def _application_refusal(application: Application):
+    if application.applicant_id is not None:
+        return LinkInvalid(
+            _("This invitation has already been used. Sign in with your e-mail address instead."), status=410
+        )
+    return None
+
+
+APPLICATION_INVITATION = links.LinkKind(
+    salt=APPLICATION_SALT,
+    url_name="cities:application_accept",
+    rows=lambda: Application.objects.select_related("cohort"),
+    refusal=_application_refusal,
+    max_age_days=lambda: settings.INVITATION_MAX_AGE_DAYS,
+    invalid=gettext_lazy("This invitation link is not valid. Check that you copied the whole link from the e-mail."),
+    invalid_status=400,
+    expired=gettext_lazy("This invitation link has expired. Ask the program team to send a new one."),
+    gone=gettext_lazy("This invitation no longer exists. Ask the program team for a new one."),
+)
+
+
 def application_token(*, application: Application) -> str:
-    return signing.TimestampSigner(salt=APPLICATION_SALT).sign(str(application.key))
+    return links.link_token(APPLICATION_INVITATION, application)
 
 
 def application_link(*, application: Application) -> str:
-    path = reverse("cities:application_accept", kwargs={"token": application_token(application=application)})
-    return f"{settings.SITE_URL}{path}"
+    return links.link_url(APPLICATION_INVITATION, application)
 
 
-def application_from_token(*, token: str) -> Application:
-    """The application an invitation link points to, or InvitationInvalid saying why it cannot be used."""
-    signer = signing.TimestampSigner(salt=APPLICATION_SALT)
-    try:
-        key = signer.unsign(token, max_age=settings.INVITATION_MAX_AGE_DAYS * 86400)
-    except signing.SignatureExpired:
-        raise InvitationInvalid(
-            _("This invitation link has expired. Ask the program team to send a new one."), status=410
-        ) from None
-    except signing.BadSignature:
-        raise InvitationInvalid(
-            _("This invitation link is not valid. Check that you copied the whole link from the e-mail.")
-        ) from None
-    application = Application.objects.select_related("cohort").filter(key=key).first()
-    if application is None:
-        raise InvitationInvalid(_("This invitation no longer exists. Ask the program team for a new one."), status=410)
-    if application.applicant_id is not None:
-        raise InvitationInvalid(
-            _("This invitation has already been used. Sign in with your e-mail address instead."), status=410
-        )
-    return application
+def application_from_token(*, token: str, lock: bool = False) -> Application:
+    """The application an invitation link points to, or LinkInvalid saying why it cannot be used."""
+    return links.link_open(APPLICATION_INVITATION, token, lock=lock)
 
 
 @transaction.atomic
@@ -202,15 +203,8 @@ def _raise_duplicate(*, cohort, city_name):
 
 def application_invitation_send(*, application_id: int) -> bool:
     """Send the applicant's invitation e-mail once; True if sent now."""
-    with transaction.atomic():
-        application = (
-            Application.objects.select_for_update(of=("self",))
-            .select_related("cohort")
-            .filter(pk=application_id)
-            .first()
-        )
-        if application is None or application.applicant_id is not None or application.invitation_sent_at is not None:
-            return False
+
+    def compose(application):
         language = _COUNTRY_LANGUAGE.get(str(application.country), "en")
         with translation.override(language if language in SUPPORTED_LANGUAGES else "en"):
             body = render_to_string(
@@ -225,10 +219,11 @@ def application_invitation_send(*, application_id: int) -> bool:
                 "city": application.city_name,
                 "cohort": application.cohort.name,
             }
-        send_mail(subject, body, settings.DEFAULT_FROM_EMAIL, [application.invited_email])
-        application.invitation_sent_at = timezone.now()
-        application.save(update_fields=["invitation_sent_at", "updated_at"])
-    return True
+        return application.invited_email, subject, body
+
+    return links.link_send_once(
+        APPLICATION_INVITATION, application_id, compose=compose, sent_field="invitation_sent_at"
+    )
 
 
 _COUNTRY_LANGUAGE = {country: languages[0] for country, (_tz, languages) in COUNTRY_DEFAULTS.items()}
@@ -252,31 +247,10 @@ def application_resend(*, application: Application) -> Application:
 def application_invitation_accept(*, token: str, user=None, full_name: str = "", password: str = ""):
     """Become the applicant: as the signed-in user with the invited address, or with a new account.
 
-    Returns (user, application); InvitationInvalid for a link that cannot be used, ValidationError for input.
+    Returns (user, application); LinkInvalid for a link that cannot be used, ValidationError for input.
     """
-    application = application_from_token(token=token)
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    if application.applicant_id is not None:
-        raise InvitationInvalid(_("This invitation has already been used."), status=410)
-    User = get_user_model()
-    if user is not None and user.is_authenticated:
-        if not email_is_verified(user=user, email=application.invited_email):
-            raise InvitationInvalid(
-                _(
-                    "This invitation was sent to %(invited)s but you are signed in as %(current)s. "
-                    "Sign out, then open the link again."
-                )
-                % {"invited": application.invited_email, "current": user.email},
-                status=403,
-            )
-    else:
-        if User.objects.filter(email__iexact=application.invited_email).exists():
-            raise InvitationInvalid(
-                _("An account with %(email)s already exists. Sign in, then open the link again.")
-                % {"email": application.invited_email},
-                status=409,
-            )
-        user = account_create_from_link(email=application.invited_email, full_name=full_name, password=password)
+    application = application_from_token(token=token, lock=True)
+    user = links.link_account(email=application.invited_email, user=user, full_name=full_name, password=password)
     application.applicant = user
     fields = ["applicant", "updated_at"]
     if not application.cro_name:

@@ -1,14 +1,10 @@
 """Views of the cities app: cities, their dashboards, teams, profiles and onboarding; applications."""
 
-from urllib.parse import urlencode
-
 from django.contrib import messages
-from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -17,10 +13,9 @@ from django.views.decorators.http import require_POST
 from ccrs import panels
 from ccrs import services as account_services
 from ccrs.decorators import object_required, permission_required, require
-from ccrs.forms import InvitationAcceptForm, add_service_errors
+from ccrs.forms import add_service_errors
 from ccrs.inputs import id_from
-from ccrs.selectors import email_is_verified
-from ccrs.services import InvitationInvalid
+from ccrs.views import LinkFlow, link_accept
 
 from . import export, rules, selectors, services
 from .forms import (
@@ -164,47 +159,22 @@ def application_invite(request):
 @never_cache
 def application_accept(request, token):
     """The applicant opens the e-mailed link: makes an account (or uses theirs) and lands on the draft."""
-    try:
-        application = services.application_from_token(token=token)
-    except InvitationInvalid as error:
-        return render(request, "ccrs/invitation_invalid.html", {"reason": error.message}, status=error.status)
-    user = request.user if request.user.is_authenticated else None
-    needs_account = user is None
-    account_exists = needs_account and selectors.account_exists(email=application.invited_email)
-    form = InvitationAcceptForm(request.POST or None, email=application.invited_email) if needs_account else None
-    login_url = f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
-    if request.method == "POST" and not account_exists and (form is None or form.is_valid()):
-        try:
-            applicant, application = services.application_invitation_accept(
-                token=token,
-                user=user,
-                full_name=form.cleaned_data["full_name"] if form else "",
-                password=form.cleaned_data["password1"] if form else "",
-            )
-        except InvitationInvalid as error:
-            return render(request, "ccrs/invitation_invalid.html", {"reason": error.message}, status=error.status)
-        except ValidationError as error:
-            if form is None:
-                raise
-            form.add_error(None, error)
-        else:
-            if needs_account:
-                login(request, applicant, backend="allauth.account.auth_backends.AuthenticationBackend")
-            messages.success(request, _("Welcome. Fill in the application; you can save a draft at any time."))
-            return redirect("cities:application_edit", pk=application.pk)
-    wrong_user = user is not None and not email_is_verified(user=user, email=application.invited_email)
-    return render(
-        request,
-        "cities/application_accept.html",
-        {
-            "application": application,
-            "form": form,
-            "account_exists": account_exists,
-            "wrong_user": wrong_user,
-            "login_url": login_url,
-        },
-        status=403 if wrong_user else 200,
-    )
+    return link_accept(request, token, flow=APPLICATION_FLOW)
+
+
+def _applying(request, application):
+    messages.success(request, _("Welcome. Fill in the application; you can save a draft at any time."))
+    return redirect("cities:application_edit", pk=application.pk)
+
+
+APPLICATION_FLOW = LinkFlow(
+    open=services.application_from_token,
+    email=lambda application: application.invited_email,
+    accept=services.application_invitation_accept,
+    template="cities/application_accept.html",
+    name="application",
+    done=_applying,
+)
 
 
 @object_required(selectors.application_get)

@@ -5,10 +5,12 @@ criteria of the cohort's framework, the SME survey's responses and, at the end, 
 """
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
@@ -118,6 +120,11 @@ class RankingMethod(models.TextChoices):
     TOPSIS = "topsis", _("TOPSIS")
 
 
+def survey_link_expiry():
+    """When a new survey link stops working."""
+    return timezone.now() + timedelta(days=settings.SECTORS_SURVEY_LINK_DAYS)
+
+
 class Assessment(TimeStampedModel):
     """A city's sector assessment, with the totals the economic base analysis needs."""
 
@@ -159,6 +166,7 @@ class Assessment(TimeStampedModel):
     )
     survey_key = models.UUIDField(_("survey key"), default=uuid.uuid4, unique=True, editable=False)
     survey_open = models.BooleanField(_("survey open"), default=True)
+    survey_expires_at = models.DateTimeField(_("survey link valid until"), default=survey_link_expiry)
 
     history = HistoricalRecords()
 

@@ -5,14 +5,15 @@ import uuid
 from decimal import Decimal
 from pathlib import Path
 
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
+from django.utils.translation import gettext_lazy, gettext_noop
 
+from ccrs import links
 from ccrs.inputs import fit_decimal
+from ccrs.links import LinkInvalid
 
 from . import importing, scoring
 from .models import (
@@ -29,6 +30,7 @@ from .models import (
     SelectionStatus,
     SurveyMetric,
     SurveyResponse,
+    survey_link_expiry,
 )
 
 SURVEY_SALT = "sectors.survey"
@@ -508,25 +510,45 @@ def assessment_reopen(*, assessment: Assessment, user, reason: str) -> Assessmen
 # The SME survey.
 
 
+def _survey_refusal(assessment: Assessment):
+    if not assessment.survey_open:
+        return LinkInvalid(_("This survey is closed. Thank you for your interest."), status=410)
+    if assessment.survey_expires_at <= timezone.now():
+        return LinkInvalid(_("This survey link has expired. Ask the city team for the current link."), status=410)
+    return None
+
+
+SURVEY_LINK = links.LinkKind(
+    salt=SURVEY_SALT,
+    url_name="sectors:survey_public",
+    rows=lambda: Assessment.objects.select_related("city"),
+    refusal=_survey_refusal,
+    key=lambda assessment: str(assessment.survey_key),
+    invalid=gettext_lazy("This survey link is not valid or has been replaced. Ask the city for the current link."),
+    gone=gettext_lazy("This survey link is not valid or has been replaced. Ask the city for the current link."),
+)
+
+
 def survey_token(*, assessment: Assessment) -> str:
     """The signed, unguessable token of the city's public survey link."""
-    return signing.Signer(salt=SURVEY_SALT).sign(str(assessment.survey_key))
+    return links.link_token(SURVEY_LINK, assessment)
 
 
-def survey_assessment(*, token: str) -> Assessment | None:
-    """The assessment a survey link belongs to, or None for a forged or withdrawn link."""
-    try:
-        key = signing.Signer(salt=SURVEY_SALT).unsign(token)
-    except signing.BadSignature:
-        return None
-    return Assessment.objects.select_related("city").filter(survey_key=key, survey_open=True).first()
+def survey_link(*, assessment: Assessment) -> str:
+    return links.link_url(SURVEY_LINK, assessment)
+
+
+def survey_assessment(*, token: str) -> Assessment:
+    """The assessment a survey link belongs to, or LinkInvalid for a forged, replaced, closed or expired link."""
+    return links.link_open(SURVEY_LINK, token)
 
 
 @transaction.atomic
 def survey_link_renew(*, assessment: Assessment) -> Assessment:
-    """A new link; the old one stops working."""
+    """A new link with a new expiry; the old one stops working."""
     assessment.survey_key = uuid.uuid4()
-    assessment.save(update_fields=["survey_key", "updated_at"])
+    assessment.survey_expires_at = survey_link_expiry()
+    assessment.save(update_fields=["survey_key", "survey_expires_at", "updated_at"])
     return assessment
 
 

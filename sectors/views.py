@@ -4,17 +4,17 @@ from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, permission_required
+from ccrs.links import LinkInvalid
+from ccrs.public_forms import HONEYPOT, public_language, rate_limited
 
 from . import forms, importing, rules, selectors, services
 
@@ -358,17 +358,13 @@ def survey_renew(request, assessment):
     return redirect("sectors:survey", slug=city.slug)
 
 
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
+def _survey_offered(city):
+    """The languages the survey is written in: the city's own and English."""
+    return list(dict.fromkeys([city.main_language, "en"]))
 
 
-def _survey_language(request, city):
-    """The city's language unless the SME chose another (?lang=)."""
-    languages = [code for code, _name in settings.LANGUAGES]
-    language = request.GET.get("lang")
-    if language not in languages:
-        language = city.main_language if city.main_language in languages else translation.get_language()
-    return language, languages
+def _survey_refused(request, error):
+    return render(request, "sectors/survey_invalid.html", {"reason": error.message}, status=error.status)
 
 
 def _survey_thanks_redirect(token, language):
@@ -380,62 +376,52 @@ def survey_public(request, token):
     """The SME survey on a phone, without an account, in the city's language unless another is chosen.
 
     A sent form goes on to the thank-you page (Post/Redirect/Get), so reloading that page sends nothing."""
-    assessment = services.survey_assessment(token=token)
-    if assessment is None:
-        return render(request, "sectors/survey_invalid.html", status=404)
+    try:
+        assessment = services.survey_assessment(token=token)
+    except LinkInvalid as error:
+        return _survey_refused(request, error)
     city = assessment.city
-    language, languages = _survey_language(request, city)
-    with translation.override(language):
-        request.LANGUAGE_CODE = language
-        form = forms.SurveyForm(request.POST or None, assessment=assessment)
-        status = 200
-        if request.method == "POST":
-            key = f"sectors:survey:{assessment.pk}:{_client_ip(request)}"
-            count = cache.get_or_set(key, 0, 3600)
-            if count >= settings.SECTORS_SURVEY_RATE_PER_HOUR:
-                form.add_error(None, _("Too many answers from this connection. Try again in an hour."))
-                status = 429
-            elif form.data.get("website"):
-                # A bot filled the hidden field: thank it and keep nothing.
+    offered = _survey_offered(city)
+    language = public_language(request, default=city.main_language, offered=offered)
+    form = forms.SurveyForm(request.POST or None, assessment=assessment)
+    status = 200
+    if request.method == "POST":
+        if rate_limited(
+            request, scope=f"survey:{assessment.pk}", per_address=settings.SECTORS_SURVEY_RATE_PER_HOUR, window=3600
+        ):
+            form.add_error(None, _("Too many answers from this connection. Try again in an hour."))
+            status = 429
+        elif form.is_spam:
+            # A bot filled the hidden field: thank it and keep nothing.
+            return _survey_thanks_redirect(token, language)
+        elif form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != HONEYPOT}
+            try:
+                services.survey_respond(assessment=assessment, language=language, **data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
                 return _survey_thanks_redirect(token, language)
-            elif form.is_valid():
-                try:
-                    cache.incr(key)
-                except ValueError:  # the counter expired between the check and now
-                    cache.set(key, 1, 3600)
-                data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-                try:
-                    services.survey_respond(assessment=assessment, language=language, **data)
-                except ValidationError as error:
-                    form.add_error(None, error)
-                else:
-                    return _survey_thanks_redirect(token, language)
-            if form.errors and status == 200:
-                status = 400
-        return render(
-            request,
-            "sectors/survey_public.html",
-            {
-                "city": city,
-                "form": form,
-                "language": language,
-                "languages": [code for code in [city.main_language, "en"] if code in languages],
-            },
-            status=status,
-        )
+        if form.errors and status == 200:
+            status = 400
+    return render(
+        request,
+        "sectors/survey_public.html",
+        {"city": city, "form": form, "language": language, "languages": offered},
+        status=status,
+    )
 
 
 @never_cache
 def survey_thanks(request, token):
     """Where a sent survey lands; it stores nothing, so reloading it is harmless."""
-    assessment = services.survey_assessment(token=token)
-    if assessment is None:
-        return render(request, "sectors/survey_invalid.html", status=404)
+    try:
+        assessment = services.survey_assessment(token=token)
+    except LinkInvalid as error:
+        return _survey_refused(request, error)
     city = assessment.city
-    language, _languages = _survey_language(request, city)
-    with translation.override(language):
-        request.LANGUAGE_CODE = language
-        return render(request, "sectors/survey_thanks.html", {"city": city, "language": language})
+    language = public_language(request, default=city.main_language, offered=_survey_offered(city))
+    return render(request, "sectors/survey_thanks.html", {"city": city, "language": language})
 
 
 @_assessment("sectors.propose_selection")
