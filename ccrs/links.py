@@ -1,6 +1,6 @@
 """Personal links: the one mechanism behind every link e-mailed or handed to a person.
 
-A link is a signed token (``signing.dumps``) of a kind's salt over its row's id and random key. Each kind
+A link is a signed token of a kind's salt over its row's id and random key. Each kind
 (a team invitation, a city's application, the SME survey, a workshop or a call invitation, a staff
 enrolment) says where its rows are, how old a token may be, and why a row may no longer be used (used,
 withdrawn, expired by date). Here a link is made, read, refused with a message that says what to do,
@@ -57,9 +57,15 @@ class LinkKind:
     gone: str = field(default=_("This link is no longer valid. Ask the person who sent it for a new one."))
 
 
+def _signer(kind: LinkKind) -> signing.Signer:
+    # A kind whose tokens age carries the moment each was made; the others give one token per row,
+    # so a printed or shared link stays the same however often its page is shown.
+    return signing.TimestampSigner(salt=kind.salt) if kind.max_age_days else signing.Signer(salt=kind.salt)
+
+
 def link_token(kind: LinkKind, row) -> str:
-    """The signed token of a row's link; it carries the moment it was made."""
-    return signing.dumps({"i": row.pk, "k": kind.key(row)}, salt=kind.salt, compress=False)
+    """The signed token of a row's link."""
+    return _signer(kind).sign_object({"i": row.pk, "k": kind.key(row)})
 
 
 def link_url(kind: LinkKind, row, **kwargs) -> str:
@@ -71,9 +77,12 @@ def link_url(kind: LinkKind, row, **kwargs) -> str:
 def link_open(kind: LinkKind, token: str, *, lock: bool = False):
     """The row a link points to, or LinkInvalid saying why it cannot be used; `lock` holds the row
     (inside a transaction) for the step that uses the link."""
-    max_age = kind.max_age_days() * 86400 if kind.max_age_days else None
+    signer = _signer(kind)
     try:
-        data = signing.loads(token, salt=kind.salt, max_age=max_age)
+        if kind.max_age_days:
+            data = signer.unsign_object(token, max_age=kind.max_age_days() * 86400)
+        else:
+            data = signer.unsign_object(token)
         pk, key = int(data["i"]), str(data["k"])
     except signing.SignatureExpired:
         raise LinkInvalid(kind.expired, status=410) from None

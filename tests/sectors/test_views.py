@@ -286,9 +286,9 @@ def test_a_viewer_sees_the_assessment_but_may_not_submit_it(db, client_for):
 def test_the_survey_speaks_only_the_languages_it_is_written_in(assessment_a, client):
     """?lang=th on a Can Tho survey (written in Vietnamese and English) keeps it in Vietnamese; English works."""
     thai = client.get(survey_url(assessment_a), {"lang": "th"}).content.decode()
-    assert 'lang="vi"' in thai and 'lang="th"' not in thai
+    assert '<html lang="vi">' in thai and 'href="?lang=th"' not in thai and 'href="?lang=en"' in thai
     english = client.get(survey_url(assessment_a), {"lang": "en"}).content.decode()
-    assert 'lang="en"' in english
+    assert '<html lang="en">' in english and 'href="?lang=vi"' in english
 
 
 def test_an_expired_survey_link_says_so(assessment_a, client, settings):

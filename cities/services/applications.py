@@ -1,6 +1,5 @@
-"""Writes of the cities app: the call for applications, review and selection, onboarding, co-funding, profile."""
+"""The call for applications: a city's applicant invited by a personal link, the application drafted and submitted."""
 
-from datetime import timedelta
 from decimal import Decimal, InvalidOperation
 
 from django.conf import settings
@@ -10,35 +9,23 @@ from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.formats import date_format
-from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ccrs import links
 from ccrs.inputs import decimal_for_column
 from ccrs.links import LinkInvalid
-from ccrs.models import CityMembership, CityRole
 from ccrs.money import CURRENCY_CODES
 from ccrs.services import SUPPORTED_LANGUAGES
 
-from .letters import validate_pdf
-from .models import (
+from ..letters import validate_pdf
+from ..models import (
     Application,
     ApplicationStatus,
-    ChecklistItem,
-    City,
-    CoFundingKind,
-    CoFundingRecord,
-    CoFundingStage,
     Cohort,
-    OnboardingStep,
-    Review,
-    Score,
-    SelectionCriterion,
     Shock,
     StepKind,
 )
-from .scoring import MAX_SCORE
 
 APPLICATION_SALT = "cities.application"
 
@@ -121,9 +108,6 @@ def check_currency(code: str) -> str:
     return code
 
 
-# --- Invitation of the applicant -------------------------------------------------------------
-
-
 def _application_refusal(application: Application):
     if application.applicant_id is not None:
         return LinkInvalid(
@@ -161,7 +145,7 @@ def application_from_token(*, token: str, lock: bool = False) -> Application:
 @transaction.atomic
 def application_invite(*, invited_by, cohort: Cohort, email: str, city_name: str, country: str) -> Application:
     """Open a draft application for a city and invite its Chief Resilience Officer by e-mail."""
-    from .tasks import application_invitation_send
+    from ..tasks import application_invitation_send
 
     email = get_user_model().objects.normalize_email(email).strip().lower()
     city_name = city_name.strip()
@@ -232,7 +216,7 @@ _COUNTRY_LANGUAGE = {country: languages[0] for country, (_tz, languages) in COUN
 @transaction.atomic
 def application_resend(*, application: Application) -> Application:
     """A fresh link (a new expiry) for an invitation not yet accepted."""
-    from .tasks import application_invitation_send
+    from ..tasks import application_invitation_send
 
     application = Application.objects.select_for_update().get(pk=application.pk)
     if application.applicant_id is not None:
@@ -258,9 +242,6 @@ def application_invitation_accept(*, token: str, user=None, full_name: str = "",
         fields.append("cro_name")
     application.save(update_fields=fields)
     return user, application
-
-
-# --- The application ---------------------------------------------------------------------------
 
 
 @transaction.atomic
@@ -356,308 +337,3 @@ def _check_complete(application: Application) -> None:
         missing["letter"] = _("Attach the signed letter of commitment as a PDF to submit the application.")
     if missing:
         raise ValidationError(missing)
-
-
-# --- Review and selection ----------------------------------------------------------------------
-
-
-@transaction.atomic
-def review_save(
-    *,
-    application: Application,
-    reviewer,
-    scores: dict,
-    comment: str = "",
-    conflict_of_interest: bool = False,
-    conflict_note: str = "",
-) -> Review:
-    """Record (or replace) a reviewer's scores of every criterion, or their declared conflict of interest."""
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    if application.status not in {ApplicationStatus.SUBMITTED, ApplicationStatus.WAITLISTED}:
-        raise ValidationError(_("Only a submitted application that is not decided yet can be reviewed."))
-    criteria = {c.pk: c for c in SelectionCriterion.objects.filter(cohort_id=application.cohort_id)}
-    if conflict_of_interest:
-        if not conflict_note.strip():
-            raise ValidationError({"conflict_note": _("Say briefly what the conflict of interest is.")})
-        clean_scores = {}
-    else:
-        if not criteria:
-            raise ValidationError(_("This cohort has no selection criteria yet. Add them in the admin first."))
-        clean_scores = {}
-        errors = {}
-        for pk, criterion in criteria.items():
-            raw = scores.get(pk, scores.get(str(pk)))
-            try:
-                value = int(raw)
-            except (TypeError, ValueError):
-                errors[f"criterion_{pk}"] = _("Score “%(criterion)s” with a whole number from 0 to %(max)s.") % {
-                    "criterion": criterion.name,
-                    "max": MAX_SCORE,
-                }
-                continue
-            if not 0 <= value <= MAX_SCORE:
-                errors[f"criterion_{pk}"] = _("Score “%(criterion)s” with a whole number from 0 to %(max)s.") % {
-                    "criterion": criterion.name,
-                    "max": MAX_SCORE,
-                }
-                continue
-            clean_scores[pk] = value
-        if errors:
-            raise ValidationError(errors)
-    review, _created = Review.objects.update_or_create(
-        application=application,
-        reviewer=reviewer,
-        defaults={
-            "conflict_of_interest": conflict_of_interest,
-            "conflict_note": conflict_note.strip() if conflict_of_interest else "",
-            "comment": comment.strip(),
-        },
-    )
-    existing = {s.criterion_id: s for s in review.scores.all()}
-    for pk, score in existing.items():
-        if pk not in clean_scores:
-            score.delete()
-    for pk, value in clean_scores.items():
-        score = existing.get(pk)
-        if score is None:
-            Score.objects.create(review=review, criterion_id=pk, value=value)
-        elif score.value != value:
-            score.value = value
-            score.save(update_fields=["value", "updated_at"])
-    return review
-
-
-@transaction.atomic
-def application_decide(*, application: Application, decided_by, status: str, rationale: str) -> Application:
-    """Select, wait-list or decline an application with a rationale; selection onboards the city.
-
-    Refuses an illegal status change and a selection past the cohort's maximum number of cities.
-    """
-    cohort = Cohort.objects.select_for_update().get(pk=application.cohort_id)
-    application = Application.objects.select_for_update().get(pk=application.pk)
-    allowed = DECISIONS.get(application.status, set())
-    if status not in allowed:
-        raise ValidationError(
-            _("An application that is “%(current)s” cannot become “%(new)s”.")
-            % {
-                "current": ApplicationStatus(application.status).label,
-                "new": ApplicationStatus(status).label if status in ApplicationStatus.values else status,
-            }
-        )
-    rationale = rationale.strip()
-    if not rationale:
-        raise ValidationError({"rationale": _("Give the rationale of the decision; the applicant will read it.")})
-    application.status = status
-    application.decision_rationale = rationale
-    application.decided_by = decided_by
-    application.decided_at = timezone.now()
-    fields = ["status", "decision_rationale", "decided_by", "decided_at", "updated_at"]
-    if status == ApplicationStatus.SELECTED:
-        application.city = _city_onboard(application=application, cohort=cohort)
-        fields.append("city")
-    application.save(update_fields=fields)
-    return application
-
-
-def _city_onboard(*, application: Application, cohort: Cohort) -> City:
-    """The selected city joins the cohort: its City, its lead, its checklist and its committed co-funding."""
-    city = (
-        application.city or City.objects.filter(name__iexact=application.city_name, country=application.country).first()
-    )
-    in_cohort = City.objects.filter(cohort=cohort)
-    if city is not None:
-        in_cohort = in_cohort.exclude(pk=city.pk)
-    if in_cohort.count() >= cohort.max_cities:
-        raise ValidationError(
-            _(
-                "%(cohort)s already has its maximum of %(max)s cities. Wait-list this application, "
-                "or raise the cohort's maximum first."
-            )
-            % {"cohort": cohort.name, "max": cohort.max_cities}
-        )
-    time_zone, languages = COUNTRY_DEFAULTS.get(str(application.country), ("UTC", ["en"]))
-    profile = {
-        "resilience_strategy": application.strategy_summary,
-        "resilience_strategy_url": application.strategy_url,
-        "shocks": application.shocks,
-        "currency": application.currency,
-    }
-    if city is None:
-        city = City.objects.create(
-            cohort=cohort,
-            slug=_free_slug(application.city_name),
-            name=application.city_name,
-            country=application.country,
-            time_zone=time_zone,
-            languages=languages,
-            **profile,
-        )
-    else:
-        city.cohort = cohort
-        fields = ["cohort", "updated_at"]
-        for name, value in profile.items():
-            if value and not getattr(city, name):
-                setattr(city, name, value)
-                fields.append(name)
-        city.save(update_fields=fields)
-    if application.applicant_id:
-        # The applicant leads the city's team, unless they are on it already (their role is kept).
-        CityMembership.objects.get_or_create(
-            user_id=application.applicant_id, city=city, defaults={"role": CityRole.LEAD}
-        )
-    if not city.onboarding_steps.exists():
-        _checklist_copy(city=city, cohort=cohort, owner_id=application.applicant_id)
-    today = timezone.localdate()
-    for kind, amount in [
-        (CoFundingKind.CASH, application.cofunding_cash),
-        (CoFundingKind.IN_KIND, application.cofunding_in_kind),
-    ]:
-        if amount:
-            CoFundingRecord.objects.create(
-                city=city,
-                kind=kind,
-                stage=CoFundingStage.COMMITTED,
-                amount=amount,
-                currency=application.currency,
-                on=today,
-                description=_("Committed in the application"),
-            )
-    return city
-
-
-def _free_slug(name: str) -> str:
-    base = slugify(name)[:70] or "city"
-    slug, n = base, 2
-    while City.objects.filter(slug=slug).exists():
-        slug, n = f"{base}-{n}", n + 1
-    return slug
-
-
-def checklist_default(*, cohort: Cohort) -> list[ChecklistItem]:
-    """The cohort's checklist; the program's six standard steps are created when it has none."""
-    items = list(cohort.checklist_items.all())
-    if items:
-        return items
-    return [
-        ChecklistItem.objects.create(cohort=cohort, kind=kind, days_to_complete=days, position=i)
-        for i, (kind, days) in enumerate(DEFAULT_CHECKLIST)
-    ]
-
-
-def _checklist_copy(*, city: City, cohort: Cohort, owner_id) -> None:
-    today = timezone.localdate()
-    for item in checklist_default(cohort=cohort):
-        OnboardingStep.objects.create(
-            city=city,
-            kind=item.kind,
-            title=item.title,
-            position=item.position,
-            owner_id=owner_id,
-            due_on=today + timedelta(days=item.days_to_complete),
-        )
-
-
-# --- Onboarding --------------------------------------------------------------------------------
-
-
-@transaction.atomic
-def step_complete(*, step: OnboardingStep, user, evidence_file=None, evidence_url: str = "") -> OnboardingStep:
-    """Mark an onboarding step done with its evidence: a file (PDF), a link, or both."""
-    step = OnboardingStep.objects.select_for_update().get(pk=step.pk)
-    if step.completed_at is not None:
-        raise ValidationError(_("This step is already done."))
-    evidence_url = (evidence_url or "").strip()
-    if evidence_file is None and not evidence_url and not step.evidence_file and not step.evidence_url:
-        raise ValidationError(_("Attach the evidence as a PDF or give a link to it."))
-    if evidence_file is not None:
-        validate_pdf(evidence_file)
-        step.evidence_name = (getattr(evidence_file, "name", "") or "evidence.pdf")[-200:]
-        evidence_file.seek(0)
-        step.evidence_file.save(step.evidence_name, evidence_file, save=False)
-    if evidence_url:
-        step.evidence_url = evidence_url
-    step.completed_at = timezone.now()
-    step.completed_by = user
-    step.save(
-        update_fields=["evidence_file", "evidence_name", "evidence_url", "completed_at", "completed_by", "updated_at"]
-    )
-    return step
-
-
-@transaction.atomic
-def step_reopen(*, step: OnboardingStep) -> OnboardingStep:
-    step = OnboardingStep.objects.select_for_update().get(pk=step.pk)
-    if step.completed_at is None:
-        raise ValidationError(_("This step is still open."))
-    step.completed_at = None
-    step.completed_by = None
-    step.save(update_fields=["completed_at", "completed_by", "updated_at"])
-    return step
-
-
-# --- Co-funding and profile --------------------------------------------------------------------
-
-
-@transaction.atomic
-def cofunding_record(
-    *, city: City, kind: str, stage: str, amount, currency: str, on, description: str = "", recorded_by=None
-) -> CoFundingRecord:
-    """Record co-funding committed or received, in cash or in kind, on a date."""
-    if kind not in CoFundingKind.values:
-        raise ValidationError({"kind": _("Choose cash or in kind.")})
-    if stage not in CoFundingStage.values:
-        raise ValidationError({"stage": _("Choose committed or received.")})
-    try:
-        value = parse_amount(amount, field_label=_("Amount"), column=CoFundingRecord._meta.get_field("amount"))
-    except ValidationError as error:
-        raise ValidationError({"amount": error.messages}) from None
-    if value is None:
-        raise ValidationError({"amount": _("Enter the amount.")})
-    try:
-        currency = check_currency(currency)
-    except ValidationError as error:
-        raise ValidationError({"currency": error.messages}) from None
-    if on is None:
-        raise ValidationError({"on": _("Enter the date.")})
-    return CoFundingRecord.objects.create(
-        city=city,
-        kind=kind,
-        stage=stage,
-        amount=value,
-        currency=currency,
-        on=on,
-        description=description.strip(),
-        recorded_by=recorded_by,
-    )
-
-
-PROFILE_FIELDS = [
-    "population",
-    "area_km2",
-    "gdp",
-    "gdp_year",
-    "currency",
-    "time_zone",
-    "resilience_strategy",
-    "resilience_strategy_url",
-    "shocks",
-]
-
-
-@transaction.atomic
-def city_profile_update(*, city: City, data: dict) -> City:
-    """Change a city's profile; the values come cleaned from the profile form."""
-    city = City.objects.select_for_update().get(pk=city.pk)
-    if "gdp" in data:
-        data = {**data, "gdp": parse_amount(data["gdp"], field_label=_("GDP"), column=City._meta.get_field("gdp"))}
-    if data.get("currency"):
-        data = {**data, "currency": check_currency(data["currency"])}
-    changed = []
-    for name in PROFILE_FIELDS:
-        if name in data and getattr(city, name) != data[name]:
-            setattr(city, name, data[name])
-            changed.append(name)
-    if changed:
-        city.full_clean(exclude=["cohort", "slug", "languages"], validate_unique=False)
-        city.save(update_fields=[*changed, "updated_at"])
-    return city
