@@ -22,6 +22,23 @@ class TimeStampedModel(models.Model):
         abstract = True
 
 
+def person_field(verbose_name, *, related_name="+"):
+    """The person who did something (decided, reviewed, recorded); the row stays when the account goes."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        verbose_name=verbose_name,
+    )
+
+
+def choices_constraint(field: str, choices, name: str) -> models.CheckConstraint:
+    """The database refuses a value of `field` that is not one of its TextChoices."""
+    return models.CheckConstraint(condition=models.Q(**{f"{field}__in": choices.values}), name=name)
+
+
 class UserManager(BaseUserManager):
     use_in_migrations = True
 
@@ -124,7 +141,7 @@ class CityMembership(TimeStampedModel):
         ordering = ["city__name", "user__email"]
         constraints = [
             models.UniqueConstraint(fields=["user", "city"], name="membership_user_city_unique"),
-            models.CheckConstraint(condition=models.Q(role__in=CityRole.values), name="membership_role_valid"),
+            choices_constraint("role", CityRole, "membership_role_valid"),
         ]
 
     def __str__(self):
@@ -149,24 +166,10 @@ class Invitation(TimeStampedModel):
     status = models.CharField(
         _("status"), max_length=16, choices=InvitationStatus.choices, default=InvitationStatus.PENDING
     )
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("invited by"),
-    )
+    invited_by = person_field(_("invited by"))
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
-    accepted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("accepted by"),
-    )
+    accepted_by = person_field(_("accepted by"))
 
     history = HistoricalRecords()
 
@@ -181,7 +184,7 @@ class Invitation(TimeStampedModel):
                 condition=models.Q(status="pending"),
                 name="invitation_one_pending_per_email_city",
             ),
-            models.CheckConstraint(condition=models.Q(role__in=CityRole.values), name="invitation_role_valid"),
+            choices_constraint("role", CityRole, "invitation_role_valid"),
             models.CheckConstraint(
                 condition=models.Q(status="accepted", accepted_at__isnull=False) | ~models.Q(status="accepted"),
                 name="invitation_accepted_has_date",
@@ -230,14 +233,7 @@ class Report(TimeStampedModel):
     params_key = models.CharField(
         _("parameters key"), max_length=64, editable=False, help_text=_("A digest of the parameters, for dedupe.")
     )
-    requested_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="reports",
-        verbose_name=_("requested by"),
-    )
+    requested_by = person_field(_("requested by"), related_name="reports")
     city = models.ForeignKey(
         "cities.City",
         on_delete=models.CASCADE,
@@ -269,8 +265,8 @@ class Report(TimeStampedModel):
                 name="report_one_active_per_request",
             ),
             models.CheckConstraint(condition=models.Q(progress__lte=100), name="report_progress_percent"),
-            models.CheckConstraint(condition=models.Q(status__in=ReportStatus.values), name="report_status_valid"),
-            models.CheckConstraint(condition=models.Q(format__in=ReportFormat.values), name="report_format_valid"),
+            choices_constraint("status", ReportStatus, "report_status_valid"),
+            choices_constraint("format", ReportFormat, "report_format_valid"),
             models.CheckConstraint(
                 condition=~models.Q(status="succeeded") | ~models.Q(file=""), name="report_succeeded_has_file"
             ),

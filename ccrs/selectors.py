@@ -35,6 +35,11 @@ def email_is_verified(*, user, email: str) -> bool:
     return EmailAddress.objects.filter(user=user, email__iexact=email.strip(), verified=True).exists()
 
 
+def account_exists(*, email: str) -> bool:
+    """Whether someone has an account with this e-mail address already (in any case), for an invitation link."""
+    return User.objects.filter(email__iexact=email).exists()
+
+
 def invitations_for(*, user) -> list[Invitation]:
     """Pending team invitations addressed to one of the user's verified addresses (one query)."""
     verified = EmailAddress.objects.filter(user=user, verified=True).annotate(lower=Lower("email")).values("lower")

@@ -172,6 +172,8 @@ STAFF_MFA_REQUIRED = env.bool("STAFF_MFA_REQUIRED", default=PRODUCTION)
 INVITATION_MAX_AGE_DAYS = env.int("INVITATION_MAX_AGE_DAYS", default=14)
 # Answers the public SME survey accepts per hour from one address.
 SECTORS_SURVEY_RATE_PER_HOUR = env.int("SECTORS_SURVEY_RATE_PER_HOUR", default=20)
+# How long a city's public survey link works; the team can make a new one at any time.
+SECTORS_SURVEY_LINK_DAYS = env.int("SECTORS_SURVEY_LINK_DAYS", default=180)
 # Co-creation: how long a stakeholder's personal link works, the largest uploaded file, and how many
 # form posts one link / one address may make in ten minutes.
 COCREATION_INVITATION_DAYS = env.int("COCREATION_INVITATION_DAYS", default=30)

@@ -1,10 +1,12 @@
 """Views of the project package: the role router, the program dashboard, invitations, health."""
 
+from collections.abc import Callable
+from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from django.conf import settings
 from django.contrib import messages
-from django.contrib.auth import get_user_model, login
+from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
@@ -20,6 +22,7 @@ from . import panels, selectors, services
 from .celery import app as celery_app
 from .decorators import permission_required
 from .forms import InvitationAcceptForm
+from .links import LinkInvalid
 from .middleware import ENROLMENT_SESSION_KEY
 from .rules import is_network_member, is_program_staff
 
@@ -56,29 +59,41 @@ def invitations_mine(request):
     return render(request, "ccrs/invitations.html", {"invitations": selectors.invitations_for(user=request.user)})
 
 
-@never_cache
-def invitation_accept(request, token):
-    """Join a city team from an e-mailed link; a new account is made if the person has none."""
-    try:
-        invitation = services.invitation_from_token(token=token)
-    except services.InvitationInvalid as error:
-        return render(request, "ccrs/invitation_invalid.html", {"reason": error.message}, status=error.status)
+@dataclass(frozen=True)
+class LinkFlow:
+    """A link that makes an account where the person has none: how to read it, whom it invites, the
+    service that uses it (returning the person and what they joined), the page, and where it goes next."""
 
+    open: Callable  # token -> row, or LinkInvalid
+    email: Callable  # row -> the invited address
+    accept: Callable  # token, user, full_name, password -> (user, result)
+    template: str
+    name: str  # the row's name in the template
+    done: Callable  # request, result -> the response after success
+
+
+def link_accept(request, token, *, flow: LinkFlow):
+    """The one page that opens an e-mailed link: a new account is made if the person has none, the
+    signed-in person must be the one invited, and the flow's service does the rest."""
+    try:
+        row = flow.open(token=token)
+    except LinkInvalid as error:
+        return render(request, "ccrs/invitation_invalid.html", {"reason": error.message}, status=error.status)
+    email = flow.email(row)
     user = request.user if request.user.is_authenticated else None
     needs_account = user is None
-    account_exists = needs_account and get_user_model().objects.filter(email__iexact=invitation.email).exists()
-    form = InvitationAcceptForm(request.POST or None, email=invitation.email) if needs_account else None
+    account_exists = needs_account and selectors.account_exists(email=email)
+    form = InvitationAcceptForm(request.POST or None, email=email) if needs_account else None
     login_url = f"{reverse('account_login')}?{urlencode({'next': request.get_full_path()})}"
-
     if request.method == "POST" and not account_exists and (form is None or form.is_valid()):
         try:
-            joined, membership = services.invitation_accept(
+            person, result = flow.accept(
                 token=token,
                 user=user,
                 full_name=form.cleaned_data["full_name"] if form else "",
                 password=form.cleaned_data["password1"] if form else "",
             )
-        except services.InvitationInvalid as error:
+        except LinkInvalid as error:
             return render(request, "ccrs/invitation_invalid.html", {"reason": error.message}, status=error.status)
         except ValidationError as error:
             if form is None:
@@ -86,27 +101,36 @@ def invitation_accept(request, token):
             form.add_error(None, error)
         else:
             if needs_account:
-                login(request, joined, backend="allauth.account.auth_backends.AuthenticationBackend")
-            messages.success(
-                request,
-                _("Welcome to the %(city)s team. You joined as %(role)s.")
-                % {"city": membership.city.name, "role": membership.get_role_display()},
-            )
-            return redirect(membership.city.get_absolute_url())
+                login(request, person, backend="allauth.account.auth_backends.AuthenticationBackend")
+            return flow.done(request, result)
+    wrong_user = user is not None and not selectors.email_is_verified(user=user, email=email)
+    context = {flow.name: row, "form": form, "account_exists": account_exists, "wrong_user": wrong_user}
+    return render(request, flow.template, {**context, "login_url": login_url}, status=403 if wrong_user else 200)
 
-    wrong_user = user is not None and not selectors.email_is_verified(user=user, email=invitation.email)
-    return render(
+
+def _joined(request, membership):
+    messages.success(
         request,
-        "ccrs/invitation_accept.html",
-        {
-            "invitation": invitation,
-            "form": form,
-            "account_exists": account_exists,
-            "wrong_user": wrong_user,
-            "login_url": login_url,
-        },
-        status=403 if wrong_user else 200,
+        _("Welcome to the %(city)s team. You joined as %(role)s.")
+        % {"city": membership.city.name, "role": membership.get_role_display()},
     )
+    return redirect(membership.city.get_absolute_url())
+
+
+TEAM_INVITATION_FLOW = LinkFlow(
+    open=services.invitation_from_token,
+    email=lambda invitation: invitation.email,
+    accept=services.invitation_accept,
+    template="ccrs/invitation_accept.html",
+    name="invitation",
+    done=_joined,
+)
+
+
+@never_cache
+def invitation_accept(request, token):
+    """Join a city team from an e-mailed link; a new account is made if the person has none."""
+    return link_accept(request, token, flow=TEAM_INVITATION_FLOW)
 
 
 @login_required

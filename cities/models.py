@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from ccrs.models import TimeStampedModel
+from ccrs.models import TimeStampedModel, choices_constraint, person_field
 from ccrs.money import AmountField, CurrencyField
 
 LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}$")
@@ -241,23 +241,9 @@ class Application(TimeStampedModel):
         verbose_name=_("city in the program"),
     )
     invited_email = models.EmailField(_("invited e-mail address"))
-    invited_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("invited by"),
-    )
+    invited_by = person_field(_("invited by"))
     invitation_sent_at = models.DateTimeField(_("invitation sent"), null=True, blank=True)
-    applicant = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="city_applications",
-        verbose_name=_("applicant"),
-    )
+    applicant = person_field(_("applicant"), related_name="city_applications")
     cro_name = models.CharField(_("Chief Resilience Officer"), max_length=150, blank=True)
     cro_title = models.CharField(_("position"), max_length=150, blank=True)
     cro_email = models.EmailField(_("CRO e-mail address"), blank=True)
@@ -276,14 +262,7 @@ class Application(TimeStampedModel):
     letter_name = models.CharField(_("letter file name"), max_length=200, blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decision_rationale = models.TextField(_("rationale of the decision"), blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = person_field(_("decided by"))
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
 
     history = HistoricalRecords()
@@ -296,9 +275,7 @@ class Application(TimeStampedModel):
             models.UniqueConstraint(
                 "cohort", "country", Lower("city_name"), name="application_one_per_city_and_cohort"
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=ApplicationStatus.values), name="application_status_valid"
-            ),
+            choices_constraint("status", ApplicationStatus, "application_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(cofunding_cash__gte=0) | models.Q(cofunding_cash__isnull=True),
                 name="application_cash_not_negative",
@@ -414,7 +391,7 @@ class ChecklistItem(TimeStampedModel):
         verbose_name_plural = _("checklist items")
         ordering = ["cohort", "position", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(kind__in=StepKind.values), name="checklist_item_kind_valid"),
+            choices_constraint("kind", StepKind, "checklist_item_kind_valid"),
             models.CheckConstraint(
                 condition=~models.Q(kind="other") | ~models.Q(title=""), name="checklist_item_other_has_title"
             ),
@@ -431,27 +408,13 @@ class OnboardingStep(TimeStampedModel):
     kind = models.CharField(_("step"), max_length=16, choices=StepKind.choices)
     title = models.CharField(_("title"), max_length=160, blank=True)
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    owner = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("owner"),
-    )
+    owner = person_field(_("owner"))
     due_on = models.DateField(_("due date"), null=True, blank=True)
     evidence_file = models.FileField(_("evidence file"), upload_to=private_upload_to, blank=True)
     evidence_name = models.CharField(_("evidence file name"), max_length=200, blank=True)
     evidence_url = models.URLField(_("evidence link"), blank=True)
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
-    completed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("completed by"),
-    )
+    completed_by = person_field(_("completed by"))
 
     history = HistoricalRecords()
 
@@ -460,7 +423,7 @@ class OnboardingStep(TimeStampedModel):
         verbose_name_plural = _("onboarding steps")
         ordering = ["city", "position", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(kind__in=StepKind.values), name="onboarding_step_kind_valid"),
+            choices_constraint("kind", StepKind, "onboarding_step_kind_valid"),
             models.CheckConstraint(
                 condition=models.Q(completed_at__isnull=True)
                 | ~models.Q(evidence_file="")
@@ -505,14 +468,7 @@ class CoFundingRecord(TimeStampedModel):
     currency = CurrencyField(_("currency"))
     on = models.DateField(_("date"))
     description = models.CharField(_("description"), max_length=240, blank=True)
-    recorded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("recorded by"),
-    )
+    recorded_by = person_field(_("recorded by"))
 
     history = HistoricalRecords()
 
@@ -522,8 +478,8 @@ class CoFundingRecord(TimeStampedModel):
         ordering = ["city", "-on", "-pk"]
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gte=0), name="cofunding_amount_not_negative"),
-            models.CheckConstraint(condition=models.Q(kind__in=CoFundingKind.values), name="cofunding_kind_valid"),
-            models.CheckConstraint(condition=models.Q(stage__in=CoFundingStage.values), name="cofunding_stage_valid"),
+            choices_constraint("kind", CoFundingKind, "cofunding_kind_valid"),
+            choices_constraint("stage", CoFundingStage, "cofunding_stage_valid"),
         ]
 
     def __str__(self):

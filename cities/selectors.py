@@ -3,7 +3,6 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from django.contrib.auth import get_user_model
 from django.db.models import Count, Prefetch, Q, QuerySet
 from django.utils import timezone
 
@@ -321,11 +320,6 @@ def application_pipeline(*, user) -> dict | None:
         "applications": [(label, by_status.get(value, 0)) for value, label in ApplicationStatus.choices],
         "stages": [(stage.label, stage_counts.get(stage, 0)) for stage in Stage],
     }
-
-
-def account_exists(*, email: str) -> bool:
-    """Whether someone has an account with this e-mail address already (in any case), for an invitation link."""
-    return get_user_model().objects.filter(email__iexact=email).exists()
 
 
 def applications_of_applicant(*, user) -> list[Application]:

@@ -14,7 +14,7 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ccrs.models import TimeStampedModel
+from ccrs.models import TimeStampedModel, choices_constraint, person_field
 from ccrs.money import AmountField, CurrencyField
 
 LANGUAGE_CHOICES = settings.LANGUAGES
@@ -101,8 +101,8 @@ class Phase(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["process", "kind"], name="phase_process_kind_unique"),
             models.CheckConstraint(condition=models.Q(ends_on__gte=models.F("starts_on")), name="phase_dates_ordered"),
-            models.CheckConstraint(condition=models.Q(kind__in=PhaseKind.values), name="phase_kind_valid"),
-            models.CheckConstraint(condition=models.Q(status__in=PhaseStatus.values), name="phase_status_valid"),
+            choices_constraint("kind", PhaseKind, "phase_kind_valid"),
+            choices_constraint("status", PhaseStatus, "phase_status_valid"),
         ]
 
     def __str__(self):
@@ -164,7 +164,7 @@ class Stakeholder(TimeStampedModel):
         ordering = ["city", "name"]
         constraints = [
             models.UniqueConstraint(Lower("email"), "city", name="stakeholder_email_city_unique"),
-            models.CheckConstraint(condition=models.Q(kind__in=StakeholderKind.values), name="stakeholder_kind_valid"),
+            choices_constraint("kind", StakeholderKind, "stakeholder_kind_valid"),
             models.CheckConstraint(
                 condition=models.Q(consent_at__isnull=True) | ~models.Q(consent_version=""),
                 name="stakeholder_consent_has_version",
@@ -229,8 +229,8 @@ class Workshop(TimeStampedModel):
             models.CheckConstraint(
                 condition=models.Q(ends_at__gt=models.F("starts_at")), name="workshop_times_ordered"
             ),
-            models.CheckConstraint(condition=models.Q(kind__in=WorkshopKind.values), name="workshop_kind_valid"),
-            models.CheckConstraint(condition=models.Q(status__in=WorkshopStatus.values), name="workshop_status_valid"),
+            choices_constraint("kind", WorkshopKind, "workshop_kind_valid"),
+            choices_constraint("status", WorkshopStatus, "workshop_status_valid"),
             models.CheckConstraint(condition=models.Q(vote_limit__gte=1), name="workshop_vote_limit_positive"),
         ]
 
@@ -288,7 +288,7 @@ class Question(TimeStampedModel):
         verbose_name_plural = _("questions")
         ordering = ["workshop", "position", "pk"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(kind__in=QuestionKind.values), name="question_kind_valid"),
+            choices_constraint("kind", QuestionKind, "question_kind_valid"),
             models.CheckConstraint(
                 condition=models.Q(scale_max__gte=2, scale_max__lte=10), name="question_scale_range"
             ),
@@ -347,9 +347,7 @@ class StakeholderInvitation(TimeStampedModel):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["workshop", "stakeholder"], name="stakeholder_invitation_unique"),
-            models.CheckConstraint(
-                condition=models.Q(status__in=InvitationStatus.values), name="stakeholder_invitation_status_valid"
-            ),
+            choices_constraint("status", InvitationStatus, "stakeholder_invitation_status_valid"),
         ]
 
     def __str__(self):
@@ -436,7 +434,7 @@ class Idea(TimeStampedModel):
         verbose_name_plural = _("ideas")
         ordering = ["workshop", "title"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(status__in=IdeaStatus.values), name="idea_status_valid"),
+            choices_constraint("status", IdeaStatus, "idea_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(status="merged", merged_into__isnull=False) | ~models.Q(status="merged"),
                 name="idea_merged_has_target",
@@ -527,7 +525,7 @@ class Call(TimeStampedModel):
         verbose_name_plural = _("calls for proposals")
         ordering = ["-deadline"]
         constraints = [
-            models.CheckConstraint(condition=models.Q(status__in=CallStatus.values), name="call_status_valid"),
+            choices_constraint("status", CallStatus, "call_status_valid"),
             models.CheckConstraint(condition=models.Q(max_employees__gte=1), name="call_max_employees_positive"),
         ]
 
@@ -599,7 +597,7 @@ class Proposal(TimeStampedModel):
             models.UniqueConstraint(
                 fields=["call"], condition=models.Q(status="awarded"), name="proposal_one_award_per_call"
             ),
-            models.CheckConstraint(condition=models.Q(status__in=ProposalStatus.values), name="proposal_status_valid"),
+            choices_constraint("status", ProposalStatus, "proposal_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(status="awarded", awarded_at__isnull=False) | ~models.Q(status="awarded"),
                 name="proposal_awarded_has_date",
@@ -766,9 +764,7 @@ class CallInvitation(TimeStampedModel):
         ordering = ["-created_at"]
         constraints = [
             models.UniqueConstraint(fields=["call", "stakeholder"], name="call_invitation_unique"),
-            models.CheckConstraint(
-                condition=models.Q(status__in=InvitationStatus.values), name="call_invitation_status_valid"
-            ),
+            choices_constraint("status", InvitationStatus, "call_invitation_status_valid"),
         ]
 
     def __str__(self):
@@ -797,14 +793,7 @@ class WorkshopAttachment(TimeStampedModel):
     file = models.FileField(_("file"), upload_to=attachment_path)
     content_type = models.CharField(_("content type"), max_length=80)
     size = models.PositiveIntegerField(_("size in bytes"))
-    uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("uploaded by"),
-    )
+    uploaded_by = person_field(_("uploaded by"))
 
     history = HistoricalRecords()
 

@@ -6,6 +6,8 @@ from django import forms
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from ccrs.public_forms import HoneypotMixin
+
 from .models import Assessment, CandidateSector, ClosureRisk, Confidence, DigitalAdoption, IsicCode, SurveyResponse
 
 SAATY_SCALE = [
@@ -171,7 +173,7 @@ class DecisionForm(forms.Form):
 YES_NO = [("yes", _("Yes")), ("no", _("No"))]
 
 
-class SurveyForm(forms.ModelForm):
+class SurveyForm(HoneypotMixin, forms.ModelForm):
     """The SME business-continuity survey; `website` is a honeypot people never see."""
 
     finance_access = forms.TypedChoiceField(
@@ -192,7 +194,6 @@ class SurveyForm(forms.ModelForm):
         coerce=lambda v: v == "yes",
         widget=forms.RadioSelect,
     )
-    website = forms.CharField(required=False, label=_("Leave this empty"))
     # Made anew each time the form is shown; sent twice, it stores one response.
     submission_key = forms.UUIDField(initial=uuid.uuid4, widget=forms.HiddenInput)
 
@@ -233,7 +234,6 @@ class SurveyForm(forms.ModelForm):
         self.fields["closure_risk"].choices = ClosureRisk.choices
         self.fields["digital_adoption"].choices = DigitalAdoption.choices
         self.fields["revenue_change"].min_value = -100
-        self.fields["website"].widget.attrs.update({"autocomplete": "off", "tabindex": "-1"})
 
     def clean_revenue_change(self):
         value = self.cleaned_data["revenue_change"]

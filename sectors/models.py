@@ -5,14 +5,16 @@ criteria of the cohort's framework, the SME survey's responses and, at the end, 
 """
 
 import uuid
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
-from ccrs.models import TimeStampedModel
+from ccrs.models import TimeStampedModel, choices_constraint, person_field
 
 
 class IsicCode(models.Model):
@@ -90,12 +92,8 @@ class Criterion(TimeStampedModel):
         constraints = [
             models.UniqueConstraint(fields=["cohort", "name"], name="criterion_cohort_name_unique"),
             models.CheckConstraint(condition=models.Q(weight__gte=0), name="criterion_weight_not_negative"),
-            models.CheckConstraint(
-                condition=models.Q(principle__in=Principle.values), name="criterion_principle_valid"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(direction__in=Direction.values), name="criterion_direction_valid"
-            ),
+            choices_constraint("principle", Principle, "criterion_principle_valid"),
+            choices_constraint("direction", Direction, "criterion_direction_valid"),
         ]
 
     def __str__(self):
@@ -116,6 +114,11 @@ class AssessmentStatus(models.TextChoices):
 class RankingMethod(models.TextChoices):
     WEIGHTED_SUM = "weighted_sum", _("Weighted sum")
     TOPSIS = "topsis", _("TOPSIS")
+
+
+def survey_link_expiry():
+    """When a new survey link stops working."""
+    return timezone.now() + timedelta(days=settings.SECTORS_SURVEY_LINK_DAYS)
 
 
 class Assessment(TimeStampedModel):
@@ -149,16 +152,10 @@ class Assessment(TimeStampedModel):
     reopen_reason = models.TextField(_("reason for reopening"), blank=True)
     submitted_at = models.DateTimeField(_("submitted"), null=True, blank=True)
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = person_field(_("decided by"))
     survey_key = models.UUIDField(_("survey key"), default=uuid.uuid4, unique=True, editable=False)
     survey_open = models.BooleanField(_("survey open"), default=True)
+    survey_expires_at = models.DateTimeField(_("survey link valid until"), default=survey_link_expiry)
 
     history = HistoricalRecords()
 
@@ -167,9 +164,7 @@ class Assessment(TimeStampedModel):
         verbose_name_plural = _("sector assessments")
         ordering = ["city__name"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(status__in=AssessmentStatus.values), name="assessment_status_valid"
-            ),
+            choices_constraint("status", AssessmentStatus, "assessment_status_valid"),
             models.CheckConstraint(
                 condition=models.Q(year__isnull=True)
                 | models.Q(base_year__isnull=True)
@@ -271,7 +266,7 @@ class IndicatorValue(TimeStampedModel):
         ordering = ["sector", "criterion__order"]
         constraints = [
             models.UniqueConstraint(fields=["sector", "criterion"], name="value_sector_criterion_unique"),
-            models.CheckConstraint(condition=models.Q(confidence__in=Confidence.values), name="value_confidence_valid"),
+            choices_constraint("confidence", Confidence, "value_confidence_valid"),
         ]
 
     def __str__(self):
@@ -323,12 +318,8 @@ class SurveyResponse(TimeStampedModel):
                 condition=models.Q(revenue_change__gte=-100, revenue_change__lte=1000),
                 name="survey_revenue_change_range",
             ),
-            models.CheckConstraint(
-                condition=models.Q(closure_risk__in=ClosureRisk.values), name="survey_closure_risk_valid"
-            ),
-            models.CheckConstraint(
-                condition=models.Q(digital_adoption__in=DigitalAdoption.values), name="survey_digital_valid"
-            ),
+            choices_constraint("closure_risk", ClosureRisk, "survey_closure_risk_valid"),
+            choices_constraint("digital_adoption", DigitalAdoption, "survey_digital_valid"),
         ]
 
     def __str__(self):
@@ -355,14 +346,7 @@ class Selection(TimeStampedModel):
     proposed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+", verbose_name=_("proposed by")
     )
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-        verbose_name=_("decided by"),
-    )
+    decided_by = person_field(_("decided by"))
     decided_at = models.DateTimeField(_("decided"), null=True, blank=True)
     comment = models.TextField(_("staff comment"), blank=True)
 
@@ -378,9 +362,7 @@ class Selection(TimeStampedModel):
                 condition=models.Q(status__in=["proposed", "approved"]),
                 name="selection_one_open_per_assessment",
             ),
-            models.CheckConstraint(
-                condition=models.Q(status__in=SelectionStatus.values), name="selection_status_valid"
-            ),
+            choices_constraint("status", SelectionStatus, "selection_status_valid"),
         ]
 
     def __str__(self):

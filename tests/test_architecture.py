@@ -51,3 +51,39 @@ def test_apps_import_only_the_apps_before_them_in_the_data_flow():
             if wrong := imported(path) & later:
                 offenders[str(path)] = wrong
     assert not offenders
+
+
+def test_personal_links_are_signed_in_one_module():
+    """Every kind of personal link goes through ccrs/links.py: no other module signs or reads a token."""
+    packages = [config.name for config in registry.project_apps()]
+    offenders = [
+        str(path)
+        for package in packages
+        for path in sources(package)
+        if path.name != "links.py" or path.parent.name != registry.PROJECT
+        if "signing" in imported_names(path)
+    ]
+    assert not offenders
+
+
+def test_no_view_checks_a_permission_itself():
+    """Views check objects through ccrs.decorators (object_required, require), never by calling has_perm."""
+    packages = [config.name for config in registry.project_apps()]
+    offenders = [
+        str(path)
+        for package in packages
+        for path in sources(package)
+        if "views" in (path.stem, path.parent.name) and "has_perm(" in path.read_text()
+    ]
+    assert not offenders
+
+
+def imported_names(path: Path) -> set[str]:
+    """Every name a module imports (`from django.core import signing` gives "signing")."""
+    names = set()
+    for node in ast.walk(ast.parse(path.read_text(), filename=str(path))):
+        if isinstance(node, ast.ImportFrom):
+            names |= {alias.name for alias in node.names} | {node.module or ""}
+        elif isinstance(node, ast.Import):
+            names |= {alias.name for alias in node.names}
+    return {name.rpartition(".")[2] for name in names} | names

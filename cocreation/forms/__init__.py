@@ -1,5 +1,7 @@
 """Forms of the co-creation app, one module per noun: they parse and check input; the services decide."""
 
+from ccrs.public_forms import HONEYPOT
+
 from .calls import CallForm, ClarificationForm, ProposalForm
 from .evaluation import ConflictForm, CriterionForm, ScoreSheetForm
 from .ideas import IdeaEditForm, IdeaForm, IdeaMergeForm, IdeaTagForm
@@ -14,7 +16,7 @@ from .stakeholders import (
     StakeholderForm,
     StakeholderImportForm,
 )
-from .submissions import HONEYPOT, ExportForm, InputForm
+from .submissions import ExportForm, InputForm
 from .workshops import (
     CHOICE_KIND_VALUES,
     ClosingReportForm,

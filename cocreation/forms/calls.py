@@ -3,7 +3,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .submissions import HONEYPOT
+from ccrs.public_forms import HoneypotMixin
 
 
 class CallForm(forms.Form):
@@ -67,7 +67,7 @@ class ClarificationForm(forms.Form):
     answer = forms.CharField(label=_("Answer"), widget=forms.Textarea(attrs={"rows": 3}))
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(HoneypotMixin, forms.Form):
     """An SME's proposal with one upload per document the call requires, labelled in the SME's language."""
 
     title = forms.CharField(label=_("Title of your proposal"), max_length=200)
@@ -87,7 +87,6 @@ class ProposalForm(forms.Form):
         self.fields["amount"].help_text = _("In %(currency)s.") % {"currency": currency}
         for index, name in enumerate(self.documents):
             self.fields[f"document_{index}"] = forms.FileField(label=name, required=False)
-        self.fields[HONEYPOT] = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def uploaded_documents(self) -> dict:
         return {
@@ -95,7 +94,3 @@ class ProposalForm(forms.Form):
             for index, name in enumerate(self.documents)
             if self.cleaned_data.get(f"document_{index}")
         }
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT))

@@ -1,14 +1,13 @@
 """The public input form built from a workshop's questions, in the stakeholder's language."""
 
 from django import forms
-from django.utils.translation import gettext_lazy as _
+
+from ccrs.public_forms import HoneypotMixin
 
 from ..models import QuestionKind
 
-HONEYPOT = "website"
 
-
-class InputForm(forms.Form):
+class InputForm(HoneypotMixin, forms.Form):
     """A workshop's questions as form fields, labelled in the stakeholder's language.
 
     A ranking question becomes one "rank" drop-down per choice, so it works without JavaScript.
@@ -65,7 +64,6 @@ class InputForm(forms.Form):
             self.fields[name] = field
             if value is not None and kind != QuestionKind.FILE:
                 self.initial[name] = value
-        self.fields[HONEYPOT] = forms.CharField(required=False, label=_("Leave this field empty"))
 
     def answers(self) -> tuple[dict, dict]:
         """({question id: raw answer}, {question id: uploaded file}) for the service to check."""
@@ -90,10 +88,6 @@ class InputForm(forms.Form):
             else:
                 answers[key] = self.cleaned_data.get(name)
         return answers, files
-
-    @property
-    def is_spam(self) -> bool:
-        return bool(self.data.get(HONEYPOT))
 
 
 class ExportForm(forms.Form):

@@ -1,5 +1,7 @@
 """Writes of the co-creation app, one module per noun: every change and workflow step, each in one transaction."""
 
+from ccrs.links import LinkInvalid
+
 from .calls import (
     CALL_INVITATION_SALT,
     award_notify,
@@ -38,7 +40,7 @@ from .ideas import (
     vote_cast,
     vote_withdraw,
 )
-from .links import INVITATION_DAYS, LinkInvalid
+from .links import INVITATION_DAYS
 from .processes import (
     PHASE_TRANSITIONS,
     phase_advance,

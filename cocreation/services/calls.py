@@ -4,14 +4,14 @@ import zoneinfo
 from datetime import datetime, timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+
+from ccrs import links
 
 from .. import uploads
 from ..models import (
@@ -29,7 +29,7 @@ from ..models import (
     Stakeholder,
     StakeholderKind,
 )
-from .links import INVITATION_DAYS, link_from_token, link_revoke, link_send_once
+from .links import INVITATION_DAYS, invitation_kind, link_revoke, link_send_once
 from .workshops import city_local
 
 
@@ -106,25 +106,25 @@ def clarification_publish(*, call: Call, question: str, answer: str) -> Clarific
 CALL_INVITATION_SALT = "cocreation.call-invitation"
 
 
+CALL_INVITATION = invitation_kind(
+    salt=CALL_INVITATION_SALT,
+    url_name="cocreation:apply",
+    rows=lambda: CallInvitation.objects.select_related("call__process__city", "stakeholder"),
+)
+
+
 def call_invitation_token(*, invitation: CallInvitation) -> str:
     """The signed token of an SME's call link: its id and its random key."""
-    return signing.dumps({"c": invitation.pk, "k": invitation.key}, salt=CALL_INVITATION_SALT, compress=False)
+    return links.link_token(CALL_INVITATION, invitation)
 
 
 def call_invitation_link(*, invitation: CallInvitation) -> str:
-    return settings.SITE_URL + reverse(
-        "cocreation:apply", kwargs={"token": call_invitation_token(invitation=invitation)}
-    )
+    return links.link_url(CALL_INVITATION, invitation)
 
 
 def call_invitation_from_token(*, token: str) -> CallInvitation:
     """The call invitation an SME's link points to, or LinkInvalid saying why it cannot be used."""
-    return link_from_token(
-        token=token,
-        salt=CALL_INVITATION_SALT,
-        id_field="c",
-        queryset=CallInvitation.objects.select_related("call__process__city", "stakeholder"),
-    )
+    return links.link_open(CALL_INVITATION, token)
 
 
 @transaction.atomic
@@ -184,11 +184,7 @@ def call_invitation_send(*, invitation_id: int) -> bool:
         subject = _("Call for proposals: %(call)s") % {"call": call.title}
         return subject, render_to_string("cocreation/email/call_invitation.txt", context)
 
-    return link_send_once(
-        queryset=CallInvitation.objects.select_related("call__process__city", "stakeholder"),
-        invitation_id=invitation_id,
-        compose=compose,
-    )
+    return link_send_once(CALL_INVITATION, invitation_id, compose=compose)
 
 
 @transaction.atomic

@@ -5,14 +5,14 @@ import io
 from datetime import timedelta
 
 from django.conf import settings
-from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+
+from ccrs import links
 
 from ..models import (
     Gender,
@@ -24,7 +24,7 @@ from ..models import (
     Workshop,
     WorkshopStatus,
 )
-from .links import INVITATION_DAYS, link_from_token, link_revoke, link_send_once
+from .links import INVITATION_DAYS, invitation_kind, link_revoke, link_send_once
 
 CSV_COLUMNS = ["name", "email", "organisation", "kind", "sector", "size", "women_led", "gender", "language", "phone"]
 
@@ -203,23 +203,25 @@ def _stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> t
     return created, updated, stakeholders
 
 
+STAKEHOLDER_INVITATION = invitation_kind(
+    salt=INVITATION_SALT,
+    url_name="cocreation:respond",
+    rows=lambda: StakeholderInvitation.objects.select_related("workshop__process__city", "stakeholder"),
+)
+
+
 def invitation_token(*, invitation: StakeholderInvitation) -> str:
     """The signed token of an invitation's link: its id and its random key."""
-    return signing.dumps({"i": invitation.pk, "k": invitation.key}, salt=INVITATION_SALT, compress=False)
+    return links.link_token(STAKEHOLDER_INVITATION, invitation)
 
 
 def invitation_link(*, invitation: StakeholderInvitation) -> str:
-    return settings.SITE_URL + reverse("cocreation:respond", kwargs={"token": invitation_token(invitation=invitation)})
+    return links.link_url(STAKEHOLDER_INVITATION, invitation)
 
 
 def invitation_from_token(*, token: str) -> StakeholderInvitation:
     """The invitation a stakeholder's link points to, or LinkInvalid saying why it cannot be used."""
-    return link_from_token(
-        token=token,
-        salt=INVITATION_SALT,
-        id_field="i",
-        queryset=StakeholderInvitation.objects.select_related("workshop__process__city", "stakeholder"),
-    )
+    return links.link_open(STAKEHOLDER_INVITATION, token)
 
 
 @transaction.atomic
@@ -306,11 +308,7 @@ def invitation_send(*, invitation_id: int) -> bool:
         subject = _("Your invitation: %(workshop)s") % {"workshop": workshop.title}
         return subject, render_to_string("cocreation/email/stakeholder_invitation.txt", context)
 
-    return link_send_once(
-        queryset=StakeholderInvitation.objects.select_related("workshop__process__city", "stakeholder"),
-        invitation_id=invitation_id,
-        compose=compose,
-    )
+    return link_send_once(STAKEHOLDER_INVITATION, invitation_id, compose=compose)
 
 
 @transaction.atomic

@@ -1,11 +1,12 @@
 """Helpers shared by the co-creation views: paging, languages, downloads, and the public pages behind a link."""
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import Http404, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone, translation
+from django.utils import translation
 from django.utils.translation import gettext as _
+
+from ccrs import public_forms
 
 from .. import exports
 
@@ -46,32 +47,18 @@ def download(sheets, fmt, filename):
 
 def rate_limited(request, link: str) -> bool:
     """Count a public form's POST against its link (e.g. "link:12") and the address, per ten minutes; True when over."""
-    window = int(timezone.now().timestamp() // 600)
-    over = False
-    for key, limit in (
-        (f"cocreation:rate:{link}:{window}", settings.COCREATION_FORM_RATE_PER_LINK),
-        (
-            f"cocreation:rate:addr:{request.META.get('REMOTE_ADDR', '')}:{window}",
-            settings.COCREATION_FORM_RATE_PER_ADDRESS,
-        ),
-    ):
-        cache.add(key, 0, timeout=660)
-        try:
-            count = cache.incr(key)
-        except ValueError:
-            count = 1
-        over = over or count > limit
-    return over
+    return public_forms.rate_limited(
+        request,
+        scope="cocreation",
+        link=link,
+        per_link=settings.COCREATION_FORM_RATE_PER_LINK,
+        per_address=settings.COCREATION_FORM_RATE_PER_ADDRESS,
+    )
 
 
 def public_language(request, stakeholder) -> str:
     """A public page speaks the stakeholder's language unless they pick another (?lang=); activated."""
-    chosen = stakeholder.language if stakeholder.language in LANGUAGES else "en"
-    if request.GET.get("lang") in LANGUAGES:
-        chosen = request.GET["lang"]
-    translation.activate(chosen)
-    request.LANGUAGE_CODE = chosen
-    return chosen
+    return public_forms.public_language(request, default=stakeholder.language)
 
 
 def link_refused(request, reason, status: int):

@@ -47,7 +47,7 @@ def test_an_unverified_account_address_never_accepts_an_invitation(member_b, ban
     member_b.email = bangkok_lead_invitation.email
     member_b.save(update_fields=["email"])
     token = services.invitation_token(invitation=bangkok_lead_invitation)
-    with pytest.raises(services.InvitationInvalid):
+    with pytest.raises(services.LinkInvalid):
         services.invitation_accept(token=token, user=member_b)
     assert selectors.invitations_for(user=member_b) == []
     assert not CityMembership.objects.filter(user=member_b, city=bangkok_lead_invitation.city).exists()
@@ -104,6 +104,6 @@ def test_an_applicants_address_cannot_be_claimed(member_b, cohort, staff):
     )
     EmailAddress.objects.create(user=member_b, email="cro@melaka.example.my", verified=False, primary=False)
     token = city_services.application_token(application=application)
-    with pytest.raises(services.InvitationInvalid):
+    with pytest.raises(services.LinkInvalid):
         city_services.application_invitation_accept(token=token, user=member_b)
     assert Application.objects.get(pk=application.pk).applicant_id is None

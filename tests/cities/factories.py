@@ -1,10 +1,10 @@
-"""Factories of the cities tests: cohorts, cities, people on a city's team, onboarding steps."""
+"""Factories of the cities tests: cohorts, cities, applications, people on a city's team, onboarding steps."""
 
 import factory
 from factory.django import DjangoModelFactory
 
 from ccrs.models import CityMembership, CityRole, User
-from cities.models import City, Cohort, OnboardingStep, StepKind
+from cities.models import Application, City, Cohort, OnboardingStep, StepKind
 
 
 class CohortFactory(DjangoModelFactory):
@@ -28,6 +28,18 @@ class CityFactory(DjangoModelFactory):
     country = "VN"
     time_zone = "Asia/Ho_Chi_Minh"
     languages = ["vi"]
+
+
+class ApplicationFactory(DjangoModelFactory):
+    """A draft application of a city invited to apply, not yet taken up by its applicant."""
+
+    class Meta:
+        model = Application
+
+    cohort = factory.SubFactory(CohortFactory)
+    city_name = factory.Sequence(lambda n: f"Applicant City {n}")
+    country = "VN"
+    invited_email = factory.Sequence(lambda n: f"cro{n}@applicant.example")
 
 
 class UserFactory(DjangoModelFactory):

@@ -8,8 +8,8 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from ccrs.links import LinkInvalid
 from ccrs.models import CityMembership
-from ccrs.services import InvitationInvalid
 from cities import services
 from cities.letters import MAX_PDF_BYTES
 from cities.models import (
@@ -48,13 +48,13 @@ def test_accepting_the_link_makes_the_account(cohort, staff):
     )
     assert application.applicant == user
     assert user.check_password("Perfume-river-2026")
-    with pytest.raises(InvitationInvalid):
+    with pytest.raises(LinkInvalid):
         services.application_from_token(token=token)
 
 
 def test_a_tampered_link_is_refused(cohort):
     application = make_application(cohort)
-    with pytest.raises(InvitationInvalid, match="not valid"):
+    with pytest.raises(LinkInvalid, match="not valid"):
         services.application_from_token(token=services.application_token(application=application) + "x")
 
 

@@ -6,6 +6,7 @@ from types import SimpleNamespace
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from ccrs.public_forms import HONEYPOT
 from cocreation.forms import (
     CallForm,
     ConflictForm,
@@ -18,7 +19,6 @@ from cocreation.forms import (
     ScoreSheetForm,
     StakeholderCsvForm,
 )
-from cocreation.forms.submissions import HONEYPOT
 from cocreation.models import Question, QuestionKind
 
 

@@ -50,7 +50,7 @@ def test_revoked_link_changes_nothing(client, invitation_s, questions_a):
 
 
 def test_forged_link_with_wrong_key(client, invitation_s):
-    token = signing.dumps({"i": invitation_s.pk, "k": "x"}, salt=services.INVITATION_SALT, compress=False)
+    token = signing.Signer(salt=services.INVITATION_SALT).sign_object({"i": invitation_s.pk, "k": "x"})
     response = client.get(reverse("cocreation:respond", kwargs={"token": token}))
     assert response.status_code == 410
 

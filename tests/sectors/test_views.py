@@ -1,7 +1,11 @@
 """Assessment pages: what each role can do, bad input answered clearly, query budgets."""
 
+from datetime import timedelta
+
 import pytest
+import time_machine
 from django.urls import reverse
+from django.utils import timezone
 
 from ccrs.models import CityRole
 from sectors import services
@@ -277,3 +281,18 @@ def test_a_viewer_sees_the_assessment_but_may_not_submit_it(db, client_for):
     assert client.post(reverse("sectors:submit", kwargs={"slug": assessment.city.slug})).status_code == 403
     assessment.refresh_from_db()
     assert assessment.status == AssessmentStatus.DRAFT
+
+
+def test_the_survey_speaks_only_the_languages_it_is_written_in(assessment_a, client):
+    """?lang=th on a Can Tho survey (written in Vietnamese and English) keeps it in Vietnamese; English works."""
+    thai = client.get(survey_url(assessment_a), {"lang": "th"}).content.decode()
+    assert '<html lang="vi">' in thai and 'href="?lang=th"' not in thai and 'href="?lang=en"' in thai
+    english = client.get(survey_url(assessment_a), {"lang": "en"}).content.decode()
+    assert '<html lang="en">' in english and 'href="?lang=vi"' in english
+
+
+def test_an_expired_survey_link_says_so(assessment_a, client, settings):
+    later = timezone.now() + timedelta(days=settings.SECTORS_SURVEY_LINK_DAYS, seconds=5)
+    with time_machine.travel(later):
+        response = client.get(survey_url(assessment_a))
+    assert response.status_code == 410 and "expired" in response.content.decode()

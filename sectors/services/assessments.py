@@ -1,141 +1,26 @@
-"""Writes of the sector assessment: the framework, sectors and values, the workflow, survey, selection."""
+"""A city's sector assessment: candidate sectors, indicator values, AHP weights, and its workflow to approval."""
 
-import csv
-import uuid
 from decimal import Decimal
-from pathlib import Path
 
-from django.core import signing
 from django.core.exceptions import ValidationError
-from django.db import IntegrityError, transaction
+from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_noop
 
 from ccrs.inputs import fit_decimal
 
-from . import importing, scoring
-from .models import (
+from .. import importing, scoring
+from ..models import (
     Assessment,
     AssessmentStatus,
-    Baseline,
     CandidateSector,
     Criterion,
-    Direction,
     IndicatorValue,
     IsicCode,
-    Principle,
     Selection,
     SelectionStatus,
-    SurveyMetric,
-    SurveyResponse,
 )
-
-SURVEY_SALT = "sectors.survey"
-
-# The default framework: (principle, name, unit, direction, weight, survey metric, description, data sources).
-DEFAULT_FRAMEWORK = [
-    (
-        Principle.CRITICAL_SECTOR,
-        gettext_noop("Share of city employment"),
-        "%",
-        Direction.HIGHER,
-        3,
-        "",
-        gettext_noop("People employed in the sector as a share of all city employment."),
-        gettext_noop("Labour force survey; economic census"),
-    ),
-    (
-        Principle.CRITICAL_SECTOR,
-        gettext_noop("SME share of firms"),
-        "%",
-        Direction.HIGHER,
-        2,
-        "",
-        gettext_noop("Micro, small and medium enterprises among the sector's firms."),
-        gettext_noop("Business register; economic census"),
-    ),
-    (
-        Principle.CRITICAL_SECTOR,
-        gettext_noop("Revenue change since before the pandemic"),
-        "%",
-        Direction.LOWER,
-        2,
-        SurveyMetric.REVENUE_CHANGE,
-        gettext_noop("A deeper loss means a more vulnerable sector."),
-        gettext_noop("SME survey"),
-    ),
-    (
-        Principle.CRITICAL_SECTOR,
-        gettext_noop("SMEs at high risk of closure"),
-        "%",
-        Direction.HIGHER,
-        2,
-        SurveyMetric.CLOSURE_RISK,
-        gettext_noop("Share of surveyed SMEs that expect they may close within a year."),
-        gettext_noop("SME survey"),
-    ),
-    (
-        Principle.RESILIENCE_CHALLENGES,
-        gettext_noop("Exposure to climate hazards"),
-        "%",
-        Direction.HIGHER,
-        2,
-        SurveyMetric.CLIMATE_EXPOSURE,
-        gettext_noop("Share of SMEs exposed to floods, heat, drought or storms."),
-        gettext_noop("SME survey; city hazard maps"),
-    ),
-    (
-        Principle.RESILIENCE_CHALLENGES,
-        gettext_noop("Link to the city's resilience strategy"),
-        gettext_noop("score 1–5"),
-        Direction.HIGHER,
-        3,
-        "",
-        gettext_noop("How directly the sector bears on the challenges of the city's resilience strategy."),
-        gettext_noop("City resilience strategy; workshop scoring"),
-    ),
-    (
-        Principle.COLLABORATION,
-        gettext_noop("Organised SME associations"),
-        gettext_noop("count"),
-        Direction.HIGHER,
-        1,
-        "",
-        gettext_noop("Associations, cooperatives or guilds that can bring SMEs to the table."),
-        gettext_noop("City economic department"),
-    ),
-    (
-        Principle.COLLABORATION,
-        gettext_noop("Partner commitment"),
-        gettext_noop("score 1–5"),
-        Direction.HIGHER,
-        2,
-        "",
-        gettext_noop("Commitment of city departments, private partners and academia to work on the sector."),
-        gettext_noop("Stakeholder interviews"),
-    ),
-    (
-        Principle.CO_BENEFITS,
-        gettext_noop("Women-owned SMEs"),
-        "%",
-        Direction.HIGHER,
-        1,
-        SurveyMetric.WOMEN_OWNED,
-        gettext_noop("Share of SMEs owned by women: support reaches them directly."),
-        gettext_noop("SME survey"),
-    ),
-    (
-        Principle.CO_BENEFITS,
-        gettext_noop("Environmental co-benefit"),
-        gettext_noop("score 1–5"),
-        Direction.HIGHER,
-        2,
-        "",
-        gettext_noop("Expected gains in emissions, waste or water quality if the sector is strengthened."),
-        gettext_noop("Expert judgement"),
-    ),
-]
+from .framework import criteria_seed_default, isic_load
 
 
 def _refuse(message, **params):
@@ -143,45 +28,6 @@ def _refuse(message, **params):
 
 
 @transaction.atomic
-def criteria_seed_default(*, cohort) -> list[Criterion]:
-    """Give a cohort the default framework (criteria it already has are left as they are)."""
-    made = []
-    for order, (principle, name, unit, direction, weight, metric, description, sources) in enumerate(
-        DEFAULT_FRAMEWORK, start=1
-    ):
-        criterion, _created = Criterion.objects.get_or_create(
-            cohort=cohort,
-            name=name,
-            defaults={
-                "principle": principle,
-                "unit": unit,
-                "direction": direction,
-                "weight": Decimal(weight),
-                "survey_metric": metric,
-                "description": description,
-                "data_sources": sources,
-                "order": order,
-            },
-        )
-        made.append(criterion)
-    return made
-
-
-ISIC_DATA = Path(__file__).resolve().parent / "data" / "isic_rev4.csv"
-
-
-@transaction.atomic
-def isic_load() -> int:
-    """Load (or refresh) the ISIC Rev.4 sections and divisions shipped in sectors/data/isic_rev4.csv."""
-    with ISIC_DATA.open(encoding="utf-8") as handle:
-        rows = list(csv.DictReader(handle))
-    for row in rows:
-        IsicCode.objects.update_or_create(
-            code=row["code"], defaults={"name": row["name"], "section_id": row["section"] or None}
-        )
-    return len(rows)
-
-
 @transaction.atomic
 def assessment_start(*, city) -> Assessment:
     """The city's assessment, made on first use, with the cohort's framework seeded if it has none."""
@@ -428,7 +274,7 @@ def _transition(assessment, *, allowed_from, message):
 @transaction.atomic
 def assessment_submit(*, assessment: Assessment, user) -> Assessment:
     """The city team sends a complete assessment to program staff for review."""
-    from .selectors import ranking_inputs
+    from ..selectors import ranking_inputs
 
     assessment = _transition(
         assessment,
@@ -503,166 +349,3 @@ def assessment_reopen(*, assessment: Assessment, user, reason: str) -> Assessmen
     assessment.reopen_reason = reason.strip()
     assessment.save(update_fields=["status", "reopen_reason", "updated_at"])
     return assessment
-
-
-# The SME survey.
-
-
-def survey_token(*, assessment: Assessment) -> str:
-    """The signed, unguessable token of the city's public survey link."""
-    return signing.Signer(salt=SURVEY_SALT).sign(str(assessment.survey_key))
-
-
-def survey_assessment(*, token: str) -> Assessment | None:
-    """The assessment a survey link belongs to, or None for a forged or withdrawn link."""
-    try:
-        key = signing.Signer(salt=SURVEY_SALT).unsign(token)
-    except signing.BadSignature:
-        return None
-    return Assessment.objects.select_related("city").filter(survey_key=key, survey_open=True).first()
-
-
-@transaction.atomic
-def survey_link_renew(*, assessment: Assessment) -> Assessment:
-    """A new link; the old one stops working."""
-    assessment.survey_key = uuid.uuid4()
-    assessment.save(update_fields=["survey_key", "updated_at"])
-    return assessment
-
-
-@transaction.atomic
-def survey_respond(
-    *,
-    assessment: Assessment,
-    sector: CandidateSector,
-    language: str = "",
-    submission_key: uuid.UUID | None = None,
-    **answers,
-) -> SurveyResponse:
-    """Store one SME's answers; the same form sent again (same `submission_key`) stores nothing new
-    and returns the response it stored the first time."""
-    if sector.assessment_id != assessment.pk:
-        _refuse(_("Choose one of the sectors listed."))
-    if not assessment.survey_open:
-        _refuse(_("This survey is closed."))
-    if submission_key is not None:
-        stored = SurveyResponse.objects.filter(assessment=assessment, submission_key=submission_key).first()
-        if stored is not None:
-            return stored
-    response = SurveyResponse(
-        assessment=assessment, sector=sector, language=language[:8], submission_key=submission_key, **answers
-    )
-    response.full_clean(validate_unique=False)
-    try:
-        with transaction.atomic():
-            response.save()
-    except IntegrityError:
-        # The same form sent twice at once: the other request stored it.
-        stored = SurveyResponse.objects.filter(assessment=assessment, submission_key=submission_key).first()
-        if submission_key is None or stored is None:
-            raise
-        return stored
-    return response
-
-
-@transaction.atomic
-def survey_apply(*, assessment: Assessment) -> int:
-    """Write the survey's sector figures into the criteria that draw on it; returns the values written."""
-    from .selectors import survey_summary
-
-    _require_editable(assessment)
-    criteria = list(
-        Criterion.objects.filter(cohort_id=assessment.city.cohort_id).exclude(survey_metric="").order_by("order")
-    )
-    written = 0
-    for row in survey_summary(assessment=assessment):
-        if not row["responses"]:
-            continue
-        for criterion in criteria:
-            figure = row["metrics"].get(criterion.survey_metric)
-            if figure is None:
-                continue
-            IndicatorValue.objects.update_or_create(
-                sector=row["sector"],
-                criterion=criterion,
-                defaults={
-                    "value": Decimal(str(round(figure, 2))),
-                    "source": _("SME survey, %(count)s responses") % {"count": row["responses"]},
-                    "confidence": "high" if row["responses"] >= 30 else "medium" if row["responses"] >= 10 else "low",
-                },
-            )
-            written += 1
-    return written
-
-
-# The selection.
-
-
-@transaction.atomic
-def selection_propose(*, assessment: Assessment, sector: CandidateSector, rationale: str, user) -> Selection:
-    """The city lead proposes the sector to work on, once staff have approved the assessment."""
-    assessment = Assessment.objects.select_for_update().get(pk=assessment.pk)
-    if assessment.status != AssessmentStatus.APPROVED:
-        _refuse(_("Staff must approve the assessment before a sector can be proposed."))
-    if sector.assessment_id != assessment.pk:
-        _refuse(_("Choose one of the assessment's candidate sectors."))
-    if not rationale.strip():
-        _refuse(_("Explain why this sector: the rationale is required."))
-    if Selection.objects.filter(assessment=assessment, status__in=["proposed", "approved"]).exists():
-        _refuse(_("A sector is already proposed or approved for this city."))
-    try:
-        with transaction.atomic():
-            return Selection.objects.create(
-                assessment=assessment, sector=sector, rationale=rationale.strip(), proposed_by=user
-            )
-    except IntegrityError:
-        _refuse(_("A sector is already proposed or approved for this city."))
-
-
-@transaction.atomic
-def selection_approve(*, selection: Selection, user, comment: str = "") -> Selection:
-    """Staff approve the proposal; the sector's indicator values become the baselines."""
-    selection = Selection.objects.select_for_update().select_related("sector").get(pk=selection.pk)
-    if selection.status != SelectionStatus.PROPOSED:
-        _refuse(
-            _("Only a proposed sector can be approved; this one is %(status)s."),
-            status=selection.get_status_display().lower(),
-        )
-    selection.status = SelectionStatus.APPROVED
-    selection.comment = comment
-    selection.decided_by, selection.decided_at = user, timezone.now()
-    selection.save(update_fields=["status", "comment", "decided_by", "decided_at", "updated_at"])
-    values = IndicatorValue.objects.filter(sector=selection.sector).select_related("criterion")
-    Baseline.objects.bulk_create(
-        [
-            Baseline(
-                selection=selection,
-                criterion=v.criterion,
-                name=v.criterion.name,
-                unit=v.criterion.unit,
-                direction=v.criterion.direction,
-                value=v.value,
-                source=v.source,
-                confidence=v.confidence,
-            )
-            for v in values
-        ]
-    )
-    return selection
-
-
-@transaction.atomic
-def selection_reject(*, selection: Selection, user, comment: str) -> Selection:
-    if not comment.strip():
-        _refuse(_("Say why the proposal is sent back."))
-    selection = Selection.objects.select_for_update().get(pk=selection.pk)
-    if selection.status != SelectionStatus.PROPOSED:
-        _refuse(
-            _("Only a proposed sector can be sent back; this one is %(status)s."),
-            status=selection.get_status_display().lower(),
-        )
-    selection.status = SelectionStatus.REJECTED
-    selection.comment = comment.strip()
-    selection.decided_by, selection.decided_at = user, timezone.now()
-    selection.save(update_fields=["status", "comment", "decided_by", "decided_at", "updated_at"])
-    return selection

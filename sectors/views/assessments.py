@@ -1,22 +1,15 @@
-"""Views of the sector assessment: thin; permissions through rules, reads and writes through the app."""
+"""Pages of a city's sector assessment: its workspace, candidate sectors and values, weights, ranking and review."""
 
-from urllib.parse import urlencode
-
-from django.conf import settings
 from django.contrib import messages
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
-from django.urls import reverse
-from django.utils import translation
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, permission_required
 
-from . import forms, importing, rules, selectors, services
+from .. import forms, importing, rules, selectors, services
 
 
 def _city(perm="sectors.view_assessment"):
@@ -313,181 +306,4 @@ def reopen(request, assessment):
         _errors(request, error)
     else:
         messages.success(request, _("Assessment reopened as a draft."))
-    return redirect("sectors:workspace", slug=city.slug)
-
-
-@_assessment()
-def survey(request, assessment):
-    """The city team's view of its SME survey: the public link and the figures per sector."""
-    city = assessment.city
-    link = request.build_absolute_uri(
-        reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
-    )
-    return render(
-        request,
-        "sectors/survey_summary.html",
-        {
-            "city": city,
-            "assessment": assessment,
-            "link": link,
-            "rows": selectors.survey_summary(assessment=assessment),
-            "can_edit": rules.abilities(request.user, city)["can_edit"] and assessment.is_editable,
-        },
-    )
-
-
-@require_POST
-@_assessment("sectors.edit_assessment")
-def survey_apply(request, assessment):
-    city = assessment.city
-    try:
-        count = services.survey_apply(assessment=assessment)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, _("%(count)s values updated from the survey.") % {"count": count})
-    return redirect("sectors:survey", slug=city.slug)
-
-
-@require_POST
-@_assessment("sectors.edit_assessment")
-def survey_renew(request, assessment):
-    city = assessment.city
-    services.survey_link_renew(assessment=assessment)
-    messages.success(request, _("A new survey link was made; the old one no longer works."))
-    return redirect("sectors:survey", slug=city.slug)
-
-
-def _client_ip(request):
-    return request.META.get("REMOTE_ADDR", "")
-
-
-def _survey_language(request, city):
-    """The city's language unless the SME chose another (?lang=)."""
-    languages = [code for code, _name in settings.LANGUAGES]
-    language = request.GET.get("lang")
-    if language not in languages:
-        language = city.main_language if city.main_language in languages else translation.get_language()
-    return language, languages
-
-
-def _survey_thanks_redirect(token, language):
-    return redirect(f"{reverse('sectors:survey_thanks', kwargs={'token': token})}?{urlencode({'lang': language})}")
-
-
-@never_cache
-def survey_public(request, token):
-    """The SME survey on a phone, without an account, in the city's language unless another is chosen.
-
-    A sent form goes on to the thank-you page (Post/Redirect/Get), so reloading that page sends nothing."""
-    assessment = services.survey_assessment(token=token)
-    if assessment is None:
-        return render(request, "sectors/survey_invalid.html", status=404)
-    city = assessment.city
-    language, languages = _survey_language(request, city)
-    with translation.override(language):
-        request.LANGUAGE_CODE = language
-        form = forms.SurveyForm(request.POST or None, assessment=assessment)
-        status = 200
-        if request.method == "POST":
-            key = f"sectors:survey:{assessment.pk}:{_client_ip(request)}"
-            count = cache.get_or_set(key, 0, 3600)
-            if count >= settings.SECTORS_SURVEY_RATE_PER_HOUR:
-                form.add_error(None, _("Too many answers from this connection. Try again in an hour."))
-                status = 429
-            elif form.data.get("website"):
-                # A bot filled the hidden field: thank it and keep nothing.
-                return _survey_thanks_redirect(token, language)
-            elif form.is_valid():
-                try:
-                    cache.incr(key)
-                except ValueError:  # the counter expired between the check and now
-                    cache.set(key, 1, 3600)
-                data = {k: v for k, v in form.cleaned_data.items() if k != "website"}
-                try:
-                    services.survey_respond(assessment=assessment, language=language, **data)
-                except ValidationError as error:
-                    form.add_error(None, error)
-                else:
-                    return _survey_thanks_redirect(token, language)
-            if form.errors and status == 200:
-                status = 400
-        return render(
-            request,
-            "sectors/survey_public.html",
-            {
-                "city": city,
-                "form": form,
-                "language": language,
-                "languages": [code for code in [city.main_language, "en"] if code in languages],
-            },
-            status=status,
-        )
-
-
-@never_cache
-def survey_thanks(request, token):
-    """Where a sent survey lands; it stores nothing, so reloading it is harmless."""
-    assessment = services.survey_assessment(token=token)
-    if assessment is None:
-        return render(request, "sectors/survey_invalid.html", status=404)
-    city = assessment.city
-    language, _languages = _survey_language(request, city)
-    with translation.override(language):
-        request.LANGUAGE_CODE = language
-        return render(request, "sectors/survey_thanks.html", {"city": city, "language": language})
-
-
-@_assessment("sectors.propose_selection")
-def selection_propose(request, assessment):
-    city = assessment.city
-    form = forms.SelectionForm(request.POST or None, assessment=assessment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.selection_propose(
-                assessment=assessment,
-                sector=form.cleaned_data["sector"],
-                rationale=form.cleaned_data["rationale"],
-                user=request.user,
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Sector proposed; program staff will review it."))
-            return redirect("sectors:workspace", slug=city.slug)
-    return render(
-        request,
-        "sectors/selection_form.html",
-        {"city": city, "assessment": assessment, "form": form},
-        status=400 if form.errors else 200,
-    )
-
-
-@require_POST
-@object_required(
-    selectors.selection_get,
-    kwarg="selection_id",
-    also=("slug",),
-    perm="sectors.decide_selection",
-    target=lambda selection: selection.assessment.city,
-)
-def selection_decide(request, selection):
-    city = selection.assessment.city
-    form = forms.DecisionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Choose a decision."))
-        return redirect("sectors:workspace", slug=city.slug)
-    try:
-        if form.cleaned_data["decision"] == "approve":
-            services.selection_approve(selection=selection, user=request.user, comment=form.cleaned_data["comment"])
-            messages.success(
-                request,
-                _("“%(name)s” is the selected sector; its values are now the baselines.")
-                % {"name": selection.sector.local_name},
-            )
-        else:
-            services.selection_reject(selection=selection, user=request.user, comment=form.cleaned_data["comment"])
-            messages.success(request, _("The proposal was sent back to the city."))
-    except ValidationError as error:
-        _errors(request, error)
     return redirect("sectors:workspace", slug=city.slug)

@@ -1,0 +1,126 @@
+"""Pages of the SME survey: the team's summary and link, and the public form behind the link."""
+
+from urllib.parse import urlencode
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.exceptions import ValidationError
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_POST
+
+from ccrs.links import LinkInvalid
+from ccrs.public_forms import HONEYPOT, public_language, rate_limited
+
+from .. import forms, rules, selectors, services
+from .assessments import _assessment, _errors
+
+
+@_assessment()
+def survey(request, assessment):
+    """The city team's view of its SME survey: the public link and the figures per sector."""
+    city = assessment.city
+    link = request.build_absolute_uri(
+        reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
+    )
+    return render(
+        request,
+        "sectors/survey_summary.html",
+        {
+            "city": city,
+            "assessment": assessment,
+            "link": link,
+            "rows": selectors.survey_summary(assessment=assessment),
+            "can_edit": rules.abilities(request.user, city)["can_edit"] and assessment.is_editable,
+        },
+    )
+
+
+@require_POST
+@_assessment("sectors.edit_assessment")
+def survey_apply(request, assessment):
+    city = assessment.city
+    try:
+        count = services.survey_apply(assessment=assessment)
+    except ValidationError as error:
+        _errors(request, error)
+    else:
+        messages.success(request, _("%(count)s values updated from the survey.") % {"count": count})
+    return redirect("sectors:survey", slug=city.slug)
+
+
+@require_POST
+@_assessment("sectors.edit_assessment")
+def survey_renew(request, assessment):
+    city = assessment.city
+    services.survey_link_renew(assessment=assessment)
+    messages.success(request, _("A new survey link was made; the old one no longer works."))
+    return redirect("sectors:survey", slug=city.slug)
+
+
+def _survey_offered(city):
+    """The languages the survey is written in: the city's own and English."""
+    return list(dict.fromkeys([city.main_language, "en"]))
+
+
+def _survey_refused(request, error):
+    return render(request, "sectors/survey_invalid.html", {"reason": error.message}, status=error.status)
+
+
+def _survey_thanks_redirect(token, language):
+    return redirect(f"{reverse('sectors:survey_thanks', kwargs={'token': token})}?{urlencode({'lang': language})}")
+
+
+@never_cache
+def survey_public(request, token):
+    """The SME survey on a phone, without an account, in the city's language unless another is chosen.
+
+    A sent form goes on to the thank-you page (Post/Redirect/Get), so reloading that page sends nothing."""
+    try:
+        assessment = services.survey_assessment(token=token)
+    except LinkInvalid as error:
+        return _survey_refused(request, error)
+    city = assessment.city
+    offered = _survey_offered(city)
+    language = public_language(request, default=city.main_language, offered=offered)
+    form = forms.SurveyForm(request.POST or None, assessment=assessment)
+    status = 200
+    if request.method == "POST":
+        if rate_limited(
+            request, scope=f"survey:{assessment.pk}", per_address=settings.SECTORS_SURVEY_RATE_PER_HOUR, window=3600
+        ):
+            form.add_error(None, _("Too many answers from this connection. Try again in an hour."))
+            status = 429
+        elif form.is_spam:
+            # A bot filled the hidden field: thank it and keep nothing.
+            return _survey_thanks_redirect(token, language)
+        elif form.is_valid():
+            data = {k: v for k, v in form.cleaned_data.items() if k != HONEYPOT}
+            try:
+                services.survey_respond(assessment=assessment, language=language, **data)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return _survey_thanks_redirect(token, language)
+        if form.errors and status == 200:
+            status = 400
+    return render(
+        request,
+        "sectors/survey_public.html",
+        {"city": city, "form": form, "language": language, "languages": offered},
+        status=status,
+    )
+
+
+@never_cache
+def survey_thanks(request, token):
+    """Where a sent survey lands; it stores nothing, so reloading it is harmless."""
+    try:
+        assessment = services.survey_assessment(token=token)
+    except LinkInvalid as error:
+        return _survey_refused(request, error)
+    city = assessment.city
+    language = public_language(request, default=city.main_language, offered=_survey_offered(city))
+    return render(request, "sectors/survey_thanks.html", {"city": city, "language": language})
