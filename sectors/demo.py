@@ -8,9 +8,7 @@ import random
 from datetime import timedelta
 from decimal import Decimal
 
-from django.conf import settings
 from django.db import transaction
-from django.urls import reverse
 from django.utils import timezone
 
 from ccrs.models import User
@@ -219,8 +217,7 @@ def demo_links() -> list[tuple[str, str]]:
     assessment = Assessment.objects.filter(city__slug="da-nang", survey_open=True).select_related("city").first()
     if assessment is None:
         return []
-    path = reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
-    return [(f"the public SME survey of {assessment.city.name}", settings.SITE_URL + path)]
+    return [(f"the public SME survey of {assessment.city.name}", services.survey_link(assessment=assessment))]
 
 
 @transaction.atomic
