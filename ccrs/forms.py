@@ -1,6 +1,7 @@
 """Forms of the project package: joining a team from an invitation link; a service's errors on a form."""
 
 from django import forms
+from django.conf import settings
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -53,3 +54,25 @@ def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:
             form.add_error(field if field in form.fields else None, errors)
     else:
         form.add_error(None, error)
+
+
+class ProfileForm(forms.Form):
+    """The names a person gives and the language they read; the service saves them."""
+
+    full_name = forms.CharField(label=_("Full name"), max_length=150)
+    display_name = forms.CharField(
+        label=_("Name shown"),
+        max_length=80,
+        required=False,
+        help_text=_("How the platform greets you and shows you to others. Leave empty to use your full name."),
+    )
+    language = forms.ChoiceField(
+        label=_("Language"),
+        required=False,
+        choices=[("", _("The browser's language"))],
+        help_text=_("The language of the pages and of the e-mails you get."),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["language"].choices = [("", _("The browser's language")), *settings.LANGUAGES]

@@ -70,6 +70,12 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     email = models.EmailField(_("e-mail address"), unique=True)
     full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    display_name = models.CharField(
+        _("name shown"),
+        max_length=80,
+        blank=True,
+        help_text=_("How the platform greets you and shows you to others. Leave empty to use your full name."),
+    )
     language = models.CharField(
         _("preferred language"),
         max_length=8,
@@ -113,7 +119,9 @@ class User(AbstractBaseUser, PermissionsMixin):
         return self.full_name or self.email
 
     def get_short_name(self):
-        return (self.full_name.split() or [self.email])[0]
+        """The name the person chose to be shown, else their full name: never a guessed part of it
+        (a Vietnamese given name comes last)."""
+        return self.display_name or self.full_name or self.email
 
 
 class CityRole(models.TextChoices):

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("healthz", views.healthz, name="healthz"),
     path("language/", views.language_set, name="set_language"),
+    path("profile/", views.profile, name="profile"),
     path("program/", views.program_dashboard, name="program_dashboard"),
     path("invitations/", views.invitations_mine, name="invitations"),
     path("invitations/accept/<str:token>/", views.invitation_accept, name="invitation_accept"),

@@ -21,7 +21,7 @@ from django.views.i18n import set_language
 from . import panels, selectors, services
 from .celery import app as celery_app
 from .decorators import permission_required
-from .forms import InvitationAcceptForm
+from .forms import InvitationAcceptForm, ProfileForm, add_service_errors
 from .links import LinkInvalid
 from .middleware import ENROLMENT_SESSION_KEY
 from .rules import is_network_member, is_program_staff
@@ -161,6 +161,26 @@ def staff_enrolment_confirm(request, token):
         return render(request, "ccrs/invitation_invalid.html", {"reason": reason}, status=400)
     request.session[ENROLMENT_SESSION_KEY] = request.user.pk
     return redirect("mfa_activate_totp")
+
+
+@login_required
+def profile(request):
+    """A person's names and language: the name shown is theirs to choose, never guessed."""
+    user = request.user
+    initial = {"full_name": user.full_name, "display_name": user.display_name, "language": user.language}
+    form = ProfileForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.user_profile_update(user=user, **form.cleaned_data)
+        except ValidationError as error:
+            add_service_errors(form, error)
+        else:
+            messages.success(request, _("Your profile is saved."))
+            response = redirect("profile")
+            if user.language:
+                response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language)
+            return response
+    return render(request, "ccrs/profile.html", {"form": form}, status=400 if form.errors else 200)
 
 
 @require_POST

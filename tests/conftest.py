@@ -139,7 +139,8 @@ def make_user(email, **flags):
     """An account as the platform makes them: from an e-mailed link, so its address is verified."""
     from ccrs.services import email_verified_set
 
-    user = User.objects.create_user(email=email, password=PASSWORD, full_name=email.split("@")[0], **flags)
+    flags.setdefault("full_name", email.split("@")[0])
+    user = User.objects.create_user(email=email, password=PASSWORD, **flags)
     email_verified_set(user=user, email=email)
     return user
 

@@ -24,6 +24,7 @@ PROJECT_MATRIX = {
     "set_language": Rule(every(REDIRECT), method="post", data={"language": "vi", "next": "/"}),
     "program_dashboard": Rule({**signed_in(DENY), "staff": OK}),
     "invitations": Rule(signed_in(OK)),
+    "profile": Rule(signed_in(OK)),
     # A valid link opens for anyone; a signed-in person with another e-mail is refused.
     "invitation_accept": Rule({**signed_in(DENY), "anonymous": OK}, kwargs={"token": "{token_a}"}),
     # Staff without an authenticator where one is required are held here (tests/ccrs/test_staff_enrolment.py);

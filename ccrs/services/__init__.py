@@ -13,6 +13,7 @@ from .accounts import (
     staff_enrolment_token,
     staff_enrolment_token_valid,
     user_language_set,
+    user_profile_update,
 )
 from .invitations import (
     INVITATION_SALT,
@@ -70,4 +71,5 @@ __all__ = [
     "staff_enrolment_token",
     "staff_enrolment_token_valid",
     "user_language_set",
+    "user_profile_update",
 ]

@@ -117,3 +117,15 @@ def user_language_set(*, user, language: str) -> None:
     if user.language != language:
         user.language = language
         user.save(update_fields=["language"])
+
+
+@transaction.atomic
+def user_profile_update(*, user, full_name: str, display_name: str, language: str) -> None:
+    """Save the names a person gives and the language they chose; a name is never guessed from another."""
+    full_name, display_name = full_name.strip(), display_name.strip()
+    if not full_name:
+        raise ValidationError({"full_name": _("Enter your full name.")})
+    if language and language not in SUPPORTED_LANGUAGES:
+        raise ValidationError({"language": _("Choose one of the platform's languages.")})
+    user.full_name, user.display_name, user.language = full_name, display_name, language
+    user.save(update_fields=["full_name", "display_name", "language"])

@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from ccrs import services
 from ccrs.models import CityMembership, User
-from tests.conftest import PASSWORD
+from tests.conftest import PASSWORD, make_user
 from tests.querybudget import PROGRAM_DASHBOARD_BUDGET, assert_query_budget
 
 
@@ -143,3 +143,25 @@ def test_program_dashboard_query_budget(staff, city_a, city_b, client_for):
 
 def test_invitations_page_query_budget(stakeholder, client_for):
     assert_query_budget(client_for(stakeholder), reverse("invitations"), budget=4)
+
+
+def test_the_menu_shows_the_name_a_person_chose_never_a_guessed_part(client, db):
+    """"Phạm Thị Lan" is not greeted as "Phạm": the full name until she chooses "Lan" in her profile."""
+    person = make_user("lan@cantho.example.vn", full_name="Phạm Thị Lan")
+    client.force_login(person)
+    page = client.get(reverse("profile")).content.decode()
+    assert 'aria-expanded="false">Phạm Thị Lan</a>' in page
+    response = client.post(reverse("profile"), {"full_name": "Phạm Thị Lan", "display_name": "Lan", "language": "vi"})
+    assert response.status_code == 302
+    person.refresh_from_db()
+    assert (person.display_name, person.language) == ("Lan", "vi")
+    assert 'aria-expanded="false">Lan</a>' in client.get(reverse("profile")).content.decode()
+
+
+def test_a_profile_without_a_full_name_is_refused_and_nothing_changes(client, db):
+    person = make_user("an@danang.example.vn", full_name="Nguyễn Văn An")
+    client.force_login(person)
+    response = client.post(reverse("profile"), {"full_name": "  ", "display_name": "An", "language": ""})
+    assert response.status_code == 400 and "full name" in response.content.decode().lower()
+    person.refresh_from_db()
+    assert person.display_name == "" and person.full_name == "Nguyễn Văn An"
