@@ -7,7 +7,8 @@ from datetime import timedelta
 from django.core.files.base import ContentFile
 from django.db import transaction
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
+from django.utils.translation import gettext
 
 from ccrs.models import User
 from cities.demo import SCALE_CITY_PREFIX
@@ -228,7 +229,7 @@ def _seed_city(city, spec, *, now, log, staff):
         language=lang,
         capacity=60,
         facilitators="R-Cities · " + city.name,
-        agenda="1. Challenge\n2. Ideas\n3. Votes",
+        agenda=_agenda(lang),
     )
     q_text = services.question_add(
         workshop=workshop, kind="long_text", text={lang: spec["questions"][0], "en": "Your idea"}
@@ -548,3 +549,11 @@ def _grow_workshop(workshop, count, *, now, rng):
     Vote.objects.bulk_create(
         [Vote(idea=ideas[n % len(ideas)], invitation=inv) for n, inv in enumerate(invitations)], batch_size=2000
     )
+
+
+def _agenda(language: str) -> str:
+    """The demo workshop's agenda in the workshop's language."""
+    with translation.override(language):
+        return "\n".join(
+            f"{n}. {item}" for n, item in enumerate([gettext("Challenge"), gettext("Ideas"), gettext("Votes")], 1)
+        )

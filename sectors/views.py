@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -190,7 +191,9 @@ def values_import(request, assessment):
         except ValidationError as error:
             problems = error.messages
         else:
-            messages.success(request, _("%(count)s values imported.") % {"count": count})
+            messages.success(
+                request, ngettext("%(count)s value imported.", "%(count)s values imported.", count) % {"count": count}
+            )
             return redirect("sectors:workspace", slug=city.slug)
     return render(
         request,
@@ -345,7 +348,11 @@ def survey_apply(request, assessment):
     except ValidationError as error:
         _errors(request, error)
     else:
-        messages.success(request, _("%(count)s values updated from the survey.") % {"count": count})
+        messages.success(
+            request,
+            ngettext("%(count)s value updated from the survey.", "%(count)s values updated from the survey.", count)
+            % {"count": count},
+        )
     return redirect("sectors:survey", slug=city.slug)
 
 
