@@ -143,3 +143,19 @@ def test_program_dashboard_query_budget(staff, city_a, city_b, client_for):
 
 def test_invitations_page_query_budget(stakeholder, client_for):
     assert_query_budget(client_for(stakeholder), reverse("invitations"), budget=4)
+
+
+def test_signed_in_message_speaks_the_persons_language(member_a, client):
+    """A Vietnamese officer signing in on an English login page lands on a Vietnamese dashboard whose
+    "signed in" message is Vietnamese too, not allauth's English."""
+    member_a.language = "vi"
+    member_a.save(update_fields=["language"])
+    response = client.post(
+        reverse("account_login"),
+        {"login": member_a.email, "password": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+    body = response.content.decode()
+    assert '<html lang="vi">' in body
+    assert "Đã đăng nhập với tên" in body and "Successfully signed in" not in body
