@@ -4,6 +4,7 @@ from allauth.account.adapter import DefaultAccountAdapter
 from allauth.mfa.adapter import DefaultMFAAdapter
 from allauth.mfa.models import Authenticator
 from django.conf import settings
+from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
 
@@ -20,8 +21,11 @@ class AccountAdapter(DefaultAccountAdapter):
         return False
 
     def post_login(self, request, user, **kwargs):
-        response = super().post_login(request, user, **kwargs)
-        if user.language and not request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME):
+        """Signed in, the person's preferred language takes over, and allauth's "Signed in as …" speaks it already."""
+        takes_over = bool(user.language) and not request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
+        with translation.override(user.language if takes_over else translation.get_language()):
+            response = super().post_login(request, user, **kwargs)
+        if takes_over:
             response.set_cookie(
                 settings.LANGUAGE_COOKIE_NAME,
                 user.language,

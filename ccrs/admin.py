@@ -5,6 +5,7 @@ from django.contrib.auth.admin import UserAdmin as BaseUserAdmin
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from . import services
@@ -110,11 +111,21 @@ class InvitationAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Send a new link"))
     def resend(self, request, queryset):
-        self._act(request, queryset, services.invitation_resend, _("%(count)d invitations sent again."))
+        self._act(
+            request,
+            queryset,
+            services.invitation_resend,
+            ngettext_lazy("%(count)d invitation sent again.", "%(count)d invitations sent again.", "count"),
+        )
 
     @admin.action(description=_("Withdraw"))
     def revoke(self, request, queryset):
-        self._act(request, queryset, services.invitation_revoke, _("%(count)d invitations withdrawn."))
+        self._act(
+            request,
+            queryset,
+            services.invitation_revoke,
+            ngettext_lazy("%(count)d invitation withdrawn.", "%(count)d invitations withdrawn.", "count"),
+        )
 
 
 @admin.register(Report)

@@ -1,11 +1,14 @@
 """Charts as inline SVG, drawn on the server so the same chart shows on a dashboard and in a PDF.
 
 Pure geometry (no ORM, no templates): a function takes labels and numbers and returns a dict the
-template `partials/chart_bars.html` draws. Colours come from a palette safe for colour blindness.
+template `partials/chart_bars.html` draws; tick labels are written as the active language writes numbers
+(1.000.000.000 in Vietnamese, not 1e+09). Colours come from a palette safe for colour blindness.
 """
 
 import math
 from dataclasses import dataclass, field
+
+from . import formatting
 
 PALETTE = ["#0b5563", "#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#d55e00", "#0072b2", "#999999"]
 
@@ -94,7 +97,7 @@ def bar_chart(
             )
     for step in range(5):
         value = bottom + span * step / 4
-        chart.ticks.append({"x": round(x_of(value), 2), "label": f"{value:g}"})
+        chart.ticks.append({"x": round(x_of(value), 2), "label": formatting.number(value, -2)})
     chart.zero_y = round(x_of(0.0), 2)
     if len(series) > 1:
         legend_y = 25 + group_height * len(categories)

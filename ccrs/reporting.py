@@ -97,8 +97,16 @@ def pdf(*, template: str, context: dict, filename: str) -> Built:
     return Built(filename=filename, content=ContentFile(data))
 
 
-def xlsx(*, sheets: Iterable[tuple[str, Iterable[Iterable]]], filename: str, progress: Progress | None = None) -> Built:
+def xlsx(
+    *,
+    sheets: Iterable[tuple[str, Iterable[Iterable]]],
+    filename: str,
+    progress: Progress | None = None,
+    number_formats: bool = True,
+) -> Built:
     """Sheets of rows (the first row the header) in a write-only workbook, spooled to a temporary file.
+
+    Numbers carry thousands-separated formats, unless `number_formats` is false (a raw dump of ids and codes).
 
     Rows are consumed as they come, so memory stays flat however many there are; text is written
     as text, never as a formula (see `spreadsheets`).
@@ -113,7 +121,7 @@ def xlsx(*, sheets: Iterable[tuple[str, Iterable[Iterable]]], filename: str, pro
     for index, (title, rows) in enumerate(sheets):
         sheet = book.create_sheet(title=_sheet_title(str(title), used))
         for number, row in enumerate(rows):
-            sheet.append(spreadsheets.xlsx_row(sheet, row, font=bold if number == 0 else None))
+            sheet.append(spreadsheets.xlsx_row(sheet, row, font=bold if number == 0 else None, numbers=number_formats))
         if progress:
             progress(round(90 * (index + 1) / len(sheets)))
     spool = tempfile.TemporaryFile(suffix=".xlsx")  # noqa: SIM115 (closed by the caller, after storing)

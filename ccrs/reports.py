@@ -64,7 +64,7 @@ def export_sheets(progress):
 
 def build_data_export(*, object_id, format, progress, user):
     stamp = timezone.localdate().isoformat()
-    return reporting.xlsx(sheets=export_sheets(progress), filename=f"ccrs-data-{stamp}.xlsx")
+    return reporting.xlsx(sheets=export_sheets(progress), filename=f"ccrs-data-{stamp}.xlsx", number_formats=False)
 
 
 reporting.register(

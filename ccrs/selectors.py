@@ -20,10 +20,9 @@ def memberships_of(*, user) -> list[CityMembership]:
 
 
 def program_dashboard(*, user) -> dict:
-    """Figures of the whole program for staff: people by role, and the apps' own (cohorts, cities with their teams)."""
+    """Figures of the whole program for staff: accounts by role, and the apps' own (cohorts, cities, stakeholders)."""
     people = User.objects.aggregate(
         staff=Count("pk", filter=Q(is_staff=True)),
-        stakeholders=Count("pk", filter=Q(is_stakeholder=True)),
         network_members=Count("pk", filter=Q(is_network_member=True)),
         city_team=Count("pk", filter=Q(memberships__isnull=False), distinct=True),
     )

@@ -192,6 +192,8 @@ LANGUAGES = [
     ("ms", "Bahasa Melayu"),
 ]
 LOCALE_PATHS = [BASE_DIR / "locale"]
+# Dates as each language writes them, one style a language (templates use DATE_FORMAT / DATETIME_FORMAT).
+FORMAT_MODULE_PATH = ["ccrs.formats"]
 USE_I18N = True
 TIME_ZONE = "UTC"
 USE_TZ = True

@@ -4,10 +4,13 @@ Text that people typed (a workshop answer, a proposal's title) may begin like a 
 `=HYPERLINK(...)`, `+1`, `@SUM(A1)`. In XLSX, text is always a text cell (openpyxl would store
 text beginning with `=` as a formula); CSV has no types, so such text is written behind a `'`,
 which spreadsheet programs take as "this is text" (OWASP's advice on CSV injection). Numbers
-stay numbers: a negative number is no formula.
+stay numbers: a negative number is no formula. In XLSX a number carries a number format with thousands
+separators ("#,##0", "#,##0.00"), which the spreadsheet program shows with its reader's marks
+(1.000.000.000 in Vietnamese, 1,000,000,000 in Thai).
 """
 
 import csv
+import math
 from datetime import datetime
 from decimal import Decimal
 
@@ -32,26 +35,42 @@ def xlsx_value(value):
     return str(value)
 
 
-def xlsx_cell(sheet, value, *, font=None):
-    """A cell of `sheet` holding `value`, text always as text (even `=1+2` or `#N/A`)."""
+def number_format(value) -> str | None:
+    """The XLSX number format of a number: thousands grouped, two decimals unless whole; None for anything else."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
+        return None
+    if isinstance(value, int) or (math.isfinite(value) and value == int(value)):
+        return "#,##0"
+    return "#,##0.00"
+
+
+def xlsx_cell(sheet, value, *, font=None, numbers=True):
+    """A cell of `sheet` holding `value`, text always as text (even `=1+2` or `#N/A`), a number grouped."""
     cell = WriteOnlyCell(sheet, value=xlsx_value(value))
     if isinstance(cell.value, str):
         cell.data_type = "s"
+    elif numbers and (fmt := number_format(cell.value)):
+        cell.number_format = fmt
     if font is not None:
         cell.font = font
     return cell
 
 
-def xlsx_row(sheet, values, *, font=None) -> list:
-    """A row for `sheet.append()` (write-only or not): a text cell wherever openpyxl would not store text as text.
+def xlsx_row(sheet, values, *, font=None, numbers=True) -> list:
+    """A row for `sheet.append()` (write-only or not): a text cell wherever openpyxl would not store text as text,
+    and a number with its thousands-separated format (unless `numbers` is false, for raw data dumps).
 
     Other values stay plain, which openpyxl writes fastest; with `font`, every value becomes a cell in it.
     """
     row = []
     for value in values:
         value = xlsx_value(value)
-        if font is not None or (isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES)):
-            row.append(xlsx_cell(sheet, value, font=font))
+        if (
+            font is not None
+            or (isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES))
+            or (numbers and number_format(value))
+        ):
+            row.append(xlsx_cell(sheet, value, font=font, numbers=numbers))
         else:
             row.append(value)
     return row

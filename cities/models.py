@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
+from ccrs import formatting
 from ccrs.models import TimeStampedModel, choices_constraint, person_field
 from ccrs.money import AmountField, CurrencyField
 
@@ -483,4 +484,5 @@ class CoFundingRecord(TimeStampedModel):
         ]
 
     def __str__(self):
-        return f"{self.city} · {self.get_stage_display()} {self.get_kind_display()} {self.amount} {self.currency}"
+        amount = formatting.money(self.amount, self.currency)
+        return f"{self.city} · {self.get_stage_display()} {self.get_kind_display()} {amount}"

@@ -4,7 +4,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from ccrs import reporting
+from ccrs import formatting, reporting
 
 from . import selectors
 from .models import City
@@ -38,7 +38,11 @@ def program_areas(*, user, cohort_id: int | None) -> list[dict]:
                 gettext("Team"),
             ],
             "rows": [
-                [c.name, c.local_name, c.country.code, c.cohort.name, str(c.stage.label), c.team_size] for c in cities
+                [
+                    c.name, c.local_name, formatting.country_name(c.country), c.cohort.name, str(c.stage.label),
+                    c.team_size,
+                ]
+                for c in cities
             ],
         },
         {

@@ -2,6 +2,7 @@
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
 from ccrs.admin import run_each
@@ -91,13 +92,21 @@ class WorkshopAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Open for input"))
     def open_for_input(self, request, queryset):
         run_each(
-            self, request, queryset, lambda w: services.workshop_open(workshop=w), _("%(count)s workshops opened.")
+            self,
+            request,
+            queryset,
+            lambda w: services.workshop_open(workshop=w),
+            ngettext_lazy("%(count)s workshop opened.", "%(count)s workshops opened.", "count"),
         )
 
     @admin.action(description=_("Close"))
     def close(self, request, queryset):
         run_each(
-            self, request, queryset, lambda w: services.workshop_close(workshop=w), _("%(count)s workshops closed.")
+            self,
+            request,
+            queryset,
+            lambda w: services.workshop_close(workshop=w),
+            ngettext_lazy("%(count)s workshop closed.", "%(count)s workshops closed.", "count"),
         )
 
 
@@ -131,7 +140,7 @@ class StakeholderInvitationAdmin(SimpleHistoryAdmin):
             request,
             queryset,
             lambda i: services.invitation_revoke(invitation=i),
-            _("%(count)s invitations withdrawn."),
+            ngettext_lazy("%(count)s invitation withdrawn.", "%(count)s invitations withdrawn.", "count"),
         )
 
     @admin.action(description=_("Check in"))
@@ -229,11 +238,23 @@ class CallAdmin(SimpleHistoryAdmin):
 
     @admin.action(description=_("Open the call"))
     def open_call(self, request, queryset):
-        run_each(self, request, queryset, lambda c: services.call_open(call=c), _("%(count)s calls opened."))
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda c: services.call_open(call=c),
+            ngettext_lazy("%(count)s call opened.", "%(count)s calls opened.", "count"),
+        )
 
     @admin.action(description=_("Close the call"))
     def close_call(self, request, queryset):
-        run_each(self, request, queryset, lambda c: services.call_close(call=c), _("%(count)s calls closed."))
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda c: services.call_close(call=c),
+            ngettext_lazy("%(count)s call closed.", "%(count)s calls closed.", "count"),
+        )
 
 
 @admin.register(Clarification)
@@ -261,7 +282,11 @@ class ProposalAdmin(SimpleHistoryAdmin):
     @admin.action(description=_("Award the call to this proposal"))
     def award(self, request, queryset):
         run_each(
-            self, request, queryset, lambda p: services.proposal_award(proposal=p), _("%(count)s proposals awarded.")
+            self,
+            request,
+            queryset,
+            lambda p: services.proposal_award(proposal=p),
+            ngettext_lazy("%(count)s proposal awarded.", "%(count)s proposals awarded.", "count"),
         )
 
 
@@ -289,7 +314,7 @@ class CallInvitationAdmin(SimpleHistoryAdmin):
             request,
             queryset,
             lambda i: services.call_invitation_revoke(invitation=i),
-            _("%(count)s invitations withdrawn."),
+            ngettext_lazy("%(count)s invitation withdrawn.", "%(count)s invitations withdrawn.", "count"),
         )
 
 

@@ -33,5 +33,10 @@ def city_panel(*, city, user):
     }
 
 
+def program_figures(*, user) -> dict:
+    """The program dashboard's count of stakeholders: the people in the cities' registries, not user accounts."""
+    return {"stakeholder_count": selectors.stakeholder_count(user=user)}
+
+
 def nav_items(*, user):
     return []

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from simple_history.models import HistoricalRecords
 
+from ccrs import formatting
 from ccrs.models import TimeStampedModel, person_field
 from ccrs.money import AmountField, CurrencyField
 
@@ -138,7 +139,7 @@ class FundingSource(TimeStampedModel):
         constraints = [models.CheckConstraint(condition=Q(kind__in=FundingKind.values), name="funding_kind_valid")]
 
     def __str__(self):
-        return f"{self.funder}: {self.amount} {self.currency}"
+        return f"{self.funder}: {formatting.money(self.amount, self.currency)}"
 
 
 class BudgetCategory(models.TextChoices):
@@ -192,7 +193,7 @@ class BudgetApproval(TimeStampedModel):
         ordering = ["-created_at"]
 
     def __str__(self):
-        return f"{self.pilot}: +{self.amount} {self.pilot.reporting_currency}"
+        return f"{self.pilot}: +{formatting.money(self.amount, self.pilot.reporting_currency)}"
 
 
 class ExchangeRate(TimeStampedModel):
@@ -248,7 +249,7 @@ class Expenditure(TimeStampedModel):
         constraints = [models.CheckConstraint(condition=Q(amount__gt=0), name="expenditure_positive")]
 
     def __str__(self):
-        return f"{self.spent_on}: {self.amount} {self.currency}"
+        return f"{self.spent_on}: {formatting.money(self.amount, self.currency)}"
 
 
 class MilestoneStatus(models.TextChoices):

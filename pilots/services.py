@@ -10,6 +10,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 
 from ccrs.inputs import decimal_for_column, fit_decimal
@@ -146,7 +147,7 @@ def _convert(table: RateTable, amount, currency, on, *, field: str) -> Decimal:
                     "There is no exchange rate from %(currency)s to %(reporting)s on or before %(date)s. "
                     "Ask program staff to enter one first."
                 )
-                % {"currency": missing.currency, "reporting": table.reporting_currency, "date": missing.on.isoformat()}
+                % {"currency": missing.currency, "reporting": table.reporting_currency, "date": date_format(missing.on)}
             }
         ) from None
 
@@ -706,7 +707,7 @@ def period_reminders_send(*, today: date | None = None) -> int:
                 with translation.override(_language_of(user, pilot.city)):
                     subject = _("Report on “%(indicator)s” before %(end)s") % {
                         "indicator": period.indicator,
-                        "end": period.end.isoformat(),
+                        "end": date_format(period.end),
                     }
                     body = render_to_string(
                         "pilots/email/period_reminder.txt",

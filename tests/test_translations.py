@@ -1,4 +1,8 @@
-"""Every string is translated into Vietnamese, Thai, Indonesian and Malay."""
+"""Every string is translated into Vietnamese, Thai, Indonesian and Malay, each keeping to one glossary."""
+
+import json
+import re
+from pathlib import Path
 
 import polib
 import pytest
@@ -47,3 +51,32 @@ def test_placeholders_survive_translation(path):
 def test_compiled_catalog_is_used(language):
     with translation.override(language):
         assert translation.gettext("Program dashboard") != "Program dashboard"
+
+
+GLOSSARY_PATH = Path(__file__).resolve().parents[1] / "locale" / "glossary.json"
+PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
+
+
+def glossary() -> dict:
+    return {term: words for term, words in json.loads(GLOSSARY_PATH.read_text()).items() if not term.startswith("_")}
+
+
+@pytest.mark.parametrize("path", CATALOGS, ids=lambda p: f"{p.parents[3].name}/{p.parents[1].name}")
+def test_catalog_keeps_to_the_glossary(path):
+    """A program term has one translation a language (locale/glossary.json): not "Percontohan" in the menu and
+    "Uji coba" in the breadcrumb. Every msgid with the English term has a msgstr with the glossary's word."""
+    language = path.parents[1].name
+    terms = [(re.compile(rf"\b{term}", re.IGNORECASE), words[language]) for term, words in glossary().items()]
+    astray = []
+    for entry in polib.pofile(str(path)).translated_entries():
+        english = PLACEHOLDER.sub("", f"{entry.msgid} {entry.msgid_plural or ''}")
+        translations = list(entry.msgstr_plural.values()) if entry.msgid_plural else [entry.msgstr]
+        for term, word in terms:
+            if term.search(english) and not all(word.lower() in text.lower() for text in translations):
+                astray.append(f"{entry.msgid!r} → {translations[0]!r} (wants {word!r})")
+    assert not astray, f"{language}: {astray[:5]}"
+
+
+def test_glossary_names_every_language():
+    for term, words in glossary().items():
+        assert set(words) == set(LANGUAGES), term

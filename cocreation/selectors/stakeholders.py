@@ -18,6 +18,11 @@ def stakeholder_list(*, user, city, page: int | str = 1, query: str = "") -> dic
     return {"stakeholders": shown.pop("rows"), **shown}
 
 
+def stakeholder_count(*, user) -> int:
+    """How many people the stakeholder registries of the cities the user may see hold; one query."""
+    return Stakeholder.objects.filter(city__in=cities_visible_to(user=user)).count()
+
+
 def inclusion_figures(*, city) -> dict:
     """Who took part in the city's workshops (checked in or gave input): by type, by gender where
     given, and the shares of SMEs and of women-led SMEs; one query."""

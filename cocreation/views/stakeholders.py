@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, require
@@ -224,7 +225,15 @@ def workshop_invite(request, workshop):
             messages.error(request, error_text(error))
             answer = 400
         else:
-            messages.success(request, _("%(created)s invitations are being sent.") % result)
+            messages.success(
+                request,
+                ngettext(
+                    "%(created)s invitation is being sent.",
+                    "%(created)s invitations are being sent.",
+                    result["created"],
+                )
+                % result,
+            )
             return redirect("cocreation:workshop", pk=workshop.pk)
     return render(
         request,
@@ -250,7 +259,12 @@ def workshop_invite_csv(request, workshop):
         else:
             messages.success(
                 request,
-                _("%(invited)s invitations are being sent (registry: %(created)s new, %(updated)s updated).") % result,
+                ngettext(
+                    "%(invited)s invitation is being sent (registry: %(created)s new, %(updated)s updated).",
+                    "%(invited)s invitations are being sent (registry: %(created)s new, %(updated)s updated).",
+                    result["invited"],
+                )
+                % result,
             )
             return redirect("cocreation:workshop", pk=workshop.pk)
     return render(

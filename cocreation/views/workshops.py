@@ -6,6 +6,7 @@ from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, require
@@ -46,7 +47,15 @@ def workshop_detail(request, workshop):
             if action == "invite_all":
                 people = selectors.uninvited_stakeholders(workshop=workshop)
                 result = services.invitations_invite(workshop=workshop, stakeholders=people)
-                messages.success(request, _("%(created)s invitations are being sent.") % result)
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(created)s invitation is being sent.",
+                        "%(created)s invitations are being sent.",
+                        result["created"],
+                    )
+                    % result,
+                )
             elif action == "open":
                 services.workshop_open(workshop=workshop)
                 messages.success(request, _("The workshop is open for input."))

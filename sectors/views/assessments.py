@@ -5,6 +5,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, permission_required
@@ -183,7 +184,9 @@ def values_import(request, assessment):
         except ValidationError as error:
             problems = error.messages
         else:
-            messages.success(request, _("%(count)s values imported.") % {"count": count})
+            messages.success(
+                request, ngettext("%(count)s value imported.", "%(count)s values imported.", count) % {"count": count}
+            )
             return redirect("sectors:workspace", slug=city.slug)
     return render(
         request,

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
@@ -47,7 +48,11 @@ def survey_apply(request, assessment):
     except ValidationError as error:
         _errors(request, error)
     else:
-        messages.success(request, _("%(count)s values updated from the survey.") % {"count": count})
+        messages.success(
+            request,
+            ngettext("%(count)s value updated from the survey.", "%(count)s values updated from the survey.", count)
+            % {"count": count},
+        )
     return redirect("sectors:survey", slug=city.slug)
 
 

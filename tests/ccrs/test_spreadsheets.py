@@ -50,6 +50,20 @@ def test_numbers_and_dates_stay_numbers_and_dates_in_xlsx():
     assert row[6].value is None and row[7].value == "=x"
 
 
+@pytest.mark.parametrize("write_only", [True, False])
+def test_xlsx_numbers_carry_a_thousands_separated_format(write_only):
+    """2300000000.00 VND opens as 2,300,000,000 (shown with the reader's own marks); a fraction keeps two decimals;
+    a raw data dump (numbers=False) keeps General."""
+    book = Workbook(write_only=write_only)
+    sheet = book.create_sheet("data") if write_only else book.active
+    sheet.append(xlsx_row(sheet, [Decimal("2300000000.00"), 1240000, Decimal("12.5"), 0.25, True, "x"]))
+    sheet.append(xlsx_row(sheet, [Decimal("2300000000.00"), 1240000], numbers=False))
+    formatted, raw = saved(book)
+    assert [c.number_format for c in formatted[:4]] == ["#,##0", "#,##0", "#,##0.00", "#,##0.00"]
+    assert formatted[0].value == 2300000000 and formatted[4].number_format == "General"
+    assert [c.number_format for c in raw[:2]] == ["General", "General"]
+
+
 def test_other_values_become_text():
     """Lists are joined, lazy translations and other objects become their text."""
     from django.utils.translation import gettext_lazy

@@ -165,3 +165,19 @@ def test_a_profile_without_a_full_name_is_refused_and_nothing_changes(client, db
     assert response.status_code == 400 and "full name" in response.content.decode().lower()
     person.refresh_from_db()
     assert person.display_name == "" and person.full_name == "Nguyễn Văn An"
+
+
+def test_signed_in_message_speaks_the_persons_language(member_a, client):
+    """A Vietnamese officer signing in on an English login page lands on a Vietnamese dashboard whose
+    "signed in" message is Vietnamese too, not allauth's English."""
+    member_a.language = "vi"
+    member_a.save(update_fields=["language"])
+    response = client.post(
+        reverse("account_login"),
+        {"login": member_a.email, "password": PASSWORD},
+        HTTP_ACCEPT_LANGUAGE="en",
+        follow=True,
+    )
+    body = response.content.decode()
+    assert '<html lang="vi">' in body
+    assert "Đã đăng nhập với tên" in body and "Successfully signed in" not in body
