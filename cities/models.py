@@ -17,6 +17,7 @@ from simple_history.models import HistoricalRecords
 
 from ccrs.models import TimeStampedModel
 from ccrs.money import AmountField, CurrencyField
+from ccrs.uploads import RandomName
 
 LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}$")
 
@@ -66,10 +67,8 @@ def validate_shocks(value):
         )
 
 
-def private_upload_to(instance, filename):
-    """A non-guessable name under a folder of the model; the original name is kept only in the database."""
-    suffix = ".pdf" if filename.lower().endswith(".pdf") else ""
-    return f"private/{instance._meta.model_name}/{uuid.uuid4().hex}{suffix}"
+# A non-guessable name under a folder of the model; the original name is kept only in the database.
+private_upload_to = RandomName("private/{model}")
 
 
 class Cohort(TimeStampedModel):

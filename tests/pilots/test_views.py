@@ -38,6 +38,7 @@ def test_officer_reports_on_a_phone_form_with_a_photo(period_a, member_a, client
     assert update.incomplete and update.evidence.get().kind == "photo"
     detail = client.get(update.get_absolute_url()).content.decode()
     assert "Incomplete" in detail and "can.jpg" in detail
+    assert "can" not in update.evidence.get().file.name and update.evidence.get().file.name.endswith(".jpg")
 
 
 def test_non_numeric_value_on_the_form_names_the_field(period_a, member_a, client_for):
@@ -323,7 +324,8 @@ def test_officer_records_an_expenditure_with_a_receipt(budget_line_a, pilot_a, m
         },
     )
     assert response.status_code == 302
-    assert Expenditure.objects.get().evidence.name.endswith("hoa-don.pdf")
+    stored = Expenditure.objects.get().evidence.name
+    assert stored.startswith("pilots/evidence/") and stored.endswith(".pdf") and "hoa-don" not in stored
 
 
 def test_expenditure_without_a_rate_is_refused_on_the_form(budget_line_a, pilot_a, member_a, client_for):
