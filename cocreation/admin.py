@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from simple_history.admin import SimpleHistoryAdmin
 
-from ccrs.admin import run_each
+from ccrs.admin import service_action
 
 from . import services
 from .models import (
@@ -85,20 +85,18 @@ class WorkshopAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "process__title"]
     list_select_related = ["process__city"]
     inlines = [QuestionInline]
-    actions = ["open_for_input", "close"]
+    actions = [
+        service_action(
+            "open_for_input",
+            _("Open for input"),
+            lambda w: services.workshop_open(workshop=w),
+            _("%(count)s workshops opened."),
+        ),
+        service_action(
+            "close", _("Close"), lambda w: services.workshop_close(workshop=w), _("%(count)s workshops closed.")
+        ),
+    ]
     readonly_fields = ["status"]
-
-    @admin.action(description=_("Open for input"))
-    def open_for_input(self, request, queryset):
-        run_each(
-            self, request, queryset, lambda w: services.workshop_open(workshop=w), _("%(count)s workshops opened.")
-        )
-
-    @admin.action(description=_("Close"))
-    def close(self, request, queryset):
-        run_each(
-            self, request, queryset, lambda w: services.workshop_close(workshop=w), _("%(count)s workshops closed.")
-        )
 
 
 @admin.register(Question)
@@ -122,23 +120,17 @@ class StakeholderInvitationAdmin(SimpleHistoryAdmin):
     search_fields = ["stakeholder__name", "stakeholder__email", "workshop__title"]
     list_select_related = ["stakeholder", "workshop"]
     readonly_fields = ["key", "status", "sent_at", "checked_in_at"]
-    actions = ["revoke", "check_in"]
-
-    @admin.action(description=_("Withdraw"))
-    def revoke(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
+    actions = [
+        service_action(
+            "revoke",
+            _("Withdraw"),
             lambda i: services.invitation_revoke(invitation=i),
             _("%(count)s invitations withdrawn."),
-        )
-
-    @admin.action(description=_("Check in"))
-    def check_in(self, request, queryset):
-        run_each(
-            self, request, queryset, lambda i: services.invitation_check_in(invitation=i), _("%(count)s checked in.")
-        )
+        ),
+        service_action(
+            "check_in", _("Check in"), lambda i: services.invitation_check_in(invitation=i), _("%(count)s checked in.")
+        ),
+    ]
 
 
 @admin.register(Submission)
@@ -224,16 +216,15 @@ class CallAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
     list_select_related = ["process__city"]
     inlines = [ClarificationInline]
-    actions = ["open_call", "close_call"]
+    actions = [
+        service_action(
+            "open_call", _("Open the call"), lambda c: services.call_open(call=c), _("%(count)s calls opened.")
+        ),
+        service_action(
+            "close_call", _("Close the call"), lambda c: services.call_close(call=c), _("%(count)s calls closed.")
+        ),
+    ]
     readonly_fields = ["status"]
-
-    @admin.action(description=_("Open the call"))
-    def open_call(self, request, queryset):
-        run_each(self, request, queryset, lambda c: services.call_open(call=c), _("%(count)s calls opened."))
-
-    @admin.action(description=_("Close the call"))
-    def close_call(self, request, queryset):
-        run_each(self, request, queryset, lambda c: services.call_close(call=c), _("%(count)s calls closed."))
 
 
 @admin.register(Clarification)
@@ -255,14 +246,15 @@ class ProposalAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "stakeholder__name"]
     list_select_related = ["stakeholder", "call"]
     inlines = [ProposalDocumentInline]
-    actions = ["award"]
+    actions = [
+        service_action(
+            "award",
+            _("Award the call to this proposal"),
+            lambda p: services.proposal_award(proposal=p),
+            _("%(count)s proposals awarded."),
+        ),
+    ]
     readonly_fields = ["status", "awarded_at"]
-
-    @admin.action(description=_("Award the call to this proposal"))
-    def award(self, request, queryset):
-        run_each(
-            self, request, queryset, lambda p: services.proposal_award(proposal=p), _("%(count)s proposals awarded.")
-        )
 
 
 @admin.register(ProposalDocument)
@@ -280,17 +272,14 @@ class CallInvitationAdmin(SimpleHistoryAdmin):
     list_select_related = ["stakeholder", "call__process__city"]
     raw_id_fields = ["stakeholder", "call"]
     readonly_fields = ["key", "status", "sent_at"]
-    actions = ["revoke"]
-
-    @admin.action(description=_("Withdraw"))
-    def revoke(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
+    actions = [
+        service_action(
+            "revoke",
+            _("Withdraw"),
             lambda i: services.call_invitation_revoke(invitation=i),
             _("%(count)s invitations withdrawn."),
-        )
+        ),
+    ]
 
 
 @admin.register(WorkshopAttachment)

@@ -96,6 +96,20 @@ def _check_open(period: Period) -> None:
         raise ValidationError({"period": _("Updates can only be reported while the pilot is active.")})
 
 
+def _checked_report(period: Period, files, value, numerator, denominator, narrative, disaggregated):
+    """(figures, checked evidence) of a report on an open period; raises ValidationError naming the field."""
+    _check_open(period)
+    figures = _clean_figures(
+        period.indicator,
+        value=value,
+        numerator=numerator,
+        denominator=denominator,
+        narrative=narrative,
+        disaggregated=disaggregated,
+    )
+    return figures, evidence_check(files)
+
+
 def _attach_evidence(update: Update, checked) -> None:
     for upload, content_type, kind in checked:
         UpdateEvidence.objects.create(
@@ -122,16 +136,7 @@ def update_submit(
 ) -> Update:
     """A city officer reports on a period; staff review it next."""
     period = Period.objects.select_for_update().select_related("indicator__result__pilot").get(pk=period.pk)
-    _check_open(period)
-    figures = _clean_figures(
-        period.indicator,
-        value=value,
-        numerator=numerator,
-        denominator=denominator,
-        narrative=narrative,
-        disaggregated=disaggregated,
-    )
-    checked = evidence_check(files)
+    figures, checked = _checked_report(period, files, value, numerator, denominator, narrative, disaggregated)
     update = Update.objects.create(
         period=period,
         narrative=narrative.strip(),
@@ -160,16 +165,7 @@ def update_revise(
     update = Update.objects.select_for_update().select_related("period__indicator__result__pilot").get(pk=update.pk)
     if update.status == UpdateStatus.APPROVED:
         raise ValidationError({"status": _("An approved update cannot be changed.")})
-    _check_open(update.period)
-    figures = _clean_figures(
-        update.period.indicator,
-        value=value,
-        numerator=numerator,
-        denominator=denominator,
-        narrative=narrative,
-        disaggregated=disaggregated,
-    )
-    checked = evidence_check(files)
+    figures, checked = _checked_report(update.period, files, value, numerator, denominator, narrative, disaggregated)
     for key, item in figures.items():
         setattr(update, key, item)
     update.narrative = narrative.strip()

@@ -7,49 +7,12 @@ import zipfile
 import pytest
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
-from openpyxl import Workbook
-from PIL import Image
-from pypdf import PdfWriter
 
 from ccrs import uploads
+from tests.files import exe_bytes, image_bytes, pdf_bytes, xlsx_bytes
 
 OFFICE = ("pdf", "png", "jpg", "docx", "xlsx", "pptx")
 HEX_NAME = re.compile(r"^[0-9a-f]{32}(\.[a-z]+)?$")
-
-
-def pdf_bytes() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    out = io.BytesIO()
-    writer.write(out)
-    return out.getvalue()
-
-
-def png_bytes() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (4, 4), "teal").save(out, format="PNG")
-    return out.getvalue()
-
-
-def jpeg_bytes() -> bytes:
-    out = io.BytesIO()
-    Image.new("RGB", (4, 4), "teal").save(out, format="JPEG")
-    return out.getvalue()
-
-
-def xlsx_bytes() -> bytes:
-    book = Workbook()
-    book.active.append(["Tonnes", 40])
-    out = io.BytesIO()
-    book.save(out)
-    return out.getvalue()
-
-
-def exe_bytes() -> bytes:
-    """The start of a Windows executable: the DOS header ("MZ"), its stub and the PE signature."""
-    header = bytearray(b"MZ" + b"\x90\x00" + b"\x00" * 56)
-    header[0x3C:0x40] = (64).to_bytes(4, "little")
-    return bytes(header) + b"PE\x00\x00" + b"\x4c\x01" + b"\x00" * 200
 
 
 def upload(name: str, content: bytes) -> SimpleUploadedFile:
@@ -60,8 +23,8 @@ def upload(name: str, content: bytes) -> SimpleUploadedFile:
     ("make", "extension", "mime"),
     [
         (pdf_bytes, "pdf", "application/pdf"),
-        (png_bytes, "png", "image/png"),
-        (jpeg_bytes, "jpg", "image/jpeg"),
+        (lambda: image_bytes("PNG"), "png", "image/png"),
+        (lambda: image_bytes("JPEG"), "jpg", "image/jpeg"),
         (xlsx_bytes, "xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
     ],
 )
@@ -82,7 +45,7 @@ def test_a_renamed_executable_is_refused_with_a_clear_message():
 def test_a_kind_that_is_not_accepted_is_refused_though_it_is_known():
     """A real PNG where only PDFs are accepted."""
     with pytest.raises(ValidationError) as caught:
-        uploads.check(upload("scan.pdf", png_bytes()), accept={"pdf"}, max_bytes=10_000_000)
+        uploads.check(upload("scan.pdf", image_bytes("PNG")), accept={"pdf"}, max_bytes=10_000_000)
     assert caught.value.messages == ["“scan.pdf” is not a type we accept. Attach one of: PDF."]
 
 
@@ -121,7 +84,7 @@ def test_the_upload_can_be_read_again_after_the_check():
 
 
 def test_bytes_are_sniffed_too():
-    assert uploads.sniff(png_bytes(), accept=OFFICE).extension == "png"
+    assert uploads.sniff(image_bytes("PNG"), accept=OFFICE).extension == "png"
     assert uploads.sniff(exe_bytes(), accept=OFFICE) is None
 
 
@@ -151,7 +114,7 @@ def test_an_upload_is_stored_under_a_random_name_with_the_extension_of_its_conte
     folder, name = first.rsplit("/", 1)
     assert folder == "cocreation/proposals" and HEX_NAME.match(name) and name.endswith(".pdf")
     assert "nib" not in first and first != second
-    photo = stored_name(ProposalDocument, "file", upload("photo.pdf", png_bytes()))
+    photo = stored_name(ProposalDocument, "file", upload("photo.pdf", image_bytes("PNG")))
     assert photo.endswith(".png")
 
 

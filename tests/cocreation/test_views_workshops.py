@@ -14,10 +14,9 @@ from cocreation.models import (
     Workshop,
     WorkshopAttachment,
 )
+from tests.files import PDF, PNG
 
 from .conftest import (
-    PDF,
-    PNG,
     WORKSHOP,
     body,
     good_answers,

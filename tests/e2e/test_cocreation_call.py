@@ -8,8 +8,7 @@ from django.utils import timezone
 from cities.models import City
 from cocreation import services
 from cocreation.models import Proposal
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.files import PDF
 
 
 @pytest.fixture
