@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from ccrs.models import CityMembership, CityRole
+from ccrs.models import CityRole
 from cocreation import services
 from cocreation.models import (
     IdeaStatus,
@@ -16,7 +16,7 @@ from cocreation.models import (
     StakeholderKind,
     WorkshopKind,
 )
-from tests.conftest import make_user
+from tests.conftest import make_member
 from tests.files import PDF
 
 
@@ -168,9 +168,7 @@ def link(invitation):
 
 @pytest.fixture
 def viewer_a(city_a):
-    user = make_user("viewer.a@cantho.example.vn")
-    CityMembership.objects.create(user=user, city=city_a, role=CityRole.VIEWER)
-    return user
+    return make_member("viewer.a@cantho.example.vn", city_a, CityRole.VIEWER)
 
 
 @pytest.fixture
