@@ -37,6 +37,17 @@ def run_each(modeladmin, request, queryset, action, done) -> int:
     return count
 
 
+def service_action(name: str, description, call, done):
+    """An admin action named `name` that calls `call` (a service, given the object) on each selected object."""
+
+    @admin.action(description=description)
+    def act(modeladmin, request, queryset):
+        run_each(modeladmin, request, queryset, call, done)
+
+    act.__name__ = name
+    return act
+
+
 @admin.register(User)
 class UserAdmin(SimpleHistoryAdmin, BaseUserAdmin):
     ordering = ["email"]

@@ -18,6 +18,7 @@ from simple_history.models import HistoricalRecords
 from ccrs import formatting
 from ccrs.models import TimeStampedModel, choices_constraint, person_field
 from ccrs.money import AmountField, CurrencyField
+from ccrs.uploads import RandomName
 
 LANGUAGE_CODE_RE = re.compile(r"^[a-z]{2,3}$")
 
@@ -67,10 +68,8 @@ def validate_shocks(value):
         )
 
 
-def private_upload_to(instance, filename):
-    """A non-guessable name under a folder of the model; the original name is kept only in the database."""
-    suffix = ".pdf" if filename.lower().endswith(".pdf") else ""
-    return f"private/{instance._meta.model_name}/{uuid.uuid4().hex}{suffix}"
+# A non-guessable name under a folder of the model; the original name is kept only in the database.
+private_upload_to = RandomName("private/{model}")
 
 
 class Cohort(TimeStampedModel):

@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from ccrs.admin import run_each
+from ccrs.admin import service_action
 
 from . import services
 from .models import (
@@ -86,28 +86,21 @@ class WorkshopAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "process__title"]
     list_select_related = ["process__city"]
     inlines = [QuestionInline]
-    actions = ["open_for_input", "close"]
-    readonly_fields = ["status"]
-
-    @admin.action(description=_("Open for input"))
-    def open_for_input(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
+    actions = [
+        service_action(
+            "open_for_input",
+            _("Open for input"),
             lambda w: services.workshop_open(workshop=w),
             ngettext_lazy("%(count)s workshop opened.", "%(count)s workshops opened.", "count"),
-        )
-
-    @admin.action(description=_("Close"))
-    def close(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
+        ),
+        service_action(
+            "close",
+            _("Close"),
             lambda w: services.workshop_close(workshop=w),
             ngettext_lazy("%(count)s workshop closed.", "%(count)s workshops closed.", "count"),
-        )
+        ),
+    ]
+    readonly_fields = ["status"]
 
 
 @admin.register(Question)
@@ -131,23 +124,17 @@ class StakeholderInvitationAdmin(SimpleHistoryAdmin):
     search_fields = ["stakeholder__name", "stakeholder__email", "workshop__title"]
     list_select_related = ["stakeholder", "workshop"]
     readonly_fields = ["key", "status", "sent_at", "checked_in_at"]
-    actions = ["revoke", "check_in"]
-
-    @admin.action(description=_("Withdraw"))
-    def revoke(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
+    actions = [
+        service_action(
+            "revoke",
+            _("Withdraw"),
             lambda i: services.invitation_revoke(invitation=i),
             ngettext_lazy("%(count)s invitation withdrawn.", "%(count)s invitations withdrawn.", "count"),
-        )
-
-    @admin.action(description=_("Check in"))
-    def check_in(self, request, queryset):
-        run_each(
-            self, request, queryset, lambda i: services.invitation_check_in(invitation=i), _("%(count)s checked in.")
-        )
+        ),
+        service_action(
+            "check_in", _("Check in"), lambda i: services.invitation_check_in(invitation=i), _("%(count)s checked in.")
+        ),
+    ]
 
 
 @admin.register(Submission)
@@ -233,28 +220,21 @@ class CallAdmin(SimpleHistoryAdmin):
     search_fields = ["title"]
     list_select_related = ["process__city"]
     inlines = [ClarificationInline]
-    actions = ["open_call", "close_call"]
-    readonly_fields = ["status"]
-
-    @admin.action(description=_("Open the call"))
-    def open_call(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
+    actions = [
+        service_action(
+            "open_call",
+            _("Open the call"),
             lambda c: services.call_open(call=c),
             ngettext_lazy("%(count)s call opened.", "%(count)s calls opened.", "count"),
-        )
-
-    @admin.action(description=_("Close the call"))
-    def close_call(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
+        ),
+        service_action(
+            "close_call",
+            _("Close the call"),
             lambda c: services.call_close(call=c),
             ngettext_lazy("%(count)s call closed.", "%(count)s calls closed.", "count"),
-        )
+        ),
+    ]
+    readonly_fields = ["status"]
 
 
 @admin.register(Clarification)
@@ -276,18 +256,15 @@ class ProposalAdmin(SimpleHistoryAdmin):
     search_fields = ["title", "stakeholder__name"]
     list_select_related = ["stakeholder", "call"]
     inlines = [ProposalDocumentInline]
-    actions = ["award"]
-    readonly_fields = ["status", "awarded_at"]
-
-    @admin.action(description=_("Award the call to this proposal"))
-    def award(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
+    actions = [
+        service_action(
+            "award",
+            _("Award the call to this proposal"),
             lambda p: services.proposal_award(proposal=p),
             ngettext_lazy("%(count)s proposal awarded.", "%(count)s proposals awarded.", "count"),
-        )
+        ),
+    ]
+    readonly_fields = ["status", "awarded_at"]
 
 
 @admin.register(ProposalDocument)
@@ -305,17 +282,14 @@ class CallInvitationAdmin(SimpleHistoryAdmin):
     list_select_related = ["stakeholder", "call__process__city"]
     raw_id_fields = ["stakeholder", "call"]
     readonly_fields = ["key", "status", "sent_at"]
-    actions = ["revoke"]
-
-    @admin.action(description=_("Withdraw"))
-    def revoke(self, request, queryset):
-        run_each(
-            self,
-            request,
-            queryset,
+    actions = [
+        service_action(
+            "revoke",
+            _("Withdraw"),
             lambda i: services.call_invitation_revoke(invitation=i),
             ngettext_lazy("%(count)s invitation withdrawn.", "%(count)s invitations withdrawn.", "count"),
-        )
+        ),
+    ]
 
 
 @admin.register(WorkshopAttachment)

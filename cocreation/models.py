@@ -16,6 +16,7 @@ from simple_history.models import HistoricalRecords
 
 from ccrs.models import TimeStampedModel, choices_constraint, person_field
 from ccrs.money import AmountField, CurrencyField
+from ccrs.uploads import RandomName
 
 LANGUAGE_CHOICES = settings.LANGUAGES
 
@@ -217,7 +218,7 @@ class Workshop(TimeStampedModel):
         _("votes per participant"), default=3, validators=[MinValueValidator(1)]
     )
     outcomes = models.TextField(_("outcomes"), blank=True)
-    report = models.FileField(_("closing report attachment"), upload_to="cocreation/reports/", blank=True)
+    report = models.FileField(_("closing report attachment"), upload_to=RandomName("cocreation/reports"), blank=True)
 
     history = HistoricalRecords()
 
@@ -391,7 +392,7 @@ class SubmissionFile(TimeStampedModel):
         Submission, on_delete=models.CASCADE, related_name="files", verbose_name=_("submission")
     )
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="+", verbose_name=_("question"))
-    file = models.FileField(_("file"), upload_to="cocreation/input/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomName("cocreation/input"))
     content_type = models.CharField(_("content type"), max_length=80)
     size = models.PositiveIntegerField(_("size in bytes"))
 
@@ -613,7 +614,7 @@ class ProposalDocument(TimeStampedModel):
         Proposal, on_delete=models.CASCADE, related_name="documents", verbose_name=_("proposal")
     )
     name = models.CharField(_("document"), max_length=120)
-    file = models.FileField(_("file"), upload_to="cocreation/proposals/%Y/%m/")
+    file = models.FileField(_("file"), upload_to=RandomName("cocreation/proposals"))
 
     history = HistoricalRecords()
 
@@ -775,12 +776,12 @@ class CallInvitation(TimeStampedModel):
         return self.expires_at <= timezone.now()
 
 
-def attachment_path(instance, filename):
-    """A random stored name: the original name is kept in `name`, never in the path."""
-    import os
-    import uuid
+# What stakeholders, SMEs and organisers may upload (extensions read from the content by ccrs.uploads); each file
+# at most settings.COCREATION_MAX_UPLOAD_BYTES.
+ACCEPTED_UPLOADS = ("pdf", "png", "jpg", "docx", "xlsx", "pptx")
 
-    return f"cocreation/reports/{uuid.uuid4().hex}{os.path.splitext(filename)[1].lower()[:10]}"
+# A random stored name: the original name is kept in `name`, never in the path.
+attachment_path = RandomName("cocreation/reports")
 
 
 class WorkshopAttachment(TimeStampedModel):

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
-from ccrs.admin import run_each
+from ccrs.admin import service_action
 
 from . import services
 from .models import (
@@ -56,19 +56,12 @@ class RiskInline(admin.TabularInline):
 
 def _status_action(status, description):
     """An admin action that moves each selected pilot to `status` through the service (legal changes only)."""
-
-    @admin.action(description=description)
-    def act(modeladmin, request, queryset):
-        run_each(
-            modeladmin,
-            request,
-            queryset,
-            lambda pilot: services.pilot_status_change(pilot=pilot, status=status),
-            lambda count: ngettext("%d pilot changed.", "%d pilots changed.", count) % count,
-        )
-
-    act.__name__ = f"make_{status}"
-    return act
+    return service_action(
+        f"make_{status}",
+        description,
+        lambda pilot: services.pilot_status_change(pilot=pilot, status=status),
+        lambda count: ngettext("%d pilot changed.", "%d pilots changed.", count) % count,
+    )
 
 
 @admin.register(Pilot)

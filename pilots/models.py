@@ -1,6 +1,5 @@
 """Program action 3: a city's pilot with its budget, workplan, risks and IATI-style results framework."""
 
-import uuid
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -13,6 +12,7 @@ from simple_history.models import HistoricalRecords
 from ccrs import formatting
 from ccrs.models import TimeStampedModel, person_field
 from ccrs.money import AmountField, CurrencyField
+from ccrs.uploads import RandomName
 
 
 class PilotStatus(models.TextChoices):
@@ -224,8 +224,7 @@ class ExchangeRate(TimeStampedModel):
         return f"1 {self.currency} = {self.rate} {self.reporting_currency} ({self.valid_from})"
 
 
-def evidence_path(instance, filename):
-    return f"pilots/evidence/{uuid.uuid4().hex[:12]}/{filename}"
+evidence_path = RandomName("pilots/evidence")
 
 
 class Expenditure(TimeStampedModel):
@@ -544,6 +543,7 @@ class UpdateEvidence(TimeStampedModel):
 
     update = models.ForeignKey(Update, on_delete=models.CASCADE, related_name="evidence", verbose_name=_("update"))
     file = models.FileField(_("file"), upload_to=evidence_path)
+    name = models.CharField(_("file name"), max_length=200, blank=True)
     kind = models.CharField(_("kind"), max_length=8, choices=EvidenceKind.choices)
     content_type = models.CharField(_("content type"), max_length=80)
     size = models.PositiveIntegerField(_("size in bytes"))
@@ -556,4 +556,4 @@ class UpdateEvidence(TimeStampedModel):
         ordering = ["pk"]
 
     def __str__(self):
-        return self.file.name.rsplit("/", 1)[-1]
+        return self.name or self.file.name.rsplit("/", 1)[-1]

@@ -145,6 +145,13 @@ def make_user(email, **flags):
     return user
 
 
+def make_member(email, city, role=CityRole.OFFICER):
+    """An account on a city's team in `role`."""
+    user = make_user(email)
+    CityMembership.objects.create(user=user, city=city, role=role)
+    return user
+
+
 @pytest.fixture
 def staff(db):
     return make_user("staff@example.org", is_staff=True)
@@ -162,23 +169,17 @@ def network_member(db):
 
 @pytest.fixture
 def member_a(city_a):
-    user = make_user("officer.a@cantho.example.vn")
-    CityMembership.objects.create(user=user, city=city_a, role=CityRole.OFFICER)
-    return user
+    return make_member("officer.a@cantho.example.vn", city_a)
 
 
 @pytest.fixture
 def lead_a(city_a):
-    user = make_user("lead.a@cantho.example.vn")
-    CityMembership.objects.create(user=user, city=city_a, role=CityRole.LEAD)
-    return user
+    return make_member("lead.a@cantho.example.vn", city_a, CityRole.LEAD)
 
 
 @pytest.fixture
 def member_b(city_b):
-    user = make_user("officer.b@danang.example.vn")
-    CityMembership.objects.create(user=user, city=city_b, role=CityRole.OFFICER)
-    return user
+    return make_member("officer.b@danang.example.vn", city_b)
 
 
 @pytest.fixture

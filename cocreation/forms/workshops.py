@@ -5,6 +5,8 @@ from django.conf import settings
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from ccrs import uploads
+
 from ..models import QuestionKind, Workshop
 
 CHOICE_KIND_VALUES = {QuestionKind.SINGLE_CHOICE, QuestionKind.MULTIPLE_CHOICE, QuestionKind.RANKING}
@@ -180,8 +182,6 @@ class ClosingReportForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        from .. import uploads
-
         self.fields["attachments"].help_text = self.fields["attachments"].help_text % {
-            "limit": f"{uploads.MAX_UPLOAD_BYTES / 1048576:.0f}"
+            "limit": uploads.megabytes(settings.COCREATION_MAX_UPLOAD_BYTES, 0)
         }

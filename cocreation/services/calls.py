@@ -11,10 +11,10 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ccrs import links
+from ccrs import links, uploads
 
-from .. import uploads
 from ..models import (
+    ACCEPTED_UPLOADS,
     Call,
     CallInvitation,
     CallStatus,
@@ -222,16 +222,19 @@ def proposal_submit(
         missing = [name for name in call.required_documents if name not in documents]
         if missing:
             errors.append(_("Attach these documents: %(names)s.") % {"names": ", ".join(missing)})
+        refused = _("“%(name)s” must be a file of at most %(limit)s MB, one of: %(types)s.")
         for name, uploaded in documents.items():
-            if uploaded.size > uploads.MAX_UPLOAD_BYTES or uploads.sniff(uploaded) is None:
-                errors.append(
-                    _("“%(name)s” must be a file of at most %(limit)s MB, one of: %(types)s.")
-                    % {
-                        "name": name,
-                        "limit": f"{uploads.MAX_UPLOAD_BYTES / 1048576:.0f}",
-                        "types": uploads.ACCEPTED_LABEL,
-                    }
+            try:
+                uploads.check(
+                    uploaded,
+                    accept=ACCEPTED_UPLOADS,
+                    max_bytes=settings.COCREATION_MAX_UPLOAD_BYTES,
+                    name=name,
+                    too_large=refused,
+                    not_accepted=refused,
                 )
+            except ValidationError as error:
+                errors.extend(error.messages)
         if Proposal.objects.filter(call=call, stakeholder=stakeholder).exists():
             errors.append(_("This SME has already submitted a proposal to this call."))
         if errors:

@@ -6,8 +6,10 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import uploads
+from ccrs import uploads
+
 from ..models import (
+    ACCEPTED_UPLOADS,
     InvitationStatus,
     Question,
     QuestionKind,
@@ -70,23 +72,15 @@ def _clean_answer(question: Question, raw, language: str):
 
 
 def _check_file(question: Question, uploaded, language: str) -> str:
-    label = question.text_in(language)
-    if uploaded.size > uploads.MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("“%(question)s”: the file is %(size)s MB; files can be at most %(limit)s MB."),
-            params={
-                "question": label,
-                "size": f"{uploaded.size / 1048576:.1f}",
-                "limit": f"{uploads.MAX_UPLOAD_BYTES / 1048576:.0f}",
-            },
-        )
-    content_type = uploads.sniff(uploaded)
-    if content_type is None:
-        raise ValidationError(
-            _("“%(question)s”: this file is not a type we accept. Send one of: %(types)s."),
-            params={"question": label, "types": uploads.ACCEPTED_LABEL},
-        )
-    return content_type
+    kind = uploads.check(
+        uploaded,
+        accept=ACCEPTED_UPLOADS,
+        max_bytes=settings.COCREATION_MAX_UPLOAD_BYTES,
+        too_large=_("“%(question)s”: the file is %(size)s MB; files can be at most %(limit)s MB."),
+        not_accepted=_("“%(question)s”: this file is not a type we accept. Send one of: %(types)s."),
+        params={"question": question.text_in(language)},
+    )
+    return kind.mime
 
 
 def submission_save(

@@ -3,14 +3,17 @@
 import zoneinfo
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Count
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from .. import uploads
+from ccrs import uploads
+
 from ..models import (
+    ACCEPTED_UPLOADS,
     InvitationStatus,
     Process,
     Question,
@@ -226,22 +229,13 @@ def workshop_report_save(*, workshop: Workshop, outcomes: str, files=(), user=No
     """
     workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
     errors, checked = [], []
-    limit = f"{uploads.MAX_UPLOAD_BYTES / 1048576:.0f}"
     for uploaded in files:
-        if uploaded.size > uploads.MAX_UPLOAD_BYTES:
-            errors.append(
-                _("“%(name)s” is %(size)s MB; files can be at most %(limit)s MB.")
-                % {"name": uploaded.name, "size": f"{uploaded.size / 1048576:.1f}", "limit": limit}
-            )
+        try:
+            kind = uploads.check(uploaded, accept=ACCEPTED_UPLOADS, max_bytes=settings.COCREATION_MAX_UPLOAD_BYTES)
+        except ValidationError as error:
+            errors.extend(error.messages)
             continue
-        content_type = uploads.sniff(uploaded)
-        if content_type is None:
-            errors.append(
-                _("“%(name)s” is not a type we accept. Attach one of: %(types)s.")
-                % {"name": uploaded.name, "types": uploads.ACCEPTED_LABEL}
-            )
-            continue
-        checked.append((uploaded, content_type))
+        checked.append((uploaded, kind.mime))
     if errors:
         raise ValidationError(errors)
     workshop.outcomes = outcomes.strip()

@@ -1,29 +1,19 @@
 """Factories of the cities app: a PDF letter, a rubric, applications in each state, a selected city."""
 
-import io
 from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
-from pypdf import PdfWriter
 
 from cities import services
 from cities.models import Application, ApplicationStatus, SelectionCriterion
-
-
-def pdf_bytes() -> bytes:
-    writer = PdfWriter()
-    writer.add_blank_page(width=595, height=842)
-    buffer = io.BytesIO()
-    writer.write(buffer)
-    return buffer.getvalue()
+from tests.files import pdf_bytes
 
 
 def pdf_upload(name="letter.pdf") -> SimpleUploadedFile:
     return SimpleUploadedFile(name, pdf_bytes(), content_type="application/pdf")
-
 
 
 COMPLETE = {

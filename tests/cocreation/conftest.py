@@ -8,7 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
-from ccrs.models import CityMembership, CityRole
+from ccrs.models import CityRole
 from cocreation import services
 from cocreation.models import (
     IdeaStatus,
@@ -16,9 +16,8 @@ from cocreation.models import (
     StakeholderKind,
     WorkshopKind,
 )
-from tests.conftest import make_user
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.conftest import make_member
+from tests.files import PDF
 
 
 def pdf_file(name="plan.pdf", content=PDF):
@@ -167,14 +166,9 @@ def link(invitation):
     return reverse("cocreation:respond", kwargs={"token": services.invitation_token(invitation=invitation)})
 
 
-PNG = b"\x89PNG\r\n\x1a\n" + b"\x00" * 32
-
-
 @pytest.fixture
 def viewer_a(city_a):
-    user = make_user("viewer.a@cantho.example.vn")
-    CityMembership.objects.create(user=user, city=city_a, role=CityRole.VIEWER)
-    return user
+    return make_member("viewer.a@cantho.example.vn", city_a, CityRole.VIEWER)
 
 
 @pytest.fixture
@@ -299,6 +293,19 @@ def call_link(call_a, stakeholder_a):
     invitation, _ = services.call_invitation_create(call=call_a, stakeholder=stakeholder_a)
     return invitation, reverse(
         "cocreation:apply", kwargs={"token": services.call_invitation_token(invitation=invitation)}
+    )
+
+
+def submit_proposal(call, stakeholder, *, title: str, employees: int, documents: dict):
+    """A proposal of an SME registered in the city, through the service."""
+    return services.proposal_submit(
+        call=call,
+        stakeholder=stakeholder,
+        title=title,
+        summary="S",
+        employees=employees,
+        registered_in_city=True,
+        documents=documents,
     )
 
 

@@ -6,7 +6,7 @@ from django.urls import reverse
 from cocreation import services
 from tests.querybudget import CITY_DASHBOARD_BUDGET, assert_query_budget
 
-from .conftest import good_answers, pdf_file, url
+from .conftest import good_answers, pdf_file, submit_proposal, url
 
 pytestmark = pytest.mark.django_db
 
@@ -65,13 +65,11 @@ def test_call_pages_query_budgets(client_for, member_a, call_a, call_link, short
     """The call page and the panel pages keep their query counts on seed_scale data."""
     pk = call_a.process_id if name == "process_evaluation" else call_a.pk
     services.criterion_add(process=call_a.process, call=call_a, name="Impact", weight=1)
-    services.proposal_submit(
-        call=call_a,
-        stakeholder=stakeholder_a,
+    submit_proposal(
+        call_a,
+        stakeholder_a,
         title="A",
-        summary="S",
         employees=8,
-        registered_in_city=True,
         documents={"Business registration": pdf_file(), "Work plan": pdf_file()},
     )
     assert_query_budget(client_for(member_a), reverse(f"cocreation:{name}", kwargs={"pk": pk}), budget=budget)

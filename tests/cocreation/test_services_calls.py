@@ -16,6 +16,7 @@ from cocreation.models import (
 
 from .conftest import (
     pdf_file,
+    submit_proposal,
 )
 
 pytestmark = pytest.mark.django_db
@@ -54,14 +55,8 @@ def test_proposal_eligibility_and_documents(open_call, stakeholder_a, tmp_path, 
     text = " ".join(error.value.messages)
     assert "at most 49 employees" in text and "registered in the city" in text and "Business registration" in text
     assert not Proposal.objects.exists()
-    proposal = services.proposal_submit(
-        call=open_call,
-        stakeholder=stakeholder_a,
-        title="Xe thu gom điện",
-        summary="S",
-        employees=8,
-        registered_in_city=True,
-        documents={"Business registration": pdf_file()},
+    proposal = submit_proposal(
+        open_call, stakeholder_a, title="Xe thu gom điện", employees=8, documents={"Business registration": pdf_file()}
     )
     assert proposal.documents.count() == 1
 
@@ -69,14 +64,8 @@ def test_proposal_eligibility_and_documents(open_call, stakeholder_a, tmp_path, 
 def test_proposal_after_deadline_refused(open_call, stakeholder_a):
     type(open_call).objects.filter(pk=open_call.pk).update(deadline=timezone.now() - timedelta(minutes=1))
     with pytest.raises(ValidationError, match="deadline of this call has passed"):
-        services.proposal_submit(
-            call=open_call,
-            stakeholder=stakeholder_a,
-            title="T",
-            summary="S",
-            employees=3,
-            registered_in_city=True,
-            documents={"Business registration": pdf_file()},
+        submit_proposal(
+            open_call, stakeholder_a, title="T", employees=3, documents={"Business registration": pdf_file()}
         )
     assert not Proposal.objects.exists()
 
@@ -88,24 +77,8 @@ def test_award_recorded_notified_and_read_by_pilots(
 
     settings.MEDIA_ROOT = tmp_path
     docs = {"Business registration": pdf_file()}
-    win = services.proposal_submit(
-        call=open_call,
-        stakeholder=stakeholder_a,
-        title="A",
-        summary="S",
-        employees=8,
-        registered_in_city=True,
-        documents=docs,
-    )
-    lose = services.proposal_submit(
-        call=open_call,
-        stakeholder=sme_b,
-        title="B",
-        summary="S",
-        employees=12,
-        registered_in_city=True,
-        documents={"Business registration": pdf_file()},
-    )
+    win = submit_proposal(open_call, stakeholder_a, title="A", employees=8, documents=docs)
+    lose = submit_proposal(open_call, sme_b, title="B", employees=12, documents={"Business registration": pdf_file()})
     with pytest.raises(ValidationError, match="Close the call"):
         services.proposal_award(proposal=win)
     services.call_close(call=open_call)

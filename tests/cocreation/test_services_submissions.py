@@ -87,11 +87,9 @@ def test_file_checked_by_content(invitation_s, questions_a, tmp_path, settings):
     assert stored.content_type == "application/pdf"
 
 
-def test_oversized_file_refused(invitation_s, questions_a, tmp_path, settings, monkeypatch):
-    from cocreation import uploads
-
+def test_oversized_file_refused(invitation_s, questions_a, tmp_path, settings):
     settings.MEDIA_ROOT = tmp_path
-    monkeypatch.setattr(uploads, "MAX_UPLOAD_BYTES", 1024)
+    settings.COCREATION_MAX_UPLOAD_BYTES = 1024
     big = pdf_file(content=b"%PDF-1.4\n" + b"0" * 2048)
     with pytest.raises(ValidationError, match="at most"):
         services.submission_save(

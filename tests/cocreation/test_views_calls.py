@@ -24,6 +24,7 @@ from .conftest import (
     call_form,
     pdf_file,
     proposal_data,
+    submit_proposal,
 )
 
 pytestmark = pytest.mark.django_db
@@ -212,23 +213,9 @@ def test_staff_award_and_start_the_pilot_link(
     client_for, member_a, staff, call_a, stakeholder_a, sme_b, django_capture_on_commit_callbacks
 ):
     docs = {"Business registration": pdf_file(), "Work plan": pdf_file()}
-    win = services.proposal_submit(
-        call=call_a,
-        stakeholder=stakeholder_a,
-        title="A",
-        summary="S",
-        employees=8,
-        registered_in_city=True,
-        documents=docs,
-    )
-    lose = services.proposal_submit(
-        call=call_a,
-        stakeholder=sme_b,
-        title="B",
-        summary="S",
-        employees=9,
-        registered_in_city=True,
-        documents={"Business registration": pdf_file(), "Work plan": pdf_file()},
+    win = submit_proposal(call_a, stakeholder_a, title="A", employees=8, documents=docs)
+    lose = submit_proposal(
+        call_a, sme_b, title="B", employees=9, documents={"Business registration": pdf_file(), "Work plan": pdf_file()}
     )
     services.call_close(call=call_a)
     award = reverse("cocreation:proposal_award", kwargs={"pk": win.pk})
@@ -251,13 +238,11 @@ def test_staff_award_and_start_the_pilot_link(
 
 
 def test_evaluators_read_proposal_documents(client_for, member_a, member_b, call_a, stakeholder_a):
-    proposal = services.proposal_submit(
-        call=call_a,
-        stakeholder=stakeholder_a,
+    proposal = submit_proposal(
+        call_a,
+        stakeholder_a,
         title="A",
-        summary="S",
         employees=8,
-        registered_in_city=True,
         documents={"Business registration": pdf_file(), "Work plan": pdf_file()},
     )
     url = proposal.documents.first().file.url

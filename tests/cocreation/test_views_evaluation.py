@@ -14,6 +14,7 @@ from cocreation.models import (
 
 from .conftest import (
     pdf_file,
+    submit_proposal,
 )
 
 pytestmark = pytest.mark.django_db
@@ -111,13 +112,11 @@ def test_call_page_seals_results_until_the_evaluator_has_scored(
     client_for, staff, member_a, viewer_a, call_a, stakeholder_a
 ):
     """On the call page too, an evaluator who has not scored a proposal does not see the panel's score for it."""
-    proposal = services.proposal_submit(
-        call=call_a,
-        stakeholder=stakeholder_a,
+    proposal = submit_proposal(
+        call_a,
+        stakeholder_a,
         title="Xe ba gác điện",
-        summary="S",
         employees=8,
-        registered_in_city=True,
         documents={"Business registration": pdf_file(), "Work plan": pdf_file()},
     )
     criterion = services.criterion_add(process=call_a.process, call=call_a, name="Impact", weight=1)

@@ -14,10 +14,9 @@ from cocreation.models import (
     Workshop,
     WorkshopAttachment,
 )
+from tests.files import PDF, PNG
 
 from .conftest import (
-    PDF,
-    PNG,
     WORKSHOP,
     body,
     good_answers,
@@ -253,10 +252,8 @@ def test_closing_report_refuses_a_wrong_file_and_saves_nothing(officer, invitati
     assert workshop.outcomes == "" and not WorkshopAttachment.objects.exists()
 
 
-def test_closing_report_refuses_an_oversized_file(officer, invitation_s, monkeypatch):
-    from cocreation import uploads
-
-    monkeypatch.setattr(uploads, "MAX_UPLOAD_BYTES", 16)
+def test_closing_report_refuses_an_oversized_file(officer, invitation_s, settings):
+    settings.COCREATION_MAX_UPLOAD_BYTES = 16
     response = officer.post(
         url("workshop_report", pk=invitation_s.workshop_id),
         {"outcomes": "x", "attachments": [SimpleUploadedFile("big.pdf", PDF, content_type="application/pdf")]},

@@ -69,3 +69,18 @@ def open_page(browser, live_server, request):
                 page.screenshot(path=str(ARTIFACTS / f"{request.node.name}-{number}.png"), full_page=True)
         context.close()
     assert not blocked, f"the Content-Security-Policy blocked something the page needs: {blocked}"
+
+
+@pytest.fixture
+def can_tho(transactional_db):
+    """Can Tho, in Vietnamese, for the browser tests (which need a live server, hence a transactional database)."""
+    from cities.models import City
+
+    return City.objects.create(
+        slug="can-tho",
+        name="Can Tho",
+        local_name="Cần Thơ",
+        country="VN",
+        time_zone="Asia/Ho_Chi_Minh",
+        languages=["vi"],
+    )

@@ -5,21 +5,13 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cities.models import City
 from cocreation import services
 from cocreation.models import Submission
 
 
 @pytest.fixture
-def link(transactional_db):
-    city = City.objects.create(
-        slug="can-tho",
-        name="Can Tho",
-        local_name="Cần Thơ",
-        country="VN",
-        time_zone="Asia/Ho_Chi_Minh",
-        languages=["vi"],
-    )
+def link(can_tho):
+    city = can_tho
     process = services.process_create(city=city, title="Thu gom rác")
     now = timezone.now()
     workshop = services.workshop_schedule(

@@ -5,23 +5,14 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from cities.models import City
 from cocreation import services
 from cocreation.models import Proposal
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.files import PDF
 
 
 @pytest.fixture
-def call_link(transactional_db):
-    city = City.objects.create(
-        slug="can-tho",
-        name="Can Tho",
-        local_name="Cần Thơ",
-        country="VN",
-        time_zone="Asia/Ho_Chi_Minh",
-        languages=["vi"],
-    )
+def call_link(can_tho):
+    city = can_tho
     process = services.process_create(city=city, title="Thu gom rác")
     now = timezone.now()
     workshop = services.workshop_schedule(

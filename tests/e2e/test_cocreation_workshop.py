@@ -3,25 +3,15 @@ stakeholders of one type and checks one in on the register (HTMX, without reload
 
 import pytest
 
-from ccrs.models import CityMembership, CityRole
-from cities.models import City
 from cocreation import services
 from cocreation.models import Question, StakeholderInvitation, Workshop
-from tests.conftest import PASSWORD, make_user
+from tests.conftest import PASSWORD, make_member
 
 
 @pytest.fixture
-def process(transactional_db):
-    city = City.objects.create(
-        slug="can-tho",
-        name="Can Tho",
-        local_name="Cần Thơ",
-        country="VN",
-        time_zone="Asia/Ho_Chi_Minh",
-        languages=["vi"],
-    )
-    officer = make_user("officer@cantho.example.vn")
-    CityMembership.objects.create(user=officer, city=city, role=CityRole.OFFICER)
+def process(can_tho):
+    city = can_tho
+    make_member("officer@cantho.example.vn", city)
     for name, email, kind in [
         ("Nguyễn Thị Lan", "lan@example.vn", "sme"),
         ("Trần Văn Nam", "nam@example.vn", "sme"),

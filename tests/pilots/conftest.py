@@ -29,22 +29,18 @@ def pilot_a(city_a, rates):
     )
     services.pilot_status_change(pilot=pilot, status=PilotStatus.ACTIVE)
     pilot.refresh_from_db()
-    services.funding_add(
-        pilot=pilot,
-        kind="grant",
-        funder="CCRS",
-        amount=Decimal("100000"),
-        currency="USD",
-        committed_on=date(2024, 1, 1),
-    )
-    services.funding_add(
-        pilot=pilot,
-        kind="city_cash",
-        funder="Can Tho People's Committee",
-        amount=Decimal("1000000000"),
-        currency="VND",
-        committed_on=date(2024, 1, 1),
-    )
+    for kind, funder, amount, currency in [
+        ("grant", "CCRS", "100000", "USD"),
+        ("city_cash", "Can Tho People's Committee", "1000000000", "VND"),
+    ]:
+        services.funding_add(
+            pilot=pilot,
+            kind=kind,
+            funder=funder,
+            amount=Decimal(amount),
+            currency=currency,
+            committed_on=date(2024, 1, 1),
+        )
     return pilot
 
 

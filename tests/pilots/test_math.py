@@ -4,12 +4,14 @@ from datetime import date
 from decimal import Decimal
 
 import pytest
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import SimpleUploadedFile
 from hypothesis import given
 from hypothesis import strategies as st
 
 from pilots import actuals, health
 from pilots.currency import MissingRate, Rate, RateTable, burn_rate, time_elapsed
-from pilots.evidence import sniff
+from pilots.services.evidence import evidence_check
 
 TABLE = RateTable(
     "USD",
@@ -145,6 +147,15 @@ def test_disaggregation_gaps():
         "women_led"
     ]
     assert health.disaggregation_gaps(Decimal("40"), {"sex": {"f": Decimal("40"), "m": None}}) == ["sex"]
+
+
+def sniff(head: bytes):
+    """(content type, kind) of evidence starting with `head`, or None when it is refused."""
+    try:
+        [(_upload, content_type, kind)] = evidence_check([SimpleUploadedFile("evidence.jpg", head)])
+    except ValidationError:
+        return None
+    return content_type, kind
 
 
 def test_evidence_type_is_read_from_the_content():

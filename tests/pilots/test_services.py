@@ -10,8 +10,13 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pilots import services
 from pilots.models import BudgetLine, Expenditure, Pilot, PilotStatus, Update, UpdateEvidence, UpdateStatus
+from tests.files import JPEG
 
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
+
+def spend(budget_line, spent_on: date, amount: str, currency: str, description: str):
+    return services.expenditure_record(
+        budget_line=budget_line, spent_on=spent_on, amount=Decimal(amount), currency=currency, description=description
+    )
 
 
 def test_actual_counts_approved_updates_only(update_a, period_a, staff, member_a, django_capture_on_commit_callbacks):
@@ -136,54 +141,24 @@ def test_evidence_of_another_type_is_refused(period_a, member_a):
 
 def test_expenditure_in_a_currency_without_rate_is_refused(budget_line_a):
     with pytest.raises(ValidationError) as caught:
-        services.expenditure_record(
-            budget_line=budget_line_a,
-            spent_on=date(2024, 3, 1),
-            amount=Decimal("5000"),
-            currency="THB",
-            description="Boat hire",
-        )
+        spend(budget_line_a, date(2024, 3, 1), "5000", "THB", "Boat hire")
     assert "no exchange rate from THB to USD" in caught.value.message_dict["currency"][0]
     with pytest.raises(ValidationError) as caught:
-        services.expenditure_record(
-            budget_line=budget_line_a,
-            spent_on=date(2022, 3, 1),
-            amount=Decimal("5000"),
-            currency="VND",
-            description="Too early for the first rate",
-        )
+        spend(budget_line_a, date(2022, 3, 1), "5000", "VND", "Too early for the first rate")
     assert "currency" in caught.value.message_dict
     assert not Expenditure.objects.exists()
 
 
 def test_spending_past_the_budget_needs_an_approval(budget_line_a, pilot_a, staff):
-    services.expenditure_record(
-        budget_line=budget_line_a,
-        spent_on=date(2024, 3, 1),
-        amount=Decimal("1000000000"),
-        currency="VND",
-        description="Bins (1 bn VND = 40,000 USD)",
-    )
+    spend(budget_line_a, date(2024, 3, 1), "1000000000", "VND", "Bins (1 bn VND = 40,000 USD)")
     with pytest.raises(ValidationError) as caught:
-        services.expenditure_record(
-            budget_line=budget_line_a,
-            spent_on=date(2024, 4, 1),
-            amount=Decimal("25000"),
-            currency="USD",
-            description="Trucks",
-        )
+        spend(budget_line_a, date(2024, 4, 1), "25000", "USD", "Trucks")
     assert "past the budget" in caught.value.message_dict["amount"][0]
     assert Expenditure.objects.count() == 1
     services.budget_approval_record(
         pilot=pilot_a, amount=Decimal("5000"), reason="Truck prices rose", approved_by=staff
     )
-    services.expenditure_record(
-        budget_line=budget_line_a,
-        spent_on=date(2024, 4, 1),
-        amount=Decimal("25000"),
-        currency="USD",
-        description="Trucks",
-    )
+    spend(budget_line_a, date(2024, 4, 1), "25000", "USD", "Trucks")
     assert Expenditure.objects.count() == 2
 
 
@@ -261,4 +236,3 @@ def test_beat_schedule_registers_the_reminder():
     from pilots import tasks
 
     assert app.conf.beat_schedule["pilots-period-reminders"]["task"] == tasks.period_reminders.name
-

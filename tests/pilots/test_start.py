@@ -14,8 +14,7 @@ from cocreation.models import StakeholderKind
 from pilots import services
 from pilots.models import Indicator, Measure, Pilot, ResultType
 from sectors import services as sectors
-
-PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
+from tests.files import PDF
 
 
 def _proposal(call, city, email, organisation, *, women_led=False, size="micro"):

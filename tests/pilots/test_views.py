@@ -12,10 +12,9 @@ from ccrs.models import CityRole
 from pilots import services
 from pilots.models import Update, UpdateStatus
 from tests.cities.factories import MembershipFactory
+from tests.files import JPEG
 from tests.pilots.factories import PilotFactory
 from tests.querybudget import assert_query_budget, count_queries
-
-JPEG = b"\xff\xd8\xff\xe0\x00\x10JFIF\x00" + b"\x00" * 64
 
 
 def test_officer_reports_on_a_phone_form_with_a_photo(period_a, member_a, client_for):
@@ -38,6 +37,7 @@ def test_officer_reports_on_a_phone_form_with_a_photo(period_a, member_a, client
     assert update.incomplete and update.evidence.get().kind == "photo"
     detail = client.get(update.get_absolute_url()).content.decode()
     assert "Incomplete" in detail and "can.jpg" in detail
+    assert "can" not in update.evidence.get().file.name and update.evidence.get().file.name.endswith(".jpg")
 
 
 def test_non_numeric_value_on_the_form_names_the_field(period_a, member_a, client_for):
@@ -308,37 +308,36 @@ def test_admin_refuses_an_illegal_status_change(pilot_a, staff, client_for):
     assert pilot_a.status == "completed"
 
 
+def post_expenditure(client, budget_line, *, amount: str, description: str, currency: str = "VND", **extra):
+    return client.post(
+        reverse("pilots:expenditure_add", kwargs={"pk": budget_line.pilot_id}),
+        {
+            "budget_line": budget_line.pk,
+            "spent_on": "2024-03-01",
+            "amount": amount,
+            "currency": currency,
+            "description": description,
+            **extra,
+        },
+    )
+
+
 def test_officer_records_an_expenditure_with_a_receipt(budget_line_a, pilot_a, member_a, client_for):
     from pilots.models import Expenditure
 
-    response = client_for(member_a).post(
-        reverse("pilots:expenditure_add", kwargs={"pk": pilot_a.pk}),
-        {
-            "budget_line": budget_line_a.pk,
-            "spent_on": "2024-03-01",
-            "amount": "250000000",
-            "currency": "VND",
-            "description": "Thùng phân loại rác",
-            "evidence": SimpleUploadedFile("hoa-don.pdf", b"%PDF-1.7\n%%EOF", content_type="application/pdf"),
-        },
+    receipt = SimpleUploadedFile("hoa-don.pdf", b"%PDF-1.7\n%%EOF", content_type="application/pdf")
+    response = post_expenditure(
+        client_for(member_a), budget_line_a, amount="250000000", description="Thùng phân loại rác", evidence=receipt
     )
     assert response.status_code == 302
-    assert Expenditure.objects.get().evidence.name.endswith("hoa-don.pdf")
+    stored = Expenditure.objects.get().evidence.name
+    assert stored.startswith("pilots/evidence/") and stored.endswith(".pdf") and "hoa-don" not in stored
 
 
 def test_expenditure_without_a_rate_is_refused_on_the_form(budget_line_a, pilot_a, member_a, client_for):
     from pilots.models import Expenditure
 
-    response = client_for(member_a).post(
-        reverse("pilots:expenditure_add", kwargs={"pk": pilot_a.pk}),
-        {
-            "budget_line": budget_line_a.pk,
-            "spent_on": "2024-03-01",
-            "amount": "100",
-            "currency": "MYR",
-            "description": "Boat",
-        },
-    )
+    response = post_expenditure(client_for(member_a), budget_line_a, amount="100", currency="MYR", description="Boat")
     assert response.status_code == 400
     assert "There is no exchange rate from MYR to USD" in response.content.decode()
     assert not Expenditure.objects.exists()

@@ -3,6 +3,7 @@
 import factory
 from factory.django import DjangoModelFactory
 
+from sectors import services
 from sectors.models import Assessment
 from tests.cities.factories import CityFactory
 
@@ -12,3 +13,21 @@ class AssessmentFactory(DjangoModelFactory):
         model = Assessment
 
     city = factory.SubFactory(CityFactory)
+
+
+# An SME's survey answers: hit hard (revenue down 30 %, two of five jobs lost, high risk of closing).
+SURVEY_ANSWERS = {
+    "revenue_change": -30,
+    "employees_before": 5,
+    "employees_now": 3,
+    "closure_risk": "high",
+    "finance_access": False,
+    "digital_adoption": "basic",
+    "climate_exposed": True,
+    "women_owned": True,
+}
+
+
+def survey_response(*, assessment, sector, **answers):
+    """A survey response through the service: SURVEY_ANSWERS with `answers` changed."""
+    return services.survey_respond(assessment=assessment, sector=sector, **{**SURVEY_ANSWERS, **answers})

@@ -3,6 +3,7 @@
 from sectors import services
 from sectors.models import Baseline, IsicCode, SurveyResponse
 from tests.permissions import DENY, LOGIN, OK, REDIRECT, Rule, every, signed_in
+from tests.sectors.factories import survey_response
 
 CITY = {"slug": "{city_a.slug}"}
 SECTOR = {"slug": "{city_a.slug}", "sector_id": "{sector_a.pk}"}
@@ -56,18 +57,7 @@ def objects(world):
     for base, sector in enumerate(sectors):
         for n, criterion in enumerate(criteria):
             services.value_set(sector=sector, criterion=criterion, value=base + n)
-    response = services.survey_respond(
-        assessment=assessment,
-        sector=sectors[0],
-        revenue_change=-30,
-        employees_before=5,
-        employees_now=3,
-        closure_risk="high",
-        finance_access=False,
-        digital_adoption="basic",
-        climate_exposed=True,
-        women_owned=True,
-    )
+    response = survey_response(assessment=assessment, sector=sectors[0])
     services.assessment_submit(assessment=assessment, user=lead)
     services.assessment_approve(assessment=assessment, user=staff)
     selection = services.selection_propose(assessment=assessment, sector=sectors[0], rationale="Why", user=lead)

@@ -22,6 +22,7 @@ from sectors.models import (
     SurveyResponse,
 )
 from sectors.selectors import sector_baselines
+from tests.sectors.factories import survey_response
 
 
 def test_start_seeds_the_default_framework_under_the_four_principles(city_a):
@@ -171,16 +172,8 @@ def test_inconsistent_ahp_is_refused_and_nothing_saved(assessment_a, criteria_a)
 def test_survey_aggregates_into_indicator_values(assessment_a, sectors_a, criteria_a):
     waste = sectors_a[0]
     answers = {"employees_before": 10, "employees_now": 8, "finance_access": False, "digital_adoption": "basic"}
-    services.survey_respond(
-        assessment=assessment_a,
-        sector=waste,
-        revenue_change=-40,
-        closure_risk="high",
-        climate_exposed=True,
-        women_owned=True,
-        **answers,
-    )
-    services.survey_respond(
+    survey_response(assessment=assessment_a, sector=waste, revenue_change=-40, **answers)
+    survey_response(
         assessment=assessment_a,
         sector=waste,
         revenue_change=-20,
@@ -269,16 +262,5 @@ def test_city_without_cohort_cannot_start(city_a):
 
 def test_survey_response_out_of_range_is_refused(assessment_a, sectors_a):
     with pytest.raises(ValidationError):
-        services.survey_respond(
-            assessment=assessment_a,
-            sector=sectors_a[0],
-            revenue_change=-150,
-            employees_before=1,
-            employees_now=1,
-            closure_risk="low",
-            finance_access=True,
-            digital_adoption="none",
-            climate_exposed=False,
-            women_owned=False,
-        )
+        survey_response(assessment=assessment_a, sector=sectors_a[0], revenue_change=-150)
     assert not SurveyResponse.objects.exists()
