@@ -6,6 +6,7 @@ violation fails the test.
 A failing test leaves a full-page screenshot in test-artifacts/.
 """
 
+import time
 from pathlib import Path
 
 import pytest
@@ -36,17 +37,29 @@ class AxeCheck:
         self.axe = Axe()
         self.violations = {}
         self.pages_checked = 0
+        self.seconds = 0.0
+        self.once_per_path = False  # a test that walks many personas over the same pages checks each page once
+        self.paths = set()
 
     def check(self, page):
         if page.is_closed() or not page.url.startswith("http"):
             return
+        # Not a page: a JSON answer, an image, a PDF, or an HTMX fragment opened on its own (no <head>).
+        if not page.evaluate("document.contentType === 'text/html' && document.head.childElementCount > 0"):
+            return
+        path = page.url.split("?")[0]
+        if self.once_per_path and path in self.paths:
+            return
+        self.paths.add(path)
+        started = time.monotonic()
         response = self.axe.run(page, options=AXE_OPTIONS).response
+        self.seconds += time.monotonic() - started
         self.pages_checked += 1
         for violation in response["violations"]:
             if violation["impact"] not in AXE_FAILS_ON:
                 continue
             for node in violation["nodes"]:
-                key = (violation["id"], page.url.split("?")[0], " ".join(node["target"]))
+                key = (violation["id"], path, " ".join(node["target"]))
                 self.violations.setdefault(
                     key,
                     f"{violation['impact']} {violation['id']} on {page.url}: "
