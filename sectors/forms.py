@@ -231,6 +231,7 @@ class SurveyForm(HoneypotMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["sector"].queryset = CandidateSector.objects.filter(assessment=assessment).order_by("local_name")
         self.fields["sector"].label_from_instance = lambda sector: sector.local_name
+        self.fields["sector"].empty_label = _("Choose what your business does")
         self.fields["closure_risk"].choices = ClosureRisk.choices
         self.fields["digital_adoption"].choices = DigitalAdoption.choices
         self.fields["revenue_change"].min_value = -100

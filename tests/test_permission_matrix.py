@@ -218,10 +218,15 @@ def declared_rules(world):
             yield name, MATRIX[name]
 
 
+def url_of(world, name, rule):
+    """The address a rule requests, its arguments filled in from the world's city A objects."""
+    kwargs = {k: v.format(**world["format"]) if isinstance(v, str) else v for k, v in rule.kwargs.items()}
+    return rule.path or reverse(name, kwargs=kwargs)
+
+
 def request_as(client_for, world, persona, name, rule):
     user = world["users"].get(persona)
-    kwargs = {k: v.format(**world["format"]) if isinstance(v, str) else v for k, v in rule.kwargs.items()}
-    url = rule.path or reverse(name, kwargs=kwargs)
+    url = url_of(world, name, rule)
     client = client_for(user)
     data = {k: v.format(**world["format"]) if isinstance(v, str) else v for k, v in rule.data.items()}
     return url, getattr(client, rule.method)(url, data)

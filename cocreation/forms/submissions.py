@@ -47,10 +47,10 @@ class InputForm(HoneypotMixin, forms.Form):
                     required=required,
                     choices=scale,
                     coerce=int,
-                    widget=forms.RadioSelect(attrs={"class": "rating"}),
+                    widget=forms.RadioSelect(attrs={"data-scale": "rating"}),  # laid out as a row of boxes
                 )
             elif kind == QuestionKind.RANKING:
-                ranks = [("", "—")] + [(n, str(n + 1)) for n in range(len(choices))]
+                ranks = [("", _("Choose a rank"))] + [(n, str(n + 1)) for n in range(len(choices))]
                 for index, text in choices:
                     sub = f"{name}_{index}"
                     self.fields[sub] = forms.TypedChoiceField(

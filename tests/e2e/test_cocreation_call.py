@@ -50,7 +50,7 @@ def test_sme_submits_a_proposal_on_a_phone(call_link, open_page, tmp_path):
     assert page.get_attribute("html", "lang") == "vi"
     main = page.inner_text("main")
     assert "Gọi đề xuất: túi hai màu" in main and "Hợp tác xã có được nộp không?" in main
-    assert "Asia/Ho_Chi_Minh" in main
+    assert "Cần Thơ" in main and "Asia/Ho_Chi_Minh" not in main  # the deadline in the city's time, named in words
     document = tmp_path / "dang-ky.pdf"
     document.write_bytes(PDF)
     page.locator("input[name=title]").fill("Xe ba gác điện thu gom rác hữu cơ")
