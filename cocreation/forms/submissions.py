@@ -1,6 +1,7 @@
 """The public input form built from a workshop's questions, in the stakeholder's language."""
 
 from django import forms
+from django.utils.translation import gettext_lazy as _
 
 from ccrs.public_forms import HoneypotMixin
 
