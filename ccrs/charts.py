@@ -3,14 +3,34 @@
 Pure geometry (no ORM, no templates): a function takes labels and numbers and returns a dict the
 template `partials/chart_bars.html` draws; tick labels are written as the active language writes numbers
 (1.000.000.000 in Vietnamese, not 1e+09). Colours come from a palette safe for colour blindness.
+
+Every chart is WIDTH units wide and drawn WIDTH CSS pixels wide (shrinking, never growing, to fit its
+column), so one unit is one pixel: text is FONT_SIZE px on every chart and page, and still about 11 px
+on a 360-px phone. Labels are measured (an estimate per character, Thai marks taking no width) and
+wrapped to their column, so no label runs into a bar; Thai, written without spaces, wraps between
+its character clusters. Text is cut here, on the plain text, and escaped only by the template.
 """
 
 import math
+import unicodedata
 from dataclasses import dataclass, field
 
 from . import formatting
 
 PALETTE = ["#0b5563", "#e69f00", "#56b4e9", "#009e73", "#cc79a7", "#d55e00", "#0072b2", "#999999"]
+
+WIDTH = 360  # units = CSS px: a phone's width
+FONT_SIZE = 12  # px, every text of every chart
+LINE_HEIGHT = 15
+LABEL_WIDTH = 118  # the category labels' column
+PLOT_LEFT = LABEL_WIDTH + 8
+PLOT_RIGHT = WIDTH - 14
+TOP = 22  # the tick labels' band above the plot
+MAX_LABEL_LINES = 3
+ELLIPSIS = "…"
+
+# Thai vowels written before the consonant they follow in speech: a line never ends on one.
+_LEADING_VOWELS = set("เแโใไ")
 
 
 @dataclass
@@ -35,49 +55,185 @@ class BarChart:
     legend: list[dict] = field(default_factory=list)
     zero_y: float = 0.0
     title: str = ""
+    font_size: int = FONT_SIZE
+    line_height: int = LINE_HEIGHT
+    plot_top: float = TOP
+    plot_bottom: float = 0.0
+    plot_left: float = PLOT_LEFT
+    plot_right: float = PLOT_RIGHT
 
 
-def nice_ceiling(value: float) -> float:
-    """The smallest of 1, 2, 2.5, 5 × 10^k at or above value (for a readable axis)."""
-    if value <= 0:
+def _char_width(char: str) -> float:
+    """A character's width in em, estimated for a sans-serif font (a little wide, to stay on the safe side)."""
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0  # Thai vowel and tone marks sit above or below their consonant
+    if unicodedata.east_asian_width(char) in ("W", "F"):
         return 1.0
-    magnitude = 10 ** math.floor(math.log10(value))
-    for step in (1, 2, 2.5, 5, 10):
-        if step * magnitude >= value:
-            return step * magnitude
-    return 10 * magnitude
+    if char == " ":
+        return 0.3
+    if char in "il.,:;'|!":
+        return 0.3
+    if char in "mwMW@%":
+        return 0.9
+    if char.isupper() or char.isdigit():
+        return 0.66
+    return 0.6
+
+
+def text_width(text: str, font_size: float = FONT_SIZE) -> float:
+    """The estimated width of `text` in px at `font_size`."""
+    return sum(_char_width(c) for c in text) * font_size
+
+
+def _pieces(text: str) -> list[str]:
+    """`text` cut where a line may break: after spaces, hyphens and slashes, and in Thai (no spaces
+    between words) before a leading vowel, which begins a syllable; a longer run is cut by `wrap`."""
+    pieces: list[str] = []
+    current = ""
+    for char in text:
+        if current and (current[-1] in " -/" or (char in _LEADING_VOWELS and _is_thai(current[-1]))):
+            pieces.append(current)
+            current = ""
+        current += char
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def _is_thai(char: str) -> bool:
+    return "\u0e00" <= char <= "\u0e7f"
+
+
+def truncate(text: str, width: float, font_size: float = FONT_SIZE) -> str:
+    """The plain `text` cut to fit `width` px, with an ellipsis; escape it afterwards, never before."""
+    text = str(text)
+    if text_width(text, font_size) <= width:
+        return text
+    kept = ""
+    for char in text:
+        if text_width(kept + char + ELLIPSIS, font_size) > width and not unicodedata.combining(char):
+            break
+        kept += char
+    return kept.rstrip() + ELLIPSIS
+
+
+def truncate_chars(text: str, length: int) -> str:
+    """The plain `text` cut to `length` characters (marks that take no room not counted), with an ellipsis."""
+    text = str(text)
+    counted = [c for c in text if not unicodedata.combining(c)]
+    if len(counted) <= length:
+        return text
+    kept, seen = "", 0
+    for char in text:
+        if not unicodedata.combining(char):
+            if seen == length - 1:
+                break
+            seen += 1
+        kept += char
+    return kept.rstrip() + ELLIPSIS
+
+
+def wrap(text: str, width: float, max_lines: int = MAX_LABEL_LINES, font_size: float = FONT_SIZE) -> list[str]:
+    """`text` in lines no wider than `width` px, at most `max_lines` (the last one cut with an ellipsis)."""
+    lines: list[str] = []
+    current = ""
+    for piece in _pieces(str(text)):
+        if current and text_width(current + piece.rstrip(), font_size) > width:
+            lines.append(current.rstrip())
+            current = ""
+        while text_width(piece.rstrip(), font_size) > width:  # one word wider than the column
+            head = truncate(piece, width, font_size)[:-1] or piece[0]
+            lines.append(head)
+            piece = piece[len(head) :]
+        current += piece
+    if current.strip():
+        lines.append(current.rstrip())
+    if len(lines) > max_lines:
+        rest = " ".join(lines[max_lines - 1 :]) if " " in text else "".join(lines[max_lines - 1 :])
+        lines = [*lines[: max_lines - 1], truncate(rest + ELLIPSIS, width, font_size)]
+    return lines or [""]
+
+
+def nice_step(raw: float, integer: bool = False) -> float:
+    """The smallest of 1, 2, 2.5, 5 × 10^k at or above `raw`; a whole number of at least 1 when `integer`."""
+    if raw <= 0:
+        return 1.0
+    magnitude = 10 ** math.floor(math.log10(raw))
+    for multiple in (1, 2, 2.5, 5, 10):
+        step = multiple * magnitude
+        if integer and (step < 1 or step != int(step)):
+            continue
+        if step >= raw * (1 - 1e-9):
+            return float(step)
+    return float(10 * magnitude)
+
+
+def nice_ticks(low: float, high: float, *, integer: bool = False, intervals: int = 4) -> list[float]:
+    """Round tick values from at or below `low` to at or above `high` (0 always among them when in range).
+
+    With `integer` (counts of people, cities) every tick is a whole number: never 1.25 or 2.5 people.
+    """
+    low, high = min(low, 0.0), max(high, 0.0)
+    if high == low:
+        high = low + 1
+    step = nice_step((high - low) / intervals, integer)
+    first = math.floor(low / step + 1e-9) * step
+    last = math.ceil(high / step - 1e-9) * step
+    count = round((last - first) / step)
+    ticks = [first + i * step for i in range(count + 1)]
+    return [round(t) if integer else round(t, 10) for t in ticks]
+
+
+def _is_whole(value: float) -> bool:
+    return float(value).is_integer()
 
 
 def bar_chart(
     *,
     categories: list[str],
     series: list[tuple[str, list[float | None]]],
-    width: int = 640,
-    bar_height: int = 18,
-    label_width: int = 150,
+    bar_height: int = 16,
     title: str = "",
 ) -> BarChart:
     """Horizontal grouped bars: one group per category, one bar per series; None leaves a gap.
 
-    Horizontal bars keep long labels (sector or city names) readable on a 360-px phone.
+    Horizontal bars keep long labels (sector or city names) readable on a 360-px phone. Whole-number
+    data (counts) get whole-number ticks; the legend goes below the plot, wrapping onto more rows.
     """
     values = [v for _name, vals in series for v in vals if v is not None]
-    low = min([0.0, *values])
-    high = max([0.0, *values])
-    top = nice_ceiling(high) if high > 0 else 0.0
-    bottom = -nice_ceiling(-low) if low < 0 else 0.0
+    integer = bool(values) and all(_is_whole(v) for v in values)
+    low, high = min([0.0, *values]), max([0.0, *values])
+    plot_width = PLOT_RIGHT - PLOT_LEFT
+    for intervals in (4, 3, 2, 1):  # fewer ticks rather than tick labels running into each other
+        tick_values = nice_ticks(low, high, integer=integer, intervals=intervals)
+        step = tick_values[1] - tick_values[0] if len(tick_values) > 1 else 1
+        digits = next(d for d in range(7) if abs(round(step, d) - step) < 1e-9 or d == 6)
+        labels = [formatting.number(v, digits) for v in tick_values]
+        spacing = plot_width / max(len(tick_values) - 1, 1)
+        if max(text_width(label) for label in labels) + 8 <= spacing:
+            break
+    bottom, top = tick_values[0], tick_values[-1]
     span = (top - bottom) or 1.0
-    plot_width = width - label_width - 20
-    group_height = bar_height * len(series) + 10
-    height = 30 + group_height * len(categories) + (20 * len(series) if len(series) > 1 else 0)
 
     def x_of(value: float) -> float:
-        return label_width + (value - bottom) / span * plot_width
+        return PLOT_LEFT + (value - bottom) / span * plot_width
 
-    chart = BarChart(width=width, height=height, zero_y=0, title=title)
+    chart = BarChart(width=WIDTH, height=0, title=title)
+    y = float(TOP)
     for index, category in enumerate(categories):
-        y0 = 20 + index * group_height
-        chart.categories.append({"label": category, "y": y0 + group_height / 2})
+        lines = wrap(category, LABEL_WIDTH - 4)
+        bars_height = bar_height * len(series)
+        group_height = max(bars_height, LINE_HEIGHT * len(lines)) + 8
+        middle = y + group_height / 2
+        chart.categories.append(
+            {
+                "label": str(category),
+                "lines": lines,
+                # the first line's baseline, so the block of lines is centred on the group
+                "y": round(middle - LINE_HEIGHT * (len(lines) - 1) / 2 + FONT_SIZE * 0.35, 2),
+            }
+        )
+        bars_top = middle - bars_height / 2
         for s_index, (name, vals) in enumerate(series):
             value = vals[index]
             if value is None:
@@ -86,23 +242,49 @@ def bar_chart(
             chart.bars.append(
                 Bar(
                     x=round(x_start, 2),
-                    y=y0 + s_index * bar_height,
+                    y=round(bars_top + s_index * bar_height, 2),
                     width=round(max(x_end - x_start, 1), 2),
                     height=bar_height - 3,
                     colour=PALETTE[s_index % len(PALETTE)],
                     value=value,
-                    label=category,
-                    series=name,
+                    label=str(category),
+                    series=str(name),
                 )
             )
-    for step in range(5):
-        value = bottom + span * step / 4
-        chart.ticks.append({"x": round(x_of(value), 2), "label": formatting.number(value, -2)})
+        y += group_height
+    chart.plot_bottom = round(y, 2)
+    for i, (value, label) in enumerate(zip(tick_values, labels, strict=True)):
+        last = i == len(tick_values) - 1 and len(tick_values) > 1
+        chart.ticks.append({"x": round(x_of(value), 2), "label": label, "anchor": "end" if last else "middle"})
     chart.zero_y = round(x_of(0.0), 2)
+    y += 10
     if len(series) > 1:
-        legend_y = 25 + group_height * len(categories)
-        chart.legend = [
-            {"label": name, "colour": PALETTE[i % len(PALETTE)], "x": label_width + i * 140, "y": legend_y}
-            for i, (name, _vals) in enumerate(series)
-        ]
+        chart.legend, y = _legend([str(name) for name, _vals in series], y)
+    chart.height = math.ceil(y + 4)
     return chart
+
+
+def _legend(names: list[str], y: float) -> tuple[list[dict], float]:
+    """Legend items below the plot, left to right, onto a new row when one would pass the chart's edge."""
+    swatch, gap, left = 10, 14, 4
+    items, x, row_height = [], float(left), 0.0
+    for i, name in enumerate(names):
+        lines = wrap(name, WIDTH - left - swatch - 8, max_lines=2)
+        item_width = swatch + 4 + max(text_width(line) for line in lines)
+        if x > left and x + item_width > WIDTH - 4:
+            x, y, row_height = float(left), y + row_height + 4, 0.0
+        items.append(
+            {
+                "label": name,
+                "lines": lines,
+                "colour": PALETTE[i % len(PALETTE)],
+                "x": round(x, 2),
+                "y": round(y, 2),
+                "text_x": round(x + swatch + 4, 2),
+                "text_y": round(y + FONT_SIZE * 0.85, 2),
+                "width": round(item_width, 2),
+            }
+        )
+        x += item_width + gap
+        row_height = max(row_height, LINE_HEIGHT * len(lines))
+    return items, y + row_height

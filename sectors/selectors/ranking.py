@@ -70,7 +70,6 @@ def ranking(*, assessment: Assessment, method: str | None = None, samples: int |
         for i in order
     ]
     labels = [row["sector"].local_name for row in rows]
-    size = {"width": 420, "label_width": 140}  # readable on a 360-px phone, scaled up on wider screens
     principle_series = []
     for value, label in Principle.choices:
         columns = [j for j, c in enumerate(criteria) if c.principle == value]
@@ -85,7 +84,7 @@ def ranking(*, assessment: Assessment, method: str | None = None, samples: int |
         "weights": [float(w) for w in weights],
         "criteria_weights": list(zip(criteria, [float(w) for w in weights], strict=True)),
         "score_chart": bar_chart(
-            categories=labels, series=[(_("Score"), [round(r["score"], 4) for r in rows])], title=_("Scores"), **size
+            categories=labels, series=[(_("Score"), [round(r["score"], 4) for r in rows])], title=_("Scores")
         ),
         "contribution_chart": bar_chart(
             categories=labels,
@@ -96,6 +95,5 @@ def ranking(*, assessment: Assessment, method: str | None = None, samples: int |
             categories=labels,
             series=[(_("Probability of ranking first"), [round(r["p_first"], 3) for r in rows])],
             title=_("How often each sector ranks first when the weights move"),
-            **size,
         ),
     }
