@@ -29,10 +29,6 @@ TOP = 22  # the tick labels' band above the plot
 MAX_LABEL_LINES = 3
 ELLIPSIS = "…"
 
-# Thai vowels written before the consonant they follow in speech: a line never ends on one.
-_LEADING_VOWELS = set("เแโใไ")
-
-
 @dataclass
 class Bar:
     x: float
@@ -87,17 +83,23 @@ def text_width(text: str, font_size: float = FONT_SIZE) -> float:
 
 def _pieces(text: str) -> list[str]:
     """`text` cut where a line may break: after spaces, hyphens and slashes, and in Thai (no spaces
-    between words) before a leading vowel, which begins a syllable; a longer run is cut by `wrap`."""
+    between words) between the words pythainlp finds; a longer run is cut by `wrap`."""
     pieces: list[str] = []
     current = ""
     for char in text:
-        if current and (current[-1] in " -/" or (char in _LEADING_VOWELS and _is_thai(current[-1]))):
+        if current and current[-1] in " -/":
             pieces.append(current)
             current = ""
         current += char
     if current:
         pieces.append(current)
-    return pieces
+    return [word for piece in pieces for word in (_thai_words(piece) if any(map(_is_thai, piece)) else [piece])]
+
+
+def _thai_words(text: str) -> list[str]:
+    from pythainlp.tokenize import word_tokenize  # its dictionary loads on the first Thai label only
+
+    return [word for word in word_tokenize(text, engine="newmm", keep_whitespace=True) if word]
 
 
 def _is_thai(char: str) -> bool:

@@ -7,6 +7,7 @@ import pytest
 from django.template import Context, Template
 from django.template.loader import render_to_string
 from django.utils import translation
+from pythainlp.tokenize import word_tokenize
 
 from ccrs import charts
 from ccrs.charts import bar_chart, nice_ticks, text_width, wrap
@@ -82,11 +83,15 @@ def test_every_chart_has_one_font_size_and_a_phone_wide_drawing():
 
 
 def test_long_and_thai_labels_wrap_inside_their_column():
-    thai = "ศูนย์กลางการท่องเที่ยวเชิงวัฒนธรรมและหัตถกรรม"
+    thai = "การท่องเที่ยวริมน้ำและหัตถกรรม"  # waterfront tourism and crafts
     lines = wrap(thai, charts.LABEL_WIDTH - 4)
     assert len(lines) > 1 and "".join(lines) == thai
     assert all(text_width(line) <= charts.LABEL_WIDTH - 4 for line in lines)
     assert not any(line.startswith(("\u0e48", "\u0e34", "\u0e35")) for line in lines)  # no mark torn off
+    words = word_tokenize(thai, engine="newmm")
+    between_words = {len("".join(words[:n])) for n in range(len(words) + 1)}
+    ends = [len("".join(lines[: n + 1])) for n in range(len(lines))]
+    assert set(ends) <= between_words  # lines break between Thai words, never inside one
     chart = bar_chart(categories=[thai, "Batik"], series=[("Score", [0.5, 1.0])])
     assert chart.categories[0]["lines"] == lines
     svg = render_to_string("partials/chart_bars.html", {"chart": chart})
