@@ -276,9 +276,11 @@ CONTENT_SECURITY_POLICY = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"refusal_on_one_line": {"()": "ccrs.log.RefusalOnOneLine"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": env("LOG_LEVEL", default="INFO")},
     "loggers": {
+        "django.request": {"filters": ["refusal_on_one_line"]},  # a 403 is one line, without a traceback
         "django.db.backends": {"level": "INFO"},
         "weasyprint": {"level": "WARNING"},  # one INFO line per drawing step of every PDF
         "fontTools": {"level": "WARNING"},

@@ -128,4 +128,6 @@ def survey_thanks(request, token):
         return _survey_refused(request, error)
     city = assessment.city
     language = public_language(request, default=city.main_language, offered=_survey_offered(city))
-    return render(request, "sectors/survey_thanks.html", {"city": city, "language": language})
+    return render(
+        request, "sectors/survey_thanks.html", {"city": city, "language": language, "languages": _survey_offered(city)}
+    )
