@@ -8,6 +8,8 @@ THB, MYR or USD. The language is the active one (a page's, an e-mail's, a report
 """
 
 import copy
+import re
+import unicodedata
 from decimal import Decimal, InvalidOperation
 
 from babel import Locale, UnknownLocaleError
@@ -104,3 +106,32 @@ def country_name(country) -> str:
     """
     code = getattr(country, "code", country) or ""
     return locale().territories.get(code) or str(countries.name(code))
+
+
+_THAI_LEADING_VOWELS = "เแโใไ"
+_LETTER_AFTER = {"đ": "d\U0010ffff", "ø": "o\U0010ffff", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l"}
+
+
+def sort_key(text: str) -> tuple[str, str]:
+    """A key that orders names roughly as the reader's alphabet does, without ICU.
+
+    Accents are compared last (Ấn Độ beside An), Vietnamese đ comes after every d, and a Thai
+    syllable's leading vowel (เ แ โ ใ ไ) is compared after its consonant, as in a Thai dictionary.
+    """
+    folded = "".join(
+        _LETTER_AFTER.get(char, char)
+        for char in unicodedata.normalize("NFKD", text.casefold())
+        if not unicodedata.combining(char)
+    )
+    folded = re.sub(f"([{_THAI_LEADING_VOWELS}])([\u0e01-\u0e2e])", r"\2\1", folded)
+    return folded, text
+
+
+def country_choices() -> list[tuple[str, str]]:
+    """Every country as (ISO code, name in the reader's language), sorted in that language.
+
+    A callable for a form's `choices`: evaluated each time the field is rendered or checked, in the
+    language active then (django-countries would list English names on Thai, Indonesian and Malay pages).
+    """
+    names = ((country.code, country_name(country.code)) for country in countries)
+    return sorted(names, key=lambda choice: sort_key(choice[1]))

@@ -2,9 +2,8 @@
 
 from django import forms
 from django.utils.translation import gettext_lazy as _
-from django_countries import countries
-from django_countries.fields import LazyTypedChoiceField
 
+from ccrs.formatting import country_choices
 from ccrs.models import CityRole
 from ccrs.money import CURRENCY_CHOICES
 
@@ -27,7 +26,7 @@ class ApplicationInviteForm(forms.Form):
 
     cohort = forms.ModelChoiceField(label=_("Cohort"), queryset=Cohort.objects.order_by("-start_year", "name"))
     city_name = forms.CharField(label=_("City"), max_length=120)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries)
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices)  # names in the reader's language
     email = forms.EmailField(label=_("E-mail address of the Chief Resilience Officer"))
 
 
@@ -35,7 +34,7 @@ class ApplicationForm(forms.Form):
     """The application; every field may stay empty in a draft, the service checks completeness on submit."""
 
     city_name = forms.CharField(label=_("City"), max_length=120, required=False)
-    country = LazyTypedChoiceField(label=_("Country"), choices=countries, required=False)
+    country = forms.ChoiceField(label=_("Country"), choices=country_choices, required=False)
     cro_name = forms.CharField(label=_("Chief Resilience Officer"), max_length=150, required=False)
     cro_title = forms.CharField(label=_("Position"), max_length=150, required=False)
     cro_email = forms.EmailField(label=_("CRO e-mail address"), required=False)

@@ -233,7 +233,12 @@ class SurveyForm(HoneypotMixin, forms.ModelForm):
         self.fields["sector"].label_from_instance = lambda sector: sector.local_name
         self.fields["sector"].empty_label = _("Choose what your business does")
         self.fields["closure_risk"].choices = ClosureRisk.choices
-        self.fields["digital_adoption"].choices = DigitalAdoption.choices
+        # "None" alone is also a msgid of Django's admin, whose Indonesian catalog leaves it "None" and wins
+        # over this app's (it comes first in INSTALLED_APPS): the SME reads an answer of its own.
+        self.fields["digital_adoption"].choices = [
+            (value, _("No digital tools") if value == DigitalAdoption.NONE else label)
+            for value, label in DigitalAdoption.choices
+        ]
         self.fields["revenue_change"].min_value = -100
 
     def clean_revenue_change(self):

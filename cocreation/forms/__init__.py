@@ -12,9 +12,7 @@ from .stakeholders import (
     InviteFilterForm,
     InviteForm,
     StakeholderCsvForm,
-    StakeholderEditForm,
     StakeholderForm,
-    StakeholderImportForm,
 )
 from .submissions import ExportForm, InputForm
 from .workshops import (
@@ -53,9 +51,7 @@ __all__ = [
     "QuestionForm",
     "ScoreSheetForm",
     "StakeholderCsvForm",
-    "StakeholderEditForm",
     "StakeholderForm",
-    "StakeholderImportForm",
     "WallClockField",
     "WorkshopForm",
 ]

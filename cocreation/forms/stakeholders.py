@@ -7,27 +7,6 @@ from django.utils.translation import gettext_lazy as _
 from ..models import Stakeholder, StakeholderKind
 
 
-class StakeholderForm(forms.ModelForm):
-    consent_version = forms.CharField(
-        label=_("Consent text version agreed to"),
-        required=False,
-        max_length=40,
-        help_text=_("Fill in only if the person agreed to the data processing text, e.g. 2026-01."),
-    )
-
-    class Meta:
-        model = Stakeholder
-        fields = ["name", "email", "organisation", "kind", "sector", "size", "women_led", "gender", "language", "phone"]
-
-
-class StakeholderImportForm(forms.Form):
-    file = forms.FileField(
-        label=_("CSV file"),
-        help_text=_("Columns: name, email, kind, organisation, sector, size, women_led, gender, language, phone."),
-    )
-    consent_version = forms.CharField(label=_("Consent text version agreed to"), required=False, max_length=40)
-
-
 class InviteForm(forms.Form):
     everyone = forms.BooleanField(label=_("Invite every stakeholder of the registry not yet invited"), required=False)
 
@@ -35,8 +14,13 @@ class InviteForm(forms.Form):
 CONSENT_VERSION = settings.COCREATION_CONSENT_VERSION
 
 
-class StakeholderEditForm(forms.ModelForm):
-    """A stakeholder's details, with a box that records consent to the current text version."""
+class StakeholderForm(forms.ModelForm):
+    """A stakeholder's details, the one form of the registry's inline add, its own page and the edit page.
+
+    A new person's language starts as the city's main language. Consent is a box beside the data
+    processing text: ticked, the service records the current text version and the time; staff never
+    type a version.
+    """
 
     consent = forms.BooleanField(required=False)
 
@@ -44,14 +28,19 @@ class StakeholderEditForm(forms.ModelForm):
         model = Stakeholder
         fields = ["name", "email", "organisation", "kind", "sector", "size", "women_led", "gender", "language", "phone"]
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, city=None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.consent_version = CONSENT_VERSION
+        self.consent_version = settings.COCREATION_CONSENT_VERSION
         self.fields["consent"].label = _(
             "The person agreed to the data processing text above (version %(version)s)."
-        ) % {"version": CONSENT_VERSION}
-        if self.instance.pk and self.instance.consent_version == CONSENT_VERSION:
-            self.initial["consent"] = True
+        ) % {"version": self.consent_version}
+        self.consent_text_id = "consent-text-person"
+        self.fields["consent"].widget.attrs["aria-describedby"] = self.consent_text_id
+        if self.instance.pk:
+            if self.instance.consent_version == self.consent_version:
+                self.initial["consent"] = True
+        elif city is not None and "language" not in self.initial:
+            self.initial["language"] = city.main_language
 
     def validate_unique(self):
         """The service checks the e-mail against the registry, with a message that names the duplicate."""
@@ -67,10 +56,12 @@ class StakeholderCsvForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.consent_version = CONSENT_VERSION
+        self.consent_version = settings.COCREATION_CONSENT_VERSION
         self.fields["consent"].label = _(
             "Everyone in the file agreed to the data processing text (version %(version)s)."
-        ) % {"version": CONSENT_VERSION}
+        ) % {"version": self.consent_version}
+        self.consent_text_id = "consent-text-file"
+        self.fields["consent"].widget.attrs["aria-describedby"] = self.consent_text_id
 
     def clean_file(self):
         uploaded = self.cleaned_data["file"]

@@ -32,6 +32,16 @@ CSV_COLUMNS = ["name", "email", "organisation", "kind", "sector", "size", "women
 INVITATION_SALT = "cocreation.stakeholder-invitation"
 
 
+def consent_version_current() -> str:
+    """The version of the data processing text people agree to now (setting COCREATION_CONSENT_VERSION)."""
+    return settings.COCREATION_CONSENT_VERSION
+
+
+def _consent_version(consent: bool, consent_version: str) -> str:
+    """The version to record: the current one when the person agreed (`consent`), else a given one, else none."""
+    return consent_version_current() if consent else (consent_version or "").strip()
+
+
 def _normalise_email(email: str) -> str:
     email = (email or "").strip().lower()
     validate_email(email)
@@ -39,19 +49,23 @@ def _normalise_email(email: str) -> str:
 
 
 @transaction.atomic
-def stakeholder_register(*, city, consent_version: str = "", **fields) -> tuple[Stakeholder, bool]:
+def stakeholder_register(
+    *, city, consent: bool = False, consent_version: str = "", **fields
+) -> tuple[Stakeholder, bool]:
     """Add a stakeholder, or bring the one with the same e-mail up to date (no duplicates).
 
-    With `consent_version`, the consent to data processing is recorded now with that text version.
-    Returns (stakeholder, created).
+    With `consent`, the consent to the current data processing text is recorded now, with its version
+    (`consent_version` names another version, for records agreed elsewhere, e.g. the demo).
+    A new stakeholder without a language gets the city's main language. Returns (stakeholder, created).
     """
+    consent_version = _consent_version(consent, consent_version)
     try:
         email = _normalise_email(fields.pop("email", ""))
     except ValidationError:
         raise ValidationError(_("Enter a valid e-mail address.")) from None
     fields = {k: v for k, v in fields.items() if v not in (None, "")}
     existing = Stakeholder.objects.select_for_update().filter(city=city, email__iexact=email).first()
-    stakeholder = existing or Stakeholder(city=city, email=email)
+    stakeholder = existing or Stakeholder(city=city, email=email, language=city.main_language)
     for name, value in fields.items():
         setattr(stakeholder, name, value)
     if consent_version:
@@ -67,11 +81,14 @@ def stakeholder_register(*, city, consent_version: str = "", **fields) -> tuple[
 
 
 @transaction.atomic
-def stakeholder_update(*, stakeholder: Stakeholder, consent_version: str = "", **fields) -> Stakeholder:
+def stakeholder_update(
+    *, stakeholder: Stakeholder, consent: bool = False, consent_version: str = "", **fields
+) -> Stakeholder:
     """Change a stakeholder's details; the e-mail stays unique in the city's registry.
 
-    With `consent_version`, the consent to that version of the text is recorded now.
+    With `consent`, the consent to the current version of the text is recorded now (if not already).
     """
+    consent_version = _consent_version(consent, consent_version)
     stakeholder = Stakeholder.objects.select_for_update().get(pk=stakeholder.pk)
     if "email" in fields:
         try:
@@ -140,14 +157,15 @@ def _csv_rows(text: str) -> list[tuple[int, dict]]:
 
 
 @transaction.atomic
-def stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> dict:
+def stakeholders_import(*, city, csv_text: str, consent: bool = False, consent_version: str = "") -> dict:
     """Import stakeholders from CSV, all or nothing: one bad row refuses the file with every row's error.
 
     A row whose e-mail is already in the registry (or earlier in the file) updates that stakeholder.
-    Returns {"created": n, "updated": n}.
+    With `consent`, everyone in the file agreed to the current text version. A row without a
+    language gets the city's main language. Returns {"created": n, "updated": n}.
     """
     created, updated, _stakeholders = _stakeholders_import(
-        city=city, csv_text=csv_text, consent_version=consent_version
+        city=city, csv_text=csv_text, consent_version=_consent_version(consent, consent_version)
     )
     return {"created": created, "updated": updated}
 
@@ -178,7 +196,8 @@ def _stakeholders_import(*, city, csv_text: str, consent_version: str = "") -> t
                 "size": _choice_value(row.get("size"), OrganisationSize.choices, "size", number),
                 "women_led": row.get("women_led", "").lower() in {"1", "yes", "true", "y", "x"},
                 "gender": _choice_value(row.get("gender"), Gender.choices, "gender", number),
-                "language": _choice_value(row.get("language"), settings.LANGUAGES, "language", number) or "en",
+                "language": _choice_value(row.get("language"), settings.LANGUAGES, "language", number)
+                or city.main_language,
                 "phone": row.get("phone", "")[:40],
             }
         except ValidationError as error:
@@ -283,10 +302,13 @@ def invitations_invite(*, workshop: Workshop, stakeholders) -> dict:
 
 
 @transaction.atomic
-def invitations_import(*, workshop: Workshop, csv_text: str, consent_version: str = "") -> dict:
-    """Register the people of a CSV file (de-duplicated by e-mail) and invite them, all or nothing."""
+def invitations_import(*, workshop: Workshop, csv_text: str, consent: bool = False, consent_version: str = "") -> dict:
+    """Register the people of a CSV file (de-duplicated by e-mail) and invite them, all or nothing.
+
+    With `consent`, everyone in the file agreed to the current text version.
+    """
     created, updated, stakeholders = _stakeholders_import(
-        city=workshop.process.city, csv_text=csv_text, consent_version=consent_version
+        city=workshop.process.city, csv_text=csv_text, consent_version=_consent_version(consent, consent_version)
     )
     invited = invitations_invite(workshop=workshop, stakeholders=stakeholders)
     return {"created": created, "updated": updated, "invited": invited["created"]}

@@ -20,9 +20,7 @@ from ..forms import (
     InviteCsvForm,
     InviteFilterForm,
     StakeholderCsvForm,
-    StakeholderEditForm,
     StakeholderForm,
-    StakeholderImportForm,
 )
 from ..rules import abilities
 from .common import error_text, page, status
@@ -53,48 +51,62 @@ def _csv_error_list(form, error: ValidationError):
         form.add_error("file", message)
 
 
-def _stakeholder_fields(form):
-    data = dict(form.cleaned_data)
-    consent = data.pop("consent", False)
-    return data, form.consent_version if consent else ""
-
-
 # --- the registry ---------------------------------------------------------------------------------
+
+
+def _stakeholder_add(request, city, form):
+    """Register the person of a valid `form`; a redirect, or None with the service's errors on the form."""
+    try:
+        _person, created = services.stakeholder_register(city=city, **form.cleaned_data)
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(
+        request,
+        _("Added to the registry.")
+        if created
+        else _("%(email)s was already in the registry: its details were updated.")
+        % {"email": form.cleaned_data["email"]},
+    )
+    return redirect("cocreation:stakeholders", slug=city.slug)
+
+
+def _stakeholders_import(request, city, form):
+    """Import the CSV file of a valid `form`; a redirect, or None with each wrong row on the form."""
+    try:
+        result = services.stakeholders_import(
+            city=city, csv_text=form.cleaned_data["file"], consent=form.cleaned_data["consent"]
+        )
+    except ValidationError as error:
+        _csv_error_list(form, error)
+        return None
+    messages.success(
+        request,
+        _("Imported: %(created)s new, %(updated)s updated.")
+        % {"created": result["created"], "updated": result["updated"]},
+    )
+    return redirect("cocreation:stakeholders", slug=city.slug)
 
 
 @object_required(selectors.city_get, kwarg="slug")
 def stakeholder_list(request, city):
-    """The registry; editors add a person or import a CSV file (all rows or none)."""
-    form = StakeholderForm(request.POST if "add" in request.POST else None)
-    import_form = StakeholderImportForm(request.POST if "import" in request.POST else None, request.FILES or None)
+    """The registry; editors add a person or import a CSV file (all rows or none), with the forms of their pages."""
+    form = StakeholderForm(request.POST if "add" in request.POST else None, city=city)
+    import_form = StakeholderCsvForm(
+        request.POST if "import" in request.POST else None,
+        request.FILES if "import" in request.POST else None,
+        auto_id="id_csv_%s",  # the add form beside it has a consent box too
+    )
     answer = 200
     if request.method == "POST":
         require(request.user, MANAGE, city)
+        done = None
         if "import" in request.POST and import_form.is_valid():
-            raw = import_form.cleaned_data["file"].read()
-            try:
-                result = services.stakeholders_import(
-                    city=city,
-                    csv_text=raw.decode("utf-8-sig"),
-                    consent_version=import_form.cleaned_data["consent_version"],
-                )
-            except UnicodeDecodeError:
-                import_form.add_error("file", _("Save the file as CSV in UTF-8 and try again."))
-            except ValidationError as error:
-                _csv_error_list(import_form, error)
-            else:
-                messages.success(request, _("Imported: %(created)s new, %(updated)s updated.") % result)
-                return redirect("cocreation:stakeholders", slug=city.slug)
+            done = _stakeholders_import(request, city, import_form)
         elif "add" in request.POST and form.is_valid():
-            try:
-                _person, created = services.stakeholder_register(city=city, **form.cleaned_data)
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(
-                    request, _("Added to the registry.") if created else _("Already in the registry: updated.")
-                )
-                return redirect("cocreation:stakeholders", slug=city.slug)
+            done = _stakeholder_add(request, city, form)
+        if done:
+            return done
         answer = 400
     return render(
         request,
@@ -115,21 +127,9 @@ def stakeholder_list(request, city):
 @object_required(selectors.city_get, kwarg="slug", perm=MANAGE)
 def stakeholder_add(request, city):
     """Add a person to the registry; an e-mail already there updates that person instead."""
-    form = StakeholderEditForm(request.POST or None, initial={"language": city.main_language})
-    if request.method == "POST" and form.is_valid():
-        fields, consent_version = _stakeholder_fields(form)
-        try:
-            _person, created = services.stakeholder_register(city=city, consent_version=consent_version, **fields)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("Added to the registry.")
-                if created
-                else _("%(email)s was already in the registry: its details were updated.") % {"email": fields["email"]},
-            )
-            return redirect("cocreation:stakeholders", slug=city.slug)
+    form = StakeholderForm(request.POST or None, city=city)
+    if request.method == "POST" and form.is_valid() and (done := _stakeholder_add(request, city, form)):
+        return done
     return render(
         request,
         "cocreation/stakeholder_form.html",
@@ -141,11 +141,10 @@ def stakeholder_add(request, city):
 @object_required(selectors.stakeholder_get, perm=MANAGE, target=lambda stakeholder: stakeholder.city)
 def stakeholder_edit(request, stakeholder):
     city = stakeholder.city
-    form = StakeholderEditForm(request.POST or None, instance=stakeholder)
+    form = StakeholderForm(request.POST or None, instance=stakeholder, city=city)
     if request.method == "POST" and form.is_valid():
-        fields, consent_version = _stakeholder_fields(form)
         try:
-            services.stakeholder_update(stakeholder=stakeholder, consent_version=consent_version, **fields)
+            services.stakeholder_update(stakeholder=stakeholder, **form.cleaned_data)
         except ValidationError as error:
             add_service_errors(form, error)
         else:
@@ -164,22 +163,8 @@ def stakeholder_edit(request, stakeholder):
 def stakeholder_import(request, city):
     """Import a CSV file into the registry: every row or none, each wrong row named."""
     form = StakeholderCsvForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            result = services.stakeholders_import(
-                city=city,
-                csv_text=form.cleaned_data["file"],
-                consent_version=form.consent_version if form.cleaned_data["consent"] else "",
-            )
-        except ValidationError as error:
-            _csv_error_list(form, error)
-        else:
-            messages.success(
-                request,
-                _("Imported: %(created)s new, %(updated)s updated.")
-                % {"created": result["created"], "updated": result["updated"]},
-            )
-            return redirect("cocreation:stakeholders", slug=city.slug)
+    if request.method == "POST" and form.is_valid() and (done := _stakeholders_import(request, city, form)):
+        return done
     return render(
         request,
         "cocreation/stakeholder_import.html",
@@ -252,7 +237,7 @@ def workshop_invite_csv(request, workshop):
             result = services.invitations_import(
                 workshop=workshop,
                 csv_text=form.cleaned_data["file"],
-                consent_version=form.consent_version if form.cleaned_data["consent"] else "",
+                consent=form.cleaned_data["consent"],
             )
         except ValidationError as error:
             _csv_error_list(form, error)
