@@ -4,7 +4,8 @@ An app may have a `panels` module with any of:
 - `city_panel(*, city, user) -> dict | None`: a panel of the city dashboard,
 - `program_panel(*, user) -> dict | None`: a panel of the program dashboard (staff),
 - `program_figures(*, user) -> dict`: figures the program dashboard's own header and tables show,
-- `nav_items(*, user) -> list[tuple[str, str]]`: (label, url) entries of the main menu.
+- `nav_items(*, user) -> list[tuple[str, str]]`: (label, url) entries of the main menu,
+- `person_panel(*, user) -> dict | None`: a panel of a person's own page (what they are invited to).
 A panel is {"template": "<app>/partials/<name>.html", ...context}; its selector owns its queries.
 """
 
@@ -42,3 +43,9 @@ def program_figures(*, user) -> dict:
 
 def nav_items(*, user) -> list[tuple[str, str]]:
     return [item for module in _modules() if hasattr(module, "nav_items") for item in module.nav_items(user=user)]
+
+
+def person_panels(*, user) -> list[dict]:
+    return [
+        panel for module in _modules() if hasattr(module, "person_panel") and (panel := module.person_panel(user=user))
+    ]

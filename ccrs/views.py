@@ -56,7 +56,14 @@ def program_dashboard(request):
 @login_required
 def invitations_mine(request):
     """A person's home when they are only a stakeholder: what they are invited to."""
-    return render(request, "ccrs/invitations.html", {"invitations": selectors.invitations_for(user=request.user)})
+    return render(
+        request,
+        "ccrs/invitations.html",
+        {
+            "invitations": selectors.invitations_for(user=request.user),
+            "panels": panels.person_panels(user=request.user),
+        },
+    )
 
 
 @dataclass(frozen=True)

@@ -1,11 +1,14 @@
-"""The co-creation panel of the city dashboard: processes, input and inclusion figures."""
+"""The co-creation panels: the city dashboard's processes, input and inclusion figures; a person's open invitations."""
+
+import zoneinfo
 
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ccrs.charts import bar_chart
 
-from . import selectors
+from . import selectors, services
 from .models import Gender, StakeholderKind
 
 
@@ -31,6 +34,32 @@ def city_panel(*, city, user):
         "genders": genders,
         "url": reverse("cocreation:processes", kwargs={"slug": city.slug}),
     }
+
+
+def person_panel(*, user):
+    """A person's own page: the workshops and calls they are invited to, each with its personal link."""
+    invitations = selectors.open_invitations_of(user=user)
+    if not invitations["workshops"] and not invitations["calls"]:
+        return None
+    workshops = [
+        {
+            "invitation": invitation,
+            "starts": timezone.localtime(invitation.workshop.starts_at, invitation.workshop.city_tz),
+            "url": reverse("cocreation:respond", kwargs={"token": services.invitation_token(invitation=invitation)}),
+        }
+        for invitation in invitations["workshops"]
+    ]
+    calls = [
+        {
+            "invitation": invitation,
+            "deadline": timezone.localtime(
+                invitation.call.deadline, zoneinfo.ZoneInfo(invitation.call.process.city.time_zone)
+            ),
+            "url": reverse("cocreation:apply", kwargs={"token": services.call_invitation_token(invitation=invitation)}),
+        }
+        for invitation in invitations["calls"]
+    ]
+    return {"template": "cocreation/partials/person_panel.html", "workshops": workshops, "calls": calls}
 
 
 def program_figures(*, user) -> dict:

@@ -1,11 +1,24 @@
 """Reads of the city's stakeholder registry, of whom to invite, and of who took part."""
 
+from allauth.account.models import EmailAddress
 from django.db.models import Count, Q, QuerySet
+from django.db.models.functions import Lower
+from django.utils import timezone
 
 from ccrs.inputs import page_of
 from cities.selectors import cities_visible_to
 
-from ..models import Gender, Stakeholder, StakeholderInvitation, StakeholderKind, Workshop
+from ..models import (
+    CallInvitation,
+    CallStatus,
+    Gender,
+    InvitationStatus,
+    Stakeholder,
+    StakeholderInvitation,
+    StakeholderKind,
+    Workshop,
+    WorkshopStatus,
+)
 from .common import PAGE_SIZE
 
 
@@ -78,3 +91,24 @@ def invitation_get(*, user, pk: int) -> StakeholderInvitation | None:
         .filter(pk=pk)
         .first()
     )
+
+
+def open_invitations_of(*, user) -> dict:
+    """The workshop and call invitations still open to a signed-in person, matched on the addresses they
+    proved (the registry knows them by e-mail only): two queries."""
+    verified = EmailAddress.objects.filter(user=user, verified=True).annotate(lower=Lower("email")).values("lower")
+    now = timezone.now()
+    workshops = (
+        StakeholderInvitation.objects.annotate(address=Lower("stakeholder__email"))
+        .filter(address__in=verified, status=InvitationStatus.ACTIVE, expires_at__gt=now)
+        .exclude(workshop__status=WorkshopStatus.CLOSED)
+        .select_related("workshop__process__city", "stakeholder")
+        .order_by("workshop__starts_at")
+    )
+    calls = (
+        CallInvitation.objects.annotate(address=Lower("stakeholder__email"))
+        .filter(address__in=verified, status=InvitationStatus.ACTIVE, expires_at__gt=now, call__status=CallStatus.OPEN)
+        .select_related("call__process__city", "stakeholder")
+        .order_by("call__deadline")
+    )
+    return {"workshops": list(workshops), "calls": list(calls)}

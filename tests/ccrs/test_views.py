@@ -142,7 +142,7 @@ def test_program_dashboard_query_budget(staff, city_a, city_b, client_for):
 
 
 def test_invitations_page_query_budget(stakeholder, client_for):
-    assert_query_budget(client_for(stakeholder), reverse("invitations"), budget=4)
+    assert_query_budget(client_for(stakeholder), reverse("invitations"), budget=6)
 
 
 def test_the_menu_shows_the_name_a_person_chose_never_a_guessed_part(client, db):
