@@ -100,14 +100,6 @@ def link_open(kind: LinkKind, token: str, *, lock: bool = False):
     return row
 
 
-def link_valid(kind: LinkKind, token: str) -> bool:
-    try:
-        link_open(kind, token)
-    except LinkInvalid:
-        return False
-    return True
-
-
 def link_send_once(kind: LinkKind, row_id: int, *, compose: Callable, sent_field: str = "sent_at") -> bool:
     """E-mail a row's link once, under a row lock. `compose(row)` gives (address, subject, body) in the
     recipient's language, or None when there is nothing to send yet. True if it was sent now."""
