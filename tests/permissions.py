@@ -2,7 +2,10 @@
 
 from dataclasses import dataclass, field
 
-PERSONAS = ["anonymous", "stakeholder", "member_a", "member_b", "staff"]
+PERSONAS = ["anonymous", "stakeholder", "member_a", "member_b", "staff", "mentor"]
+# A network member outside any city team (a mentor, a partner, an inspiration city). Outside the network's
+# pages such a person has no more rights than a stakeholder: a rule that does not name "mentor" expects
+# the stakeholder's outcome for them (outcome()).
 
 OK = "ok"  # 200
 LOGIN = "login"  # redirect to the sign-in page
@@ -18,6 +21,12 @@ class Rule:
     kwargs: dict = field(default_factory=dict)
     data: dict = field(default_factory=dict)
     path: str = ""  # for an unnamed URL (the admin's catch-all)
+
+
+def outcome(rule: "Rule", persona: str) -> str:
+    if persona == "mentor" and persona not in rule.outcomes:
+        return rule.outcomes["stakeholder"]
+    return rule.outcomes[persona]
 
 
 def every(outcome):

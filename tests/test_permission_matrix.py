@@ -13,7 +13,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ccrs import services
-from tests.permissions import DENY, GONE, LOGIN, OK, PERSONAS, REDIRECT, Rule, every, signed_in
+from tests.permissions import DENY, GONE, LOGIN, OK, PERSONAS, REDIRECT, Rule, every, outcome, signed_in
 
 CITY = {"slug": "{city_a.slug}"}
 INVITATION = {"slug": "{city_a.slug}", "invitation_id": "{invitation_a.pk}"}
@@ -41,7 +41,7 @@ PROJECT_MATRIX = {
     # Officers are not leads: only staff (and the city's lead, tested elsewhere) manage invitations.
     "cities:invitation_resend": Rule({**signed_in(DENY), "staff": REDIRECT}, method="post", kwargs=INVITATION),
     "cities:invitation_revoke": Rule({**signed_in(DENY), "staff": REDIRECT}, method="post", kwargs=INVITATION),
-    "network:home": Rule({**signed_in(DENY), "staff": OK}),
+    "network:home": Rule({**signed_in(OK), "stakeholder": DENY}),
     # Private files (an evidence photo of a city A pilot update, from tests/pilots/matrix.py).
     "media": Rule({**every(DENY), "member_a": OK, "staff": OK}, kwargs={"name": "{evidence_a}"}),
     "admin_login": Rule(every(LOGIN)),  # the admin signs in through allauth
@@ -164,7 +164,7 @@ def test_every_url_is_declared():
 
 
 @pytest.fixture
-def world(city_a, city_b, staff, stakeholder, member_a, member_b, invitation_a, lead_a):
+def world(city_a, city_b, staff, stakeholder, member_a, member_b, invitation_a, lead_a, network_member):
     """The objects the matrix needs, all of city A."""
     from allauth.mfa.models import Authenticator
     from django.contrib.auth.models import Group
@@ -174,7 +174,13 @@ def world(city_a, city_b, staff, stakeholder, member_a, member_b, invitation_a, 
     Authenticator.objects.create(user=lead_a, type=Authenticator.Type.RECOVERY_CODES, data={"seed": "00" * 20})
     group = Group.objects.create(name="Program finance")
     world = {
-        "users": {"stakeholder": stakeholder, "member_a": member_a, "member_b": member_b, "staff": staff},
+        "users": {
+            "stakeholder": stakeholder,
+            "member_a": member_a,
+            "member_b": member_b,
+            "staff": staff,
+            "mentor": network_member,
+        },
         "format": {
             "city_a": city_a,
             "invitation_a": invitation_a,
@@ -239,8 +245,8 @@ def test_matrix(persona, world, client_for):
     for name, rule in declared_rules(world):
         url, response = request_as(client_for, world, persona, name, rule)
         got = classify(response)
-        if got != rule.outcomes[persona]:
-            wrong.append(f"{name} {rule.method.upper()} {url}: expected {rule.outcomes[persona]}, got {got}")
+        if got != outcome(rule, persona):
+            wrong.append(f"{name} {rule.method.upper()} {url}: expected {outcome(rule, persona)}, got {got}")
     assert not wrong, f"{persona}:\n" + "\n".join(wrong)
 
 
