@@ -1,9 +1,9 @@
 from django.urls import path
 
-from . import views
+from .views import home
 
 app_name = "network"
 
 urlpatterns = [
-    path("", views.network_home, name="home"),
+    path("", home.network_home, name="home"),
 ]

@@ -1,4 +1,4 @@
-"""Views of the peer network (issue "network" fills them; the home page exists from the start)."""
+"""The network's home page: the activity feed."""
 
 from django.shortcuts import render
 

@@ -1,0 +1,1 @@
+"""Reads of the peer network, one module per noun."""

@@ -1,0 +1,1 @@
+"""Writes of the peer network, one module per noun."""
