@@ -1,7 +1,11 @@
 """Forms of the project package: joining a team from an invitation link; a service's errors on a form."""
 
+from collections.abc import Callable
+from typing import Any, NamedTuple
+
 from django import forms
 from django.conf import settings
+from django.contrib import messages
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
@@ -45,6 +49,27 @@ class InvitationAcceptForm(forms.Form):
                 password_validation.validate_password(password, candidate)
             except forms.ValidationError as error:
                 self.add_error("password1", error)
+
+
+class Saved(NamedTuple):
+    """What a service returned when form_saved() ran it (truthy even when the service returns None)."""
+
+    result: Any
+
+
+def form_saved(request, form: forms.BaseForm, save: Callable[[], Any], *, success: str) -> Saved | None:
+    """The one step of a form page that writes: on a valid POST, run `save` (the service call), put a service's
+    ValidationError on the form, and on success queue the `success` message. Saved(result) when it saved, None
+    when the page shows the form again (not a POST, invalid input, or refused by the service)."""
+    if request.method != "POST" or not form.is_valid():
+        return None
+    try:
+        result = save()
+    except ValidationError as error:
+        add_service_errors(form, error)
+        return None
+    messages.success(request, success)
+    return Saved(result)
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:

@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, permission_required, require
-from ccrs.forms import add_service_errors
+from ccrs.forms import add_service_errors, form_saved
 
 from . import exports, rules, selectors, services
 from .forms import (
@@ -162,14 +162,13 @@ def update_create(request, period):
     """The phone form: report a period's value, narrative, photos and disaggregated values."""
     pilot = period.indicator.result.pilot
     form = UpdateForm(request.POST or None, request.FILES or None, indicator=period.indicator)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update = services.update_submit(period=period, user=request.user, **form.service_kwargs())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your update was sent to program staff for review."))
-            return redirect(update)
+    if saved := form_saved(
+        request,
+        form,
+        lambda: services.update_submit(period=period, user=request.user, **form.service_kwargs()),
+        success=_("Your update was sent to program staff for review."),
+    ):
+        return redirect(saved.result)
     return render(
         request,
         "pilots/update_form.html",
@@ -213,14 +212,13 @@ def update_edit(request, update):
         for cat, value in values.items():
             initial[f"disaggregated_{key}_{cat}"] = value
     form = UpdateForm(request.POST or None, request.FILES or None, indicator=period.indicator, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            update = services.update_revise(update=update, user=request.user, **form.service_kwargs())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your revised update was sent to program staff for review."))
-            return redirect(update)
+    if saved := form_saved(
+        request,
+        form,
+        lambda: services.update_revise(update=update, user=request.user, **form.service_kwargs()),
+        success=_("Your revised update was sent to program staff for review."),
+    ):
+        return redirect(saved.result)
     return render(
         request,
         "pilots/update_form.html",

@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, permission_required
-from ccrs.forms import add_service_errors
+from ccrs.forms import add_service_errors, form_saved
 from ccrs.inputs import id_from
 from ccrs.views import LinkFlow, link_accept
 
@@ -153,21 +153,20 @@ def application_review(request, application):
         }
         initial.update({f"criterion_{s.criterion_id}": str(s.value) for s in mine.scores.all()})
     form = ReviewForm(request.POST or None, criteria=context["criteria"], initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.review_save(
-                application=application,
-                reviewer=request.user,
-                scores=form.scores(),
-                comment=form.cleaned_data["comment"],
-                conflict_of_interest=form.cleaned_data["conflict_of_interest"],
-                conflict_note=form.cleaned_data["conflict_note"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Your review is saved."))
-            return redirect(application.get_absolute_url())
+    if form_saved(
+        request,
+        form,
+        lambda: services.review_save(
+            application=application,
+            reviewer=request.user,
+            scores=form.scores(),
+            comment=form.cleaned_data["comment"],
+            conflict_of_interest=form.cleaned_data["conflict_of_interest"],
+            conflict_note=form.cleaned_data["conflict_note"],
+        ),
+        success=_("Your review is saved."),
+    ):
+        return redirect(application.get_absolute_url())
     return render(
         request,
         "cities/application_review.html",

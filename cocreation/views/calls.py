@@ -13,7 +13,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required
-from ccrs.forms import add_service_errors
+from ccrs.forms import form_saved
 from ccrs.inputs import id_from
 
 from .. import exports, selectors, services
@@ -97,14 +97,13 @@ def call_export(request, call, fmt):
 def call_new(request, process):
     """Draft a call for SME proposals from a shortlisted idea (the chosen solution)."""
     form = _call_form(request, process)
-    if request.method == "POST" and form.is_valid():
-        try:
-            call = services.call_create(process=process, **form.call_fields())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The call is drafted. Open it when it is ready."))
-            return redirect("cocreation:call", pk=call.pk)
+    if saved := form_saved(
+        request,
+        form,
+        lambda: services.call_create(process=process, **form.call_fields()),
+        success=_("The call is drafted. Open it when it is ready."),
+    ):
+        return redirect("cocreation:call", pk=saved.result.pk)
     return render(
         request,
         "cocreation/call_form.html",
@@ -117,14 +116,10 @@ def call_new(request, process):
 def call_edit(request, call):
     process = call.process
     form = _call_form(request, process, call)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.call_update(call=call, **form.call_fields())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The call was saved."))
-            return redirect("cocreation:call", pk=call.pk)
+    if form_saved(
+        request, form, lambda: services.call_update(call=call, **form.call_fields()), success=_("The call was saved.")
+    ):
+        return redirect("cocreation:call", pk=call.pk)
     return render(
         request,
         "cocreation/call_form.html",

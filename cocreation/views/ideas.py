@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required
-from ccrs.forms import add_service_errors
+from ccrs.forms import add_service_errors, form_saved
 from ccrs.inputs import id_from
 
 from .. import selectors, services
@@ -79,14 +79,10 @@ def idea_new(request, workshop):
 def idea_edit(request, idea):
     workshop = idea.workshop
     form = IdeaEditForm(request.POST or None, initial={"title": idea.title, "description": idea.description})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.idea_update(idea=idea, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The idea was saved."))
-            return redirect("cocreation:ideas", pk=workshop.pk)
+    if form_saved(
+        request, form, lambda: services.idea_update(idea=idea, **form.cleaned_data), success=_("The idea was saved.")
+    ):
+        return redirect("cocreation:ideas", pk=workshop.pk)
     return render(
         request,
         "cocreation/idea_form.html",

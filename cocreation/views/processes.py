@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required
-from ccrs.forms import add_service_errors
+from ccrs.forms import form_saved
 
 from .. import selectors, services
 from ..forms import PhaseScheduleForm, ProcessForm
@@ -47,14 +47,13 @@ def process_detail(request, process):
 @object_required(selectors.city_get, kwarg="slug", perm=MANAGE)
 def process_create(request, city):
     form = ProcessForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            process = services.process_create(city=city, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The process was created. Now schedule its phases."))
-            return redirect("cocreation:process_phases", pk=process.pk)
+    if saved := form_saved(
+        request,
+        form,
+        lambda: services.process_create(city=city, **form.cleaned_data),
+        success=_("The process was created. Now schedule its phases."),
+    ):
+        return redirect("cocreation:process_phases", pk=saved.result.pk)
     return render(
         request, "cocreation/process_form.html", {"form": form, "city": city, "process": None}, status=status(form)
     )
@@ -63,14 +62,13 @@ def process_create(request, city):
 @object_required(selectors.process_get, perm=MANAGE, target=lambda process: process.city)
 def process_edit(request, process):
     form = ProcessForm(request.POST or None, initial={"title": process.title, "challenge": process.challenge})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.process_update(process=process, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The process was saved."))
-            return redirect("cocreation:process", pk=process.pk)
+    if form_saved(
+        request,
+        form,
+        lambda: services.process_update(process=process, **form.cleaned_data),
+        success=_("The process was saved."),
+    ):
+        return redirect("cocreation:process", pk=process.pk)
     return render(
         request,
         "cocreation/process_form.html",
@@ -86,14 +84,13 @@ def process_phases(request, process):
     for kind, phase in selectors.phases_by_kind(process=process).items():
         initial[f"{kind}_starts_on"], initial[f"{kind}_ends_on"] = phase.starts_on, phase.ends_on
     form = PhaseScheduleForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.process_schedule(process=process, schedule=form.cleaned_data["schedule"])
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The phases were scheduled."))
-            return redirect("cocreation:process", pk=process.pk)
+    if form_saved(
+        request,
+        form,
+        lambda: services.process_schedule(process=process, schedule=form.cleaned_data["schedule"]),
+        success=_("The phases were scheduled."),
+    ):
+        return redirect("cocreation:process", pk=process.pk)
     return render(
         request,
         "cocreation/process_phases.html",

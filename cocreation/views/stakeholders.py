@@ -12,7 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, require
-from ccrs.forms import add_service_errors
+from ccrs.forms import add_service_errors, form_saved
 from ccrs.inputs import id_from
 
 from .. import selectors, services
@@ -142,14 +142,13 @@ def stakeholder_add(request, city):
 def stakeholder_edit(request, stakeholder):
     city = stakeholder.city
     form = StakeholderForm(request.POST or None, instance=stakeholder, city=city)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.stakeholder_update(stakeholder=stakeholder, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The stakeholder was saved."))
-            return redirect("cocreation:stakeholders", slug=city.slug)
+    if form_saved(
+        request,
+        form,
+        lambda: services.stakeholder_update(stakeholder=stakeholder, **form.cleaned_data),
+        success=_("The stakeholder was saved."),
+    ):
+        return redirect("cocreation:stakeholders", slug=city.slug)
         stakeholder.refresh_from_db()
     return render(
         request,

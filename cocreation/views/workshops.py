@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, require
-from ccrs.forms import add_service_errors
+from ccrs.forms import add_service_errors, form_saved
 
 from .. import exports, selectors, services
 from ..forms import ClosingReportForm, InviteForm, QuestionForm, WorkshopForm
@@ -85,14 +85,13 @@ def workshop_detail(request, workshop):
 def workshop_create(request, process):
     city = process.city
     form = WorkshopForm(request.POST or None, city=city, initial={"language": city.main_language})
-    if request.method == "POST" and form.is_valid():
-        try:
-            workshop = services.workshop_schedule(process=process, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The workshop was planned. Now write its questions."))
-            return redirect("cocreation:questions", pk=workshop.pk)
+    if saved := form_saved(
+        request,
+        form,
+        lambda: services.workshop_schedule(process=process, **form.cleaned_data),
+        success=_("The workshop was planned. Now write its questions."),
+    ):
+        return redirect("cocreation:questions", pk=saved.result.pk)
     return render(
         request,
         "cocreation/workshop_form.html",
@@ -105,14 +104,13 @@ def workshop_create(request, process):
 def workshop_edit(request, workshop):
     city = workshop.process.city
     form = WorkshopForm(request.POST or None, instance=workshop, city=city)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.workshop_update(workshop=workshop, **form.cleaned_data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The workshop was saved."))
-            return redirect("cocreation:workshop", pk=workshop.pk)
+    if form_saved(
+        request,
+        form,
+        lambda: services.workshop_update(workshop=workshop, **form.cleaned_data),
+        success=_("The workshop was saved."),
+    ):
+        return redirect("cocreation:workshop", pk=workshop.pk)
     return render(
         request,
         "cocreation/workshop_form.html",
@@ -164,14 +162,13 @@ def questions(request, workshop):
 def question_edit(request, question):
     workshop = question.workshop
     form = QuestionForm(request.POST or None, question=question)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.question_update(question=question, **form.question_data())
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The question was saved."))
-            return redirect("cocreation:questions", pk=workshop.pk)
+    if form_saved(
+        request,
+        form,
+        lambda: services.question_update(question=question, **form.question_data()),
+        success=_("The question was saved."),
+    ):
+        return redirect("cocreation:questions", pk=workshop.pk)
     return render(
         request,
         "cocreation/question_form.html",
