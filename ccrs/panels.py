@@ -5,7 +5,9 @@ An app may have a `panels` module with any of:
 - `program_panel(*, user) -> dict | None`: a panel of the program dashboard (staff),
 - `program_figures(*, user) -> dict`: figures the program dashboard's own header and tables show,
 - `nav_items(*, user) -> list[tuple[str, str]]`: (label, url) entries of the main menu,
-- `person_panel(*, user) -> dict | None`: a panel of a person's own page (what they are invited to).
+- `person_panel(*, user) -> dict | None`: a panel of a person's own page (what they are invited to),
+- `stage_facts(*, city_ids) -> dict[int, dict]`: {city id: {fact: the date it became true}} for the program
+  stage (cities.stages.StageFacts names the facts), in one query for any number of cities.
 A panel is {"template": "<app>/partials/<name>.html", ...context}; its selector owns its queries.
 """
 
@@ -49,3 +51,15 @@ def person_panels(*, user) -> list[dict]:
     return [
         panel for module in _modules() if hasattr(module, "person_panel") and (panel := module.person_panel(user=user))
     ]
+
+
+def stage_facts(*, city_ids) -> dict[int, dict]:
+    """Every app's facts of the program stage, merged per city ({city id: {fact: date}})."""
+    facts: dict[int, dict] = {}
+    if not city_ids:
+        return facts
+    for module in _modules():
+        if hasattr(module, "stage_facts"):
+            for city_id, values in module.stage_facts(city_ids=city_ids).items():
+                facts.setdefault(city_id, {}).update(values)
+    return facts

@@ -13,11 +13,12 @@ from .stages import stage_timeline
 
 def city_panel(*, city, user) -> dict:
     """Stage timeline, open onboarding steps and co-funding of the city."""
-    stage = selectors.city_stages(city_ids=[city.pk])[city.pk]
+    detail = selectors.city_stage_details(city_ids=[city.pk])[city.pk]
     return {
         "template": "cities/partials/city_panel.html",
         "city": city,
-        "timeline": stage_timeline(stage),
+        "stage": detail,
+        "timeline": stage_timeline(detail.stage, detail.facts),
         "onboarding": selectors.city_onboarding(city=city),
         "cofunding": selectors.city_cofunding(city=city),
     }

@@ -3,9 +3,10 @@
 from collections import defaultdict
 from decimal import Decimal
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
 
+from ccrs import panels
 from ccrs.models import CityMembership, Invitation, InvitationStatus
 from ccrs.rules import is_program_staff
 
@@ -20,7 +21,7 @@ from .models import (
     SelectionCriterion,
 )
 from .scoring import ReviewerScores, application_score, rank
-from .stages import Stage, StageFacts, derive_stage, stage_timeline
+from .stages import CityStage, Stage, StageFacts, city_stage, stage_timeline
 
 
 def cities_visible_to(*, user) -> QuerySet[City]:
@@ -84,33 +85,52 @@ def invitation_get(*, user, slug: str, invitation_id: int) -> Invitation | None:
 # --- Program stage -------------------------------------------------------------------------------
 
 
-def onboarding_facts(*, city_ids: list[int]) -> dict[int, dict]:
-    """The cities app's own facts: whether every onboarding step is done (one query)."""
-    rows = (
-        OnboardingStep.objects.filter(city_id__in=city_ids)
-        .values("city_id")
-        .annotate(total=Count("pk"), done=Count("pk", filter=Q(completed_at__isnull=False)))
+def _checklist_facts(rows) -> dict[int, dict]:
+    """From (city id, steps, steps done, last completion) rows: the date the checklist was completed."""
+    return {
+        city_id: {"checklist_complete": timezone.localdate(last) if total and done == total and last else None}
+        for city_id, total, done, last in rows
+    }
+
+
+def _checklist_counts(queryset, prefix=""):
+    return queryset.annotate(
+        total=Count(f"{prefix}pk"),
+        done=Count(f"{prefix}pk", filter=Q(**{f"{prefix}completed_at__isnull": False})),
+        last=Max(f"{prefix}completed_at"),
     )
-    return {row["city_id"]: {"checklist_complete": row["total"] > 0 and row["done"] == row["total"]} for row in rows}
+
+
+def onboarding_facts(*, city_ids: list[int]) -> dict[int, dict]:
+    """The cities app's own fact: the date every onboarding step was done (one query)."""
+    rows = _checklist_counts(OnboardingStep.objects.filter(city_id__in=city_ids).values("city_id"))
+    return _checklist_facts(rows.values_list("city_id", "total", "done", "last"))
 
 
 def later_app_facts(*, city_ids: list[int]) -> dict[int, dict]:
-    """The one place where the later apps plug in their facts, each with one query over city_ids.
+    """The later apps' facts through their `panels.stage_facts` hooks, one query per app over city_ids.
 
     sectors → assessment_approved, cocreation → cocreation_started, pilots → pilot_active and
-    pilot_closed, network → case_study_published. None of those apps has models on this branch yet.
+    pilot_closed, network → case_study_published; each value is the date the fact became true.
     """
-    return {}
+    return panels.stage_facts(city_ids=city_ids)
 
 
-def city_stages(*, city_ids: list[int], own_facts: dict | None = None) -> dict[int, Stage]:
-    """{city id: program stage} for many cities with a fixed number of queries."""
+def city_stage_details(*, city_ids: list[int], own_facts: dict | None = None) -> dict[int, CityStage]:
+    """{city id: stage, the date it was reached and what moves it on} for many cities, one query per app."""
     facts = defaultdict(dict)
     own = onboarding_facts(city_ids=city_ids) if own_facts is None else own_facts
     for source in (own, later_app_facts(city_ids=city_ids)):
         for city_id, values in source.items():
             facts[city_id].update(values)
-    return {city_id: derive_stage(StageFacts(**facts.get(city_id, {}))) for city_id in city_ids}
+    return {city_id: city_stage(StageFacts.from_values(facts.get(city_id, {}))) for city_id in city_ids}
+
+
+def city_stages(*, city_ids: list[int], own_facts: dict | None = None) -> dict[int, Stage]:
+    """{city id: program stage} for many cities with a fixed number of queries."""
+    return {
+        city_id: detail.stage for city_id, detail in city_stage_details(city_ids=city_ids, own_facts=own_facts).items()
+    }
 
 
 # --- Onboarding, co-funding, profile ---------------------------------------------------------------
@@ -170,10 +190,11 @@ def cofunding_totals(*, city_ids: list[int]) -> dict[int, list[dict]]:
 
 
 def city_profile(*, city: City) -> dict:
-    stage = city_stages(city_ids=[city.pk])[city.pk]
+    detail = city_stage_details(city_ids=[city.pk])[city.pk]
     return {
-        "stage": stage,
-        "timeline": stage_timeline(stage),
+        "stage": detail.stage,
+        "stage_detail": detail,
+        "timeline": stage_timeline(detail.stage, detail.facts),
         "onboarding": city_onboarding(city=city),
         "cofunding": city_cofunding(city=city),
         **city_team(city=city),
@@ -303,14 +324,8 @@ def application_pipeline(*, user) -> dict | None:
     }
     cohort = Cohort.objects.annotate(**status_counts).order_by("-start_year", "name").first()
     by_status = {status: getattr(cohort, status) for status in ApplicationStatus.values} if cohort else {}
-    rows = City.objects.filter(cohort__isnull=False).annotate(
-        total=Count("onboarding_steps"),
-        done=Count("onboarding_steps", filter=Q(onboarding_steps__completed_at__isnull=False)),
-    )
-    own = {
-        pk: {"checklist_complete": total > 0 and done == total}
-        for pk, total, done in rows.values_list("pk", "total", "done")
-    }
+    rows = _checklist_counts(City.objects.filter(cohort__isnull=False), prefix="onboarding_steps__")
+    own = _checklist_facts(rows.values_list("pk", "total", "done", "last"))
     stages = city_stages(city_ids=list(own), own_facts=own)
     stage_counts = defaultdict(int)
     for stage in stages.values():

@@ -10,6 +10,7 @@ from ccrs.charts import bar_chart
 
 from . import selectors, services
 from .models import Gender, StakeholderKind
+from .selectors.stage import cocreation_started_on
 
 
 def city_panel(*, city, user):
@@ -69,3 +70,8 @@ def program_figures(*, user) -> dict:
 
 def nav_items(*, user):
     return []
+
+
+def stage_facts(*, city_ids) -> dict[int, dict]:
+    """The program stage's fact of this app: the date each city's co-creation got under way (one query)."""
+    return cocreation_started_on(city_ids=city_ids)

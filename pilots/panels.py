@@ -28,3 +28,8 @@ def nav_items(*, user):
     if is_city_team_member(user):
         return [(_("Pilots"), reverse("pilots:list"))]
     return []
+
+
+def stage_facts(*, city_ids) -> dict[int, dict]:
+    """The program stage's facts of this app: when each city's first pilot started and a pilot closed (one query)."""
+    return selectors.pilot_stage_dates(city_ids=city_ids)

@@ -5,7 +5,7 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from ccrs.charts import bar_chart
@@ -111,11 +111,7 @@ def update_get(*, user, pk: int) -> Update | None:
 
 def milestone_get(*, user, pk: int) -> Milestone | None:
     """A milestone of a pilot the user may see, with its pilot and city, else None."""
-    return (
-        Milestone.objects.select_related("pilot__city")
-        .filter(pk=pk, pilot__in=pilots_visible_to(user=user))
-        .first()
-    )
+    return Milestone.objects.select_related("pilot__city").filter(pk=pk, pilot__in=pilots_visible_to(user=user)).first()
 
 
 def result_get(*, pilot: Pilot, pk: int) -> Result:
@@ -391,3 +387,22 @@ def periods_due_for_reminder(*, today: date):
         reminder_sent_at__isnull=True,
         indicator__result__pilot__status=PilotStatus.ACTIVE,
     )
+
+
+# --- Program stage -------------------------------------------------------------------------------
+
+STARTED_STATUSES = [PilotStatus.ACTIVE, PilotStatus.PAUSED, PilotStatus.COMPLETED]
+
+
+def pilot_stage_dates(*, city_ids) -> dict[int, dict]:
+    """{city id: {"pilot_active": first start of a started pilot, "pilot_closed": last end of a completed one}}."""
+    rows = (
+        Pilot.objects.filter(city_id__in=city_ids, status__in=STARTED_STATUSES)
+        .values("city_id")
+        .annotate(
+            active=Min("start_date"),
+            closed=Max("end_date", filter=Q(status=PilotStatus.COMPLETED)),
+        )
+        .values_list("city_id", "active", "closed")
+    )
+    return {city_id: {"pilot_active": active, "pilot_closed": closed} for city_id, active, closed in rows}

@@ -6,6 +6,7 @@ from django.utils.translation import gettext as _
 from ccrs.rules import is_program_staff
 
 from . import selectors
+from .selectors.stage import assessment_approved_on
 
 
 def city_panel(*, city, user) -> dict | None:
@@ -24,3 +25,8 @@ def nav_items(*, user) -> list[tuple[str, str]]:
     if is_program_staff(user):
         return [(_("Sectors"), reverse("sectors:overview"))]
     return []
+
+
+def stage_facts(*, city_ids) -> dict[int, dict]:
+    """The program stage's fact of this app: the date each city's assessment was approved (one query)."""
+    return assessment_approved_on(city_ids=city_ids)

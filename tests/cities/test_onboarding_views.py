@@ -168,7 +168,9 @@ def test_onboarding_query_budget(selected_a, member_a, city_a, client_for):
 
 
 def test_profile_query_budget(selected_a, staff, city_a, client_for):
-    assert_query_budget(client_for(staff), reverse("cities:profile", kwargs={"slug": city_a.slug}), budget=8)
+    assert_query_budget(
+        client_for(staff), reverse("cities:profile", kwargs={"slug": city_a.slug}), budget=11
+    )  # +3: the program stage facts
 
 
 def test_program_dashboard_query_budget(selected_a, staff, client_for):
