@@ -4,8 +4,25 @@ mentors). Stakeholders who only answer forms are not members."""
 
 import rules
 
-from ccrs.rules import is_city_team_member, is_network_member, is_program_staff
+from ccrs.rules import city_roles, is_city_team_member, is_network_member, is_program_staff
 
 is_in_network = is_program_staff | is_city_team_member | is_network_member
 
 rules.add_perm("network.view_network", is_in_network)
+
+
+# The library: every member reads; staff and the cities' leads and officers add; an author edits their own.
+@rules.predicate
+def is_city_editor_anywhere(user):
+    """A lead or officer of any participant city's team (viewers only read)."""
+    return any(role in {"lead", "officer"} for role in city_roles(user).values())
+
+
+@rules.predicate
+def is_resource_author(user, resource):
+    return resource is not None and user.is_authenticated and resource.author_id == user.pk
+
+
+rules.add_perm("network.view_resource", is_in_network)
+rules.add_perm("network.add_resource", is_program_staff | is_city_editor_anywhere)
+rules.add_perm("network.change_resource", is_program_staff | (is_in_network & is_resource_author))

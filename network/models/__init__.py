@@ -1,5 +1,16 @@
 """The peer network's models, one module per noun; each is imported here so Django finds it."""
 
+from .library import Licence, Resource, ResourceKind
 from .members import MemberProfile, Organisation, OrganisationKind, Tag, TagKind, Visibility
 
-__all__ = ["MemberProfile", "Organisation", "OrganisationKind", "Tag", "TagKind", "Visibility"]
+__all__ = [
+    "Licence",
+    "MemberProfile",
+    "Organisation",
+    "OrganisationKind",
+    "Resource",
+    "ResourceKind",
+    "Tag",
+    "TagKind",
+    "Visibility",
+]
