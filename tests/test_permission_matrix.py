@@ -77,10 +77,12 @@ PROJECT_MATRIX = {
     "mfa_download_recovery_codes": Rule({**signed_in(DENY), "anonymous": LOGIN}),
 }
 
-# Each app declares its URLs in tests/<app>/matrix.py: MATRIX, and optionally objects(world), which
-# adds the app's city A objects to world["format"] (URL arguments) and world["objects"] (admin).
+# Each app declares its URLs in tests/<app>/matrix.py (or, for an app of several parts, matrix_<part>.py):
+# MATRIX, and optionally objects(world), which adds the app's city A objects to world["format"] (URL
+# arguments) and world["objects"] (admin).
 APP_MATRICES = [
-    import_module(f"tests.{path.parent.name}.matrix") for path in sorted(Path(__file__).parent.glob("*/matrix.py"))
+    import_module(f"tests.{path.parent.name}.{path.stem}")
+    for path in sorted(Path(__file__).parent.glob("*/matrix*.py"))
 ]
 MATRIX = {**PROJECT_MATRIX}
 for _module in APP_MATRICES:
