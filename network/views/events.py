@@ -46,7 +46,6 @@ def event_list(request):
         {
             "upcoming": rows[: len(upcoming)],
             "past": rows[len(upcoming) :],
-            "can_add": request.user.has_perm("network.add_event"),
             "zone_name": selectors.zone_name(zone, timezone.now()),
         },
     )
@@ -94,7 +93,6 @@ def event_detail(request, event):
             "registration": active,
             "seated": seated,
             "position": selectors.waitlist_position(registration=active),
-            "can_manage": request.user.has_perm("network.change_event", event),
             "speakers": [line for line in event.speakers.splitlines() if line.strip()],
             "attendance": _attendance_rows(event) if event.closed_at else None,
             "resources": list(event.resources.all()) if event.closed_at else [],
@@ -104,7 +102,7 @@ def event_detail(request, event):
 
 @object_required(_load, perm="network.register_event")
 def event_register(request, event):
-    form = RegistrationForm(request.POST or None, event=event)
+    form = RegistrationForm(request.POST if request.method == "POST" else None, event=event)
     if request.method == "POST" and form.is_valid():
         try:
             registration = services.registration_create(event=event, user=request.user, answers=form.cleaned_data)
@@ -220,7 +218,7 @@ def event_attendance(request, event):
     registrations = [
         r for r in selectors.registrations_of_event(event=event) if r.status == RegistrationStatus.REGISTERED
     ]
-    form = AttendanceForm(request.POST or None, registrations=registrations)
+    form = AttendanceForm(request.POST if request.method == "POST" else None, registrations=registrations)
     saved = form_saved(
         request,
         form,
