@@ -1,9 +1,31 @@
 """The peer network's models, one module per noun; each is imported here so Django finds it."""
 
+from .case_studies import (
+    CaseStudy,
+    CaseStudyKind,
+    CaseStudyPhoto,
+    CaseStudyQuote,
+    CaseStudySection,
+    CaseStudyStatus,
+    CaseStudyVersion,
+    QuoteConsent,
+    SectionKey,
+    SpeakerKind,
+)
 from .library import Licence, Resource, ResourceKind
 from .members import MemberProfile, Organisation, OrganisationKind, Tag, TagKind, Visibility
 
 __all__ = [
+    "CaseStudy",
+    "CaseStudyKind",
+    "CaseStudyPhoto",
+    "CaseStudyQuote",
+    "CaseStudySection",
+    "CaseStudyStatus",
+    "CaseStudyVersion",
+    "QuoteConsent",
+    "SectionKey",
+    "SpeakerKind",
     "Licence",
     "MemberProfile",
     "Organisation",
