@@ -3,6 +3,7 @@ review and publication steps (draft → in review → approved → published; re
 published → unpublished). Each step is one service that refuses an illegal move with a message saying why."""
 
 import io
+from functools import wraps
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
@@ -45,12 +46,22 @@ ANONYMOUS = {
 }
 
 
-def _refuse(study: CaseStudy, allowed: set, action: str) -> None:
+def _refuse(study: CaseStudy, allowed: set, message) -> None:
+    """A ValidationError with `message` (naming the study's `%(status)s`) unless the study is in an allowed state."""
     if study.status not in allowed:
-        raise ValidationError(
-            _("A case study that is %(status)s cannot be %(action)s.")
-            % {"status": str(CaseStudyStatus(study.status).label).lower(), "action": action}
-        )
+        raise ValidationError(message % {"status": str(CaseStudyStatus(study.status).label).lower()})
+
+
+def _refreshes(service):
+    """The caller's study object shows the step's outcome (the service works on a locked copy of the row)."""
+
+    @wraps(service)
+    def wrapped(*, study: CaseStudy, **kwargs):
+        result = service(study=study, **kwargs)
+        study.refresh_from_db()
+        return result
+
+    return wrapped
 
 
 def _locked(study: CaseStudy) -> CaseStudy:
@@ -257,7 +268,7 @@ def photo_add(*, study: CaseStudy, upload, caption: str, credit: str, consent: b
         consent=bool(consent),
         position=study.photos.count(),
     )
-    photo.image.save(f"photo.{kind.extension}", ContentFile(data), save=False)
+    photo.image = ContentFile(data, name=f"photo.{kind.extension}")
     photo.save()
     return photo
 
@@ -272,11 +283,12 @@ def photo_remove(*, photo: CaseStudyPhoto) -> None:
 # --- Review and publication -----------------------------------------------------------------------------
 
 
+@_refreshes
 @transaction.atomic
 def case_study_submit(*, study: CaseStudy, user) -> CaseStudy:
     """The city lead sends the draft to program staff, once it has every section in the city's language and English."""
     study = _locked(study)
-    _refuse(study, {CaseStudyStatus.DRAFT}, _("submitted"))
+    _refuse(study, {CaseStudyStatus.DRAFT}, _("Only a draft can be submitted; this case study is %(status)s."))
     missing = selectors.missing_for_submission(study=study)
     if missing:
         labels = dict(SectionKey.choices)
@@ -294,10 +306,13 @@ def case_study_submit(*, study: CaseStudy, user) -> CaseStudy:
     return study
 
 
+@_refreshes
 @transaction.atomic
 def case_study_approve(*, study: CaseStudy, user) -> CaseStudy:
     study = _locked(study)
-    _refuse(study, {CaseStudyStatus.IN_REVIEW}, _("approved"))
+    _refuse(
+        study, {CaseStudyStatus.IN_REVIEW}, _("Only a case study in review can be approved; this one is %(status)s.")
+    )
     study.status = CaseStudyStatus.APPROVED
     study.decided_at = timezone.now()
     study.decided_by = user
@@ -306,11 +321,16 @@ def case_study_approve(*, study: CaseStudy, user) -> CaseStudy:
     return study
 
 
+@_refreshes
 @transaction.atomic
 def case_study_return(*, study: CaseStudy, user, comment: str) -> CaseStudy:
     """Staff send the study back to the city team with comments saying what to change."""
     study = _locked(study)
-    _refuse(study, {CaseStudyStatus.IN_REVIEW, CaseStudyStatus.APPROVED}, _("returned"))
+    _refuse(
+        study,
+        {CaseStudyStatus.IN_REVIEW, CaseStudyStatus.APPROVED},
+        _("Only a case study in review or approved can be returned; this one is %(status)s."),
+    )
     if not comment.strip():
         raise ValidationError(_("Say what the city team should change."))
     study.status = CaseStudyStatus.DRAFT
@@ -369,11 +389,14 @@ def version_languages(study: CaseStudy) -> list[str]:
     return list(dict.fromkeys([*study.required_languages, *complete]))
 
 
+@_refreshes
 @transaction.atomic
 def case_study_publish(*, study: CaseStudy, user) -> CaseStudyVersion:
     """Freeze an approved study as its next version and show it to the public (twice at once makes one version)."""
     study = _locked(study)
-    _refuse(study, {CaseStudyStatus.APPROVED}, _("published"))
+    _refuse(
+        study, {CaseStudyStatus.APPROVED}, _("Only an approved case study can be published; this one is %(status)s.")
+    )
     problems = _unconsented(study)
     if problems:
         raise ValidationError(
@@ -409,16 +432,22 @@ def case_study_publish(*, study: CaseStudy, user) -> CaseStudyVersion:
     return version
 
 
+@_refreshes
 @transaction.atomic
 def case_study_revise(*, study: CaseStudy) -> CaseStudy:
     """Start the next version: the study is a draft again while the public keeps seeing the version published."""
     study = _locked(study)
-    _refuse(study, {CaseStudyStatus.PUBLISHED, CaseStudyStatus.UNPUBLISHED}, _("revised"))
+    _refuse(
+        study,
+        {CaseStudyStatus.PUBLISHED, CaseStudyStatus.UNPUBLISHED},
+        _("Only a published or unpublished case study can be revised; this one is %(status)s."),
+    )
     study.status = CaseStudyStatus.DRAFT
     study.save(update_fields=["status", "updated_at"])
     return study
 
 
+@_refreshes
 @transaction.atomic
 def case_study_unpublish(*, study: CaseStudy, user, note: str) -> CaseStudy:
     """Take a published study off the public pages; its address then answers 410 with the note."""

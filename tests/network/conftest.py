@@ -80,3 +80,41 @@ def later_actual(period, member, staff, value: str):
     )
     update = pilots.update_submit(period=newer, user=member, value=value, narrative="Mở rộng.")
     return pilots.update_approve(update=update, reviewer=staff)
+
+
+SECTION_TEXT = {"vi": "Nội dung phần này.", "en": "What happened in this part."}
+
+
+def complete(study):
+    """Every section of the study written in Vietnamese and English (what submitting asks for)."""
+    from network.models import SectionKey
+    from network.services import case_studies as services
+
+    for language, text in SECTION_TEXT.items():
+        for key in SectionKey.values:
+            services.case_study_section_save(study=study, key=key, language=language, body=f"{text} ({key})")
+    return study
+
+
+def approved_study(study, lead, staff):
+    from network.services import case_studies as services
+
+    services.case_study_submit(study=study, user=lead)
+    return services.case_study_approve(study=study, user=staff)
+
+
+@pytest.fixture
+def study_a(program_a, lead_a):
+    from network.services import case_studies as services
+
+    return complete(services.case_study_draft_create(city=program_a, user=lead_a))
+
+
+@pytest.fixture
+def published_a(study_a, lead_a, staff):
+    from network.services import case_studies as services
+
+    approved_study(study_a, lead_a, staff)
+    services.case_study_publish(study=study_a, user=staff)
+    study_a.refresh_from_db()
+    return study_a
