@@ -58,3 +58,15 @@ rules.add_perm("network.add_case_study", is_program_staff | is_city_editor)
 rules.add_perm("network.change_case_study", is_program_staff | is_study_editor)
 rules.add_perm("network.submit_case_study", is_program_staff | is_study_lead)
 rules.add_perm("network.review_case_study", is_program_staff)
+
+
+def case_study_abilities(user, study) -> dict:
+    """What the study's page offers this person, by the rules above and the study's state."""
+    draft = study.status == "draft"
+    return {
+        "can_edit": user.has_perm("network.change_case_study", study) and draft,
+        "can_submit": user.has_perm("network.submit_case_study", study) and draft,
+        "can_review": user.has_perm("network.review_case_study", study),
+        "can_revise": user.has_perm("network.change_case_study", study)
+        and study.status in {"published", "unpublished"},
+    }

@@ -32,6 +32,10 @@ RULE_BOUND = {
     "cocreation.Vote": ["idea", "invitation"],
     "cocreation.IdeaRating": ["value", "idea", "invitation"],
     "cocreation.ConflictDeclaration": ["has_conflict", "evaluator"],
+    "network.CaseStudy": ["status", "public_version", "submitted_at", "decided_at", "decided_by", "unpublished_at"],
+    "network.CaseStudyQuote": ["consent", "consent_recorded_at", "consent_recorded_by"],
+    "network.CaseStudyPhoto": ["image", "consent"],
+    "network.CaseStudyVersion": ["content", "figures_as_of", "number"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
 }
 

@@ -102,6 +102,10 @@ class CaseStudy(TimeStampedModel):
         return self.titles.get(language) or self.titles.get("en") or next(iter(self.titles.values()), self.slug)
 
     @property
+    def title(self) -> str:
+        return self.title_in()
+
+    @property
     def required_languages(self) -> list[str]:
         """The city's main language and English: a study is submitted only with every section in both."""
         main = self.city.main_language
@@ -186,6 +190,10 @@ class CaseStudyQuote(TimeStampedModel):
 
     def __str__(self):
         return self.text[:80]
+
+    @property
+    def consent_choices(self):
+        return QuoteConsent.choices
 
 
 class CaseStudyPhoto(TimeStampedModel):

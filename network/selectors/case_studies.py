@@ -84,6 +84,15 @@ def case_study_list(*, user) -> list[CaseStudy]:
     )
 
 
+def cities_for_new_study(*, user) -> list:
+    """The cities the user may start a study of: every cohort city for staff, their own as a lead or officer."""
+    cities = CaseStudy._meta.get_field("city").related_model.objects.filter(cohort__isnull=False)
+    if not is_program_staff(user):
+        editable = [city_id for city_id, role in city_roles(user).items() if role in {"lead", "officer"}]
+        cities = cities.filter(pk__in=editable)
+    return list(cities.order_by("name"))
+
+
 def review_queue(*, user) -> list[CaseStudy]:
     if not is_program_staff(user):
         return []

@@ -13,6 +13,7 @@ from django.utils import timezone, translation
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
+from simple_history.utils import bulk_create_with_history
 
 from ccrs import formatting, uploads
 
@@ -97,9 +98,12 @@ def case_study_draft_create(
     study.save()
     for language in languages:
         drafts = selectors.figures_by_section(selectors.figure_parts(city=city, language=language))
-        CaseStudySection.objects.bulk_create(
-            CaseStudySection(study=study, key=key, language=language, body="\n\n".join(drafts[key]["drafts"]))
-            for key in SectionKey.values
+        bulk_create_with_history(
+            [
+                CaseStudySection(study=study, key=key, language=language, body="\n\n".join(drafts[key]["drafts"]))
+                for key in SectionKey.values
+            ],
+            CaseStudySection,
         )
     return study
 
