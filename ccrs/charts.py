@@ -290,3 +290,24 @@ def _legend(names: list[str], y: float) -> tuple[list[dict], float]:
         x += item_width + gap
         row_height = max(row_height, LINE_HEIGHT * len(lines))
     return items, y + row_height
+
+
+def chart_spec(chart: BarChart) -> dict:
+    """A bar chart's data as plain JSON ({"title", "categories", "series": [[name, values]]}), which a stored
+    snapshot keeps and `bar_chart(**chart_from_spec(spec))` draws again."""
+    categories = [c["label"] for c in chart.categories]
+    names = list(dict.fromkeys(bar.series for bar in chart.bars))
+    values = {(bar.series, bar.label): bar.value for bar in chart.bars}
+    return {
+        "title": str(chart.title),
+        "categories": categories,
+        "series": [[name, [values.get((name, c)) for c in categories]] for name in names],
+    }
+
+
+def chart_from_spec(spec: dict) -> BarChart:
+    return bar_chart(
+        categories=spec.get("categories", []),
+        series=[(name, values) for name, values in spec.get("series", [])],
+        title=spec.get("title", ""),
+    )

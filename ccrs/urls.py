@@ -25,6 +25,7 @@ urlpatterns = [
     path("cocreation/", include("cocreation.urls")),
     path("pilots/", include("pilots.urls")),
     path("network/", include("network.urls")),
+    path("", include("network.urls_public")),  # published case studies, the public program page, the sitemap
     path("reports/", include("ccrs.urls_reports")),
     path("admin/login/", views.admin_login, name="admin_login"),
     path("admin/", admin.site.urls),

@@ -4,7 +4,15 @@ mentors). Stakeholders who only answer forms are not members."""
 
 import rules
 
-from ccrs.rules import city_roles, is_city_team_member, is_network_member, is_program_staff
+from ccrs.rules import (
+    city_roles,
+    is_city_editor,
+    is_city_lead,
+    is_city_member,
+    is_city_team_member,
+    is_network_member,
+    is_program_staff,
+)
 
 is_in_network = is_program_staff | is_city_team_member | is_network_member
 
@@ -44,3 +52,39 @@ rules.add_perm("network.view_event", is_in_network)
 rules.add_perm("network.register_event", is_in_network)
 rules.add_perm("network.add_event", is_program_staff | is_city_editor_anywhere)
 rules.add_perm("network.change_event", is_program_staff | (is_in_network & is_event_manager))
+
+
+# Case studies: the city's team reads its studies and its leads and officers edit the draft; the city lead
+# submits it; program staff review, publish and unpublish. The published version is public (no rule).
+@rules.predicate
+def is_study_team_member(user, study):
+    return study is not None and is_city_member(user, study.city_id)
+
+
+@rules.predicate
+def is_study_editor(user, study):
+    return study is not None and is_city_editor(user, study.city_id)
+
+
+@rules.predicate
+def is_study_lead(user, study):
+    return study is not None and is_city_lead(user, study.city_id)
+
+
+rules.add_perm("network.view_case_study", is_program_staff | is_study_team_member)
+rules.add_perm("network.add_case_study", is_program_staff | is_city_editor)
+rules.add_perm("network.change_case_study", is_program_staff | is_study_editor)
+rules.add_perm("network.submit_case_study", is_program_staff | is_study_lead)
+rules.add_perm("network.review_case_study", is_program_staff)
+
+
+def case_study_abilities(user, study) -> dict:
+    """What the study's page offers this person, by the rules above and the study's state."""
+    draft = study.status == "draft"
+    return {
+        "can_edit": user.has_perm("network.change_case_study", study) and draft,
+        "can_submit": user.has_perm("network.submit_case_study", study) and draft,
+        "can_review": user.has_perm("network.review_case_study", study),
+        "can_revise": user.has_perm("network.change_case_study", study)
+        and study.status in {"published", "unpublished"},
+    }

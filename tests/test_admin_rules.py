@@ -34,6 +34,10 @@ RULE_BOUND = {
     "cocreation.ConflictDeclaration": ["has_conflict", "evaluator"],
     "network.Event": ["status", "sequence", "capacity", "uid", "closed_at", "closed_by"],
     "network.Registration": ["status", "queued_at", "promoted_at", "cancelled_at", "mails_sent", "attended"],
+    "network.CaseStudy": ["status", "public_version", "submitted_at", "decided_at", "decided_by", "unpublished_at"],
+    "network.CaseStudyQuote": ["consent", "consent_recorded_at", "consent_recorded_by"],
+    "network.CaseStudyPhoto": ["image", "consent"],
+    "network.CaseStudyVersion": ["content", "figures_as_of", "number"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
 }
 

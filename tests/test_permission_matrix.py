@@ -104,6 +104,9 @@ ADMIN_SPECIAL = {
     "admin:cocreation_conflictdeclaration_add": Rule({**every(LOGIN), "staff": DENY}),
     "admin:cocreation_score_add": Rule({**every(LOGIN), "staff": DENY}),
     "admin:network_registration_add": Rule({**every(LOGIN), "staff": DENY}),
+    # Case study photos are uploaded on the study's page (EXIF removed); published versions are never written here.
+    "admin:network_casestudyphoto_add": Rule({**every(LOGIN), "staff": DENY}),
+    "admin:network_casestudyversion_add": Rule({**every(LOGIN), "staff": DENY}),
 }
 
 

@@ -1,5 +1,17 @@
 """The peer network's models, one module per noun; each is imported here so Django finds it."""
 
+from .case_studies import (
+    CaseStudy,
+    CaseStudyKind,
+    CaseStudyPhoto,
+    CaseStudyQuote,
+    CaseStudySection,
+    CaseStudyStatus,
+    CaseStudyVersion,
+    QuoteConsent,
+    SectionKey,
+    SpeakerKind,
+)
 from .events import CalendarFeed, Event, EventKind, EventStatus, Registration, RegistrationStatus
 from .library import Licence, Resource, ResourceKind
 from .members import MemberProfile, Organisation, OrganisationKind, Tag, TagKind, Visibility
@@ -11,6 +23,16 @@ __all__ = [
     "EventStatus",
     "Registration",
     "RegistrationStatus",
+    "CaseStudy",
+    "CaseStudyKind",
+    "CaseStudyPhoto",
+    "CaseStudyQuote",
+    "CaseStudySection",
+    "CaseStudyStatus",
+    "CaseStudyVersion",
+    "QuoteConsent",
+    "SectionKey",
+    "SpeakerKind",
     "Licence",
     "MemberProfile",
     "Organisation",
