@@ -18,3 +18,25 @@ class ActivityItem:
     url: str
     at: datetime  # aware; newest first
     summary: str = ""
+
+
+def _parts():
+    """The selectors modules of the network's parts, found by module discovery (a part plugs in by adding
+    an `activity` function to its module; this file names none of them)."""
+    from importlib import import_module
+    from pkgutil import iter_modules
+
+    from . import selectors
+
+    modules = [import_module(f"{selectors.__name__}.{info.name}") for info in iter_modules(selectors.__path__)]
+    return [module for module in modules if callable(getattr(module, "activity", None))]
+
+
+def activity_for(*, user, since: datetime, limit: int | None = None) -> list[ActivityItem]:
+    """Everything the network's parts have for this user since `since`, newest first (each key once)."""
+    seen = {}
+    for part in _parts():
+        for item in part.activity(user=user, since=since):
+            seen.setdefault(item.key, item)
+    items = sorted(seen.values(), key=lambda item: item.at, reverse=True)
+    return items[:limit] if limit is not None else items

@@ -32,6 +32,9 @@ RULE_BOUND = {
     "cocreation.Vote": ["idea", "invitation"],
     "cocreation.IdeaRating": ["value", "idea", "invitation"],
     "cocreation.ConflictDeclaration": ["has_conflict", "evaluator"],
+    "network.Topic": ["locked", "hidden", "author", "reply_count", "last_post_at"],
+    "network.Post": ["status", "body_markdown", "author", "topic", "opening", "edited_at"],
+    "network.Flag": ["resolved", "reason", "member", "post"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
 }
 
