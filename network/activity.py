@@ -9,6 +9,19 @@ digests read them all through `activity_for()` and never query another part's mo
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext_lazy as _
+
+# The kinds' headings in the feed and the digests, in the digests' order; a kind not named here (a part added
+# later) is shown as "Other news" and comes last.
+KINDS = [
+    ("event", _("Events")),
+    ("topic", _("New discussions")),
+    ("reply", _("Replies in topics you follow")),
+    ("resource", _("New in the library")),
+    ("mentoring_action", _("Mentoring actions due")),
+]
+OTHER = _("Other news")
+
 
 @dataclass(frozen=True)
 class ActivityItem:
@@ -18,6 +31,10 @@ class ActivityItem:
     url: str
     at: datetime  # aware; newest first
     summary: str = ""
+
+    @property
+    def kind_label(self):
+        return dict(KINDS).get(self.kind, OTHER)
 
 
 def _parts():

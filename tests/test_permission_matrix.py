@@ -103,6 +103,14 @@ ADMIN_SPECIAL = {
     "admin:cocreation_idearating_add": Rule({**every(LOGIN), "staff": DENY}),
     "admin:cocreation_conflictdeclaration_add": Rule({**every(LOGIN), "staff": DENY}),
     "admin:cocreation_score_add": Rule({**every(LOGIN), "staff": DENY}),
+    # Discussions: topics and posts are written on the site; flags, decisions and mail records by its flows.
+    **{
+        f"admin:network_{model}_add": Rule({**every(LOGIN), "staff": DENY})
+        for model in [
+            "topic", "post", "flag", "mention", "moderationdecision", "notificationpreference", "digestsent",
+            "notificationsent",
+        ]
+    },  # fmt: skip
 }
 
 

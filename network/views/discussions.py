@@ -17,6 +17,7 @@ from ccrs.links import LinkInvalid
 from ..forms.discussions import DecisionForm, FlagForm, PostForm, PreferenceForm, TopicForm, TopicModerationForm
 from ..models import Post
 from ..selectors import discussions as selectors
+from ..selectors.members import time_zone_of
 from ..services import discussions as services
 from ..services import notifications
 
@@ -29,6 +30,7 @@ def category_list(request):
         {
             "categories": selectors.categories(user=request.user),
             "queue_size": selectors.queue_size(user=request.user),
+            "reader_zone": time_zone_of(request.user),
         },
     )
 
@@ -36,7 +38,11 @@ def category_list(request):
 @object_required(selectors.category_for, kwarg="slug")
 def category_detail(request, category):
     page = selectors.topics_page(user=request.user, category=category, number=request.GET.get("page"))
-    return render(request, "network/discussions/category_detail.html", {"category": category, "page": page})
+    return render(
+        request,
+        "network/discussions/category_detail.html",
+        {"category": category, "page": page, "reader_zone": time_zone_of(request.user)},
+    )
 
 
 @object_required(selectors.category_for, kwarg="slug", perm="network.add_post", target=lambda category: None)
@@ -70,6 +76,7 @@ def topic_detail(request, topic):
             "may_post": request.user.has_perm("network.add_post"),
             "may_moderate": request.user.has_perm("network.moderate"),
             "moderation_form": TopicModerationForm(initial={"locked": topic.locked, "hidden": topic.hidden}),
+            "reader_zone": time_zone_of(request.user),
         },
     )
 
