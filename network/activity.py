@@ -9,6 +9,19 @@ digests read them all through `activity_for()` and never query another part's mo
 from dataclasses import dataclass
 from datetime import datetime
 
+from django.utils.translation import gettext_lazy as _
+
+# The kinds' headings in the feed and the digests, in the digests' order; a kind not named here (a part added
+# later) is shown as "Other news" and comes last.
+KINDS = [
+    ("event", _("Events")),
+    ("topic", _("New discussions")),
+    ("reply", _("Replies in topics you follow")),
+    ("resource", _("New in the library")),
+    ("mentoring_action", _("Mentoring actions due")),
+]
+OTHER = _("Other news")
+
 
 @dataclass(frozen=True)
 class ActivityItem:
@@ -18,3 +31,29 @@ class ActivityItem:
     url: str
     at: datetime  # aware; newest first
     summary: str = ""
+
+    @property
+    def kind_label(self):
+        return dict(KINDS).get(self.kind, OTHER)
+
+
+def _parts():
+    """The selectors modules of the network's parts, found by module discovery (a part plugs in by adding
+    an `activity` function to its module; this file names none of them)."""
+    from importlib import import_module
+    from pkgutil import iter_modules
+
+    from . import selectors
+
+    modules = [import_module(f"{selectors.__name__}.{info.name}") for info in iter_modules(selectors.__path__)]
+    return [module for module in modules if callable(getattr(module, "activity", None))]
+
+
+def activity_for(*, user, since: datetime, limit: int | None = None) -> list[ActivityItem]:
+    """Everything the network's parts have for this user since `since`, newest first (each key once)."""
+    seen = {}
+    for part in _parts():
+        for item in part.activity(user=user, since=since):
+            seen.setdefault(item.key, item)
+    items = sorted(seen.values(), key=lambda item: item.at, reverse=True)
+    return items[:limit] if limit is not None else items

@@ -88,3 +88,18 @@ def case_study_abilities(user, study) -> dict:
         "can_revise": user.has_perm("network.change_case_study", study)
         and study.status in {"published", "unpublished"},
     }
+# Discussions: every member reads and flags; staff, the cities' leads and officers and the network members
+# outside the city teams post (a city viewer only reads); an author edits their own post; staff moderate.
+@rules.predicate
+def is_post_author(user, post):
+    return post is not None and user.is_authenticated and post.author_id == user.pk
+
+
+may_post = is_program_staff | is_network_member | is_city_editor_anywhere
+
+rules.add_perm("network.view_discussions", is_in_network)
+rules.add_perm("network.add_post", may_post)
+rules.add_perm("network.change_post", is_program_staff | (may_post & is_post_author))
+rules.add_perm("network.flag_post", is_in_network & ~is_post_author)
+rules.add_perm("network.follow_topic", is_in_network)
+rules.add_perm("network.moderate", is_program_staff)

@@ -1,5 +1,5 @@
 """Celery tasks of the peer network: thin wrappers that take ids and call a service, and the beat schedule
-of the events' reminders.
+(the events' reminders, the hourly digest run).
 
 Run the scheduler beside the worker with: celery -A ccrs beat --loglevel=INFO
 """
@@ -39,8 +39,33 @@ def event_reminders() -> int:
     return events.reminders_send()
 
 
-# Every ten minutes: a reminder leaves at most ten minutes after its hour.
+@shared_task(**RETRY)
+def post_notify(post_id: int, mentioned: list[int]) -> int:
+    """E-mail a new post to who asked for it at once; nothing if it was hidden meanwhile; safe to run twice."""
+    from .services.discussions import post_notify as notify
+
+    return notify(post_id=post_id, mentioned=mentioned)
+
+
+@shared_task(**RETRY)
+def warning_send(decision_id: int) -> bool:
+    from .services.discussions import warning_send as send
+
+    return send(decision_id=decision_id)
+
+
+@shared_task(**RETRY)
+def digests_send() -> int:
+    """Send the digests due this hour (each person's morning in their own time zone); idempotent."""
+    from .services.digests import digests_send as send
+
+    return send()
+
+
+# Every ten minutes: a reminder leaves at most ten minutes after its hour. Every hour on the hour: each
+# person's digest goes out in the first run of their morning.
 app.conf.beat_schedule = {
     **(app.conf.beat_schedule or {}),
     "network-event-reminders": {"task": "network.tasks.event_reminders", "schedule": crontab(minute="*/10")},
+    "network-digests": {"task": "network.tasks.digests_send", "schedule": crontab(minute=0)},
 }

@@ -38,6 +38,9 @@ RULE_BOUND = {
     "network.CaseStudyQuote": ["consent", "consent_recorded_at", "consent_recorded_by"],
     "network.CaseStudyPhoto": ["image", "consent"],
     "network.CaseStudyVersion": ["content", "figures_as_of", "number"],
+    "network.Topic": ["locked", "hidden", "author", "reply_count", "last_post_at"],
+    "network.Post": ["status", "body_markdown", "author", "topic", "opening", "edited_at"],
+    "network.Flag": ["resolved", "reason", "member", "post"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
 }
 

@@ -107,6 +107,14 @@ ADMIN_SPECIAL = {
     # Case study photos are uploaded on the study's page (EXIF removed); published versions are never written here.
     "admin:network_casestudyphoto_add": Rule({**every(LOGIN), "staff": DENY}),
     "admin:network_casestudyversion_add": Rule({**every(LOGIN), "staff": DENY}),
+    # Discussions: topics and posts are written on the site; flags, decisions and mail records by its flows.
+    **{
+        f"admin:network_{model}_add": Rule({**every(LOGIN), "staff": DENY})
+        for model in [
+            "topic", "post", "flag", "mention", "moderationdecision", "notificationpreference", "digestsent",
+            "notificationsent",
+        ]
+    },  # fmt: skip
 }
 
 

@@ -12,6 +12,21 @@ from .case_studies import (
     SectionKey,
     SpeakerKind,
 )
+from .discussions import (
+    Category,
+    DigestSent,
+    Flag,
+    FlagReason,
+    Frequency,
+    Mention,
+    ModerationAction,
+    ModerationDecision,
+    NotificationPreference,
+    NotificationSent,
+    Post,
+    PostStatus,
+    Topic,
+)
 from .events import CalendarFeed, Event, EventKind, EventStatus, Registration, RegistrationStatus
 from .library import Licence, Resource, ResourceKind
 from .members import MemberProfile, Organisation, OrganisationKind, Tag, TagKind, Visibility
@@ -33,6 +48,19 @@ __all__ = [
     "QuoteConsent",
     "SectionKey",
     "SpeakerKind",
+    "Category",
+    "DigestSent",
+    "Flag",
+    "FlagReason",
+    "Frequency",
+    "Mention",
+    "ModerationAction",
+    "ModerationDecision",
+    "NotificationPreference",
+    "NotificationSent",
+    "Post",
+    "PostStatus",
+    "Topic",
     "Licence",
     "MemberProfile",
     "Organisation",

@@ -1,0 +1,201 @@
+"""Staff data care of the discussions. A post's text, state and flags change only through the services
+(the site's pages or this admin's actions); flags, mentions, decisions, digests and notifications sent
+are the site's own records and read-only here."""
+
+from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
+from simple_history.admin import SimpleHistoryAdmin
+
+from ccrs.admin import run_each
+
+from ..models import (
+    Category,
+    DigestSent,
+    Flag,
+    Mention,
+    ModerationAction,
+    ModerationDecision,
+    NotificationPreference,
+    NotificationSent,
+    Post,
+    Topic,
+)
+from ..services import discussions
+
+
+class ReadOnlyAdmin(admin.ModelAdmin):
+    """Rows only the site's own flows write: staff read them."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+@admin.register(Category)
+class CategoryAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug", "tag", "position"]
+    list_filter = ["tag__kind"]
+    search_fields = ["name", "slug", "description"]
+    list_select_related = ["tag"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(Topic)
+class TopicAdmin(SimpleHistoryAdmin):
+    list_display = ["title", "category", "author", "locked", "hidden", "reply_count", "last_post_at"]
+    list_filter = ["category", "locked", "hidden"]
+    search_fields = ["title", "author__email", "author__full_name"]
+    list_select_related = ["category", "author"]
+    readonly_fields = ["author", "locked", "hidden", "last_post_at", "reply_count"]
+    exclude = ["followers"]
+    actions = ["lock", "unlock", "hide", "show"]
+
+    def has_add_permission(self, request):
+        return False  # a topic opens with its first post, on the site
+
+    def _moderate(self, request, queryset, done, **change):
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda topic: discussions.topic_moderate(topic=topic, moderator=request.user, **change),
+            done,
+        )
+
+    @admin.action(description=_("Lock the selected topics"))
+    def lock(self, request, queryset):
+        self._moderate(
+            request,
+            queryset,
+            ngettext_lazy("%(count)d topic locked.", "%(count)d topics locked.", "count"),
+            locked=True,
+        )
+
+    @admin.action(description=_("Unlock the selected topics"))
+    def unlock(self, request, queryset):
+        self._moderate(
+            request,
+            queryset,
+            ngettext_lazy("%(count)d topic unlocked.", "%(count)d topics unlocked.", "count"),
+            locked=False,
+        )
+
+    @admin.action(description=_("Hide the selected topics"))
+    def hide(self, request, queryset):
+        self._moderate(
+            request,
+            queryset,
+            ngettext_lazy("%(count)d topic hidden.", "%(count)d topics hidden.", "count"),
+            hidden=True,
+        )
+
+    @admin.action(description=_("Show the selected topics again"))
+    def show(self, request, queryset):
+        self._moderate(
+            request, queryset, ngettext_lazy("%(count)d topic shown.", "%(count)d topics shown.", "count"), hidden=False
+        )
+
+
+@admin.register(Post)
+class PostAdmin(SimpleHistoryAdmin):
+    list_display = ["__str__", "author", "status", "opening", "created_at", "edited_at"]
+    list_filter = ["status", "opening", "topic__category"]
+    search_fields = ["body_markdown", "topic__title", "author__email", "author__full_name"]
+    list_select_related = ["topic", "author"]
+    readonly_fields = ["topic", "parent", "opening", "author", "body_markdown", "status", "edited_at"]
+    exclude = ["body_html"]
+    actions = ["approve", "hide", "delete_post"]
+
+    def has_add_permission(self, request):
+        return False
+
+    def _decide(self, request, queryset, action, done):
+        run_each(
+            self,
+            request,
+            queryset,
+            lambda post: discussions.moderation_decide(post=post, moderator=request.user, action=action),
+            done,
+        )
+
+    @admin.action(description=_("Approve the selected posts"))
+    def approve(self, request, queryset):
+        self._decide(
+            request,
+            queryset,
+            ModerationAction.APPROVE,
+            ngettext_lazy("%(count)d post approved.", "%(count)d posts approved.", "count"),
+        )
+
+    @admin.action(description=_("Hide the selected posts"))
+    def hide(self, request, queryset):
+        self._decide(
+            request,
+            queryset,
+            ModerationAction.HIDE,
+            ngettext_lazy("%(count)d post hidden.", "%(count)d posts hidden.", "count"),
+        )
+
+    @admin.action(description=_("Delete the selected posts (their text stays in the history)"))
+    def delete_post(self, request, queryset):
+        self._decide(
+            request,
+            queryset,
+            ModerationAction.DELETE,
+            ngettext_lazy("%(count)d post deleted.", "%(count)d posts deleted.", "count"),
+        )
+
+
+@admin.register(Flag)
+class FlagAdmin(ReadOnlyAdmin):
+    list_display = ["post", "member", "reason", "resolved", "created_at"]
+    list_filter = ["reason", "resolved"]
+    search_fields = ["post__body_markdown", "member__email", "note"]
+    list_select_related = ["post__topic", "member"]
+
+
+@admin.register(Mention)
+class MentionAdmin(ReadOnlyAdmin):
+    list_display = ["post", "user", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["user__email", "post__topic__title"]
+    list_select_related = ["post__topic", "user"]
+
+
+@admin.register(ModerationDecision)
+class ModerationDecisionAdmin(ReadOnlyAdmin):
+    list_display = ["post", "action", "moderator", "created_at"]
+    list_filter = ["action"]
+    search_fields = ["post__body_markdown", "moderator__email", "note"]
+    list_select_related = ["post__topic", "moderator"]
+
+
+@admin.register(NotificationPreference)
+class NotificationPreferenceAdmin(SimpleHistoryAdmin):
+    list_display = ["user", "frequency", "updated_at"]
+    list_filter = ["frequency"]
+    search_fields = ["user__email", "user__full_name"]
+    list_select_related = ["user"]
+    readonly_fields = ["user"]
+
+    def has_add_permission(self, request):
+        return False
+
+
+@admin.register(DigestSent)
+class DigestSentAdmin(ReadOnlyAdmin):
+    list_display = ["user", "frequency", "period", "item_count", "created_at"]
+    list_filter = ["frequency", "period"]
+    search_fields = ["user__email"]
+    list_select_related = ["user"]
+
+
+@admin.register(NotificationSent)
+class NotificationSentAdmin(ReadOnlyAdmin):
+    list_display = ["user", "key", "created_at"]
+    list_filter = ["created_at"]
+    search_fields = ["user__email", "key"]
+    list_select_related = ["user"]
