@@ -4,7 +4,7 @@ another member cancels, and downloads the event's .ics with the online link in i
 import icalendar
 from django.core import mail
 
-from network.models import Registration
+from network.models import MemberProfile, Registration
 from network.services import events as services
 from tests.conftest import PASSWORD, make_user
 from tests.e2e.test_smoke import assert_fits_a_phone, sign_in
@@ -15,6 +15,7 @@ def test_a_thai_member_waits_is_promoted_and_adds_the_event_to_a_calendar(transa
     staff = make_user("staff@example.org", is_staff=True)
     holder = make_user("holder@network.example.org", is_network_member=True)
     member = make_user("pimchanok@network.example.org", is_network_member=True, language="th")
+    MemberProfile.objects.create(user=member, time_zone="Asia/Bangkok")
     event = make_event(
         staff,
         capacity=1,
@@ -47,4 +48,5 @@ def test_a_thai_member_waits_is_promoted_and_adds_the_event_to_a_calendar(transa
     (vevent,) = calendar.walk("VEVENT")
     assert str(vevent["SUMMARY"]) == "ฟื้นฟูการท่องเที่ยวริมน้ำ"
     assert "https://meet.example.org/bkk-waterfront" in str(vevent["DESCRIPTION"])
-    assert calendar.walk("VTIMEZONE")
+    assert [str(tz["TZID"]) for tz in calendar.walk("VTIMEZONE")] == ["Asia/Bangkok"]
+    assert vevent["DTSTART"].params["TZID"] == "Asia/Bangkok"

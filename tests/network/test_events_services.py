@@ -280,3 +280,37 @@ def test_fifty_people_registering_at_once_never_exceed_the_capacity(needs_postgr
     assert event.registrations.filter(status=WAITLISTED).count() == 40
     positions = sorted(waitlist_position(registration=r) for r in event.registrations.filter(status=WAITLISTED))
     assert positions == list(range(1, 41))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_two_cancellations_at_once_promote_two_different_people(needs_postgres, staff):
+    """Two seats given up at the same moment, each on its own connection, go to the first two people waiting."""
+    event = make_event(staff, capacity=2)
+    holders, waiting = people(2, prefix="holder"), people(3, prefix="waiting")
+    seats = [services.registration_create(event=event, user=u) for u in holders]
+    for u in waiting:
+        services.registration_create(event=event, user=u)
+    barrier = threading.Barrier(2)
+    errors = []
+
+    def cancel(registration):
+        try:
+            barrier.wait(timeout=30)
+            services.registration_cancel(registration=Registration.objects.get(pk=registration.pk))
+        except Exception as error:  # noqa: BLE001 - reported below
+            errors.append(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=cancel, args=(seat,)) for seat in seats]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert not errors
+    assert statuses(event) == {
+        **{u.email: CANCELLED for u in holders},
+        waiting[0].email: REGISTERED,
+        waiting[1].email: REGISTERED,
+        waiting[2].email: WAITLISTED,
+    }

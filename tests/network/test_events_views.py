@@ -134,3 +134,32 @@ def test_the_event_list_keeps_its_query_budget(staff, member_a, client_for, need
     services.registration_create(event=make_event(staff, days=2), user=member_a)
     make_event(staff, days=-3)
     assert_query_budget(client_for(member_a), reverse("network:event_list"), LIST_BUDGET)
+
+
+def test_moving_an_event_on_its_page_raises_sequence_once_and_mails_once(
+    staff, member_a, client_for, django_capture_on_commit_callbacks
+):
+    from django.core import mail
+
+    from network.forms.events import EventForm
+
+    event = make_event(staff, capacity=4)
+    services.registration_create(event=event, user=member_a)
+    mail.outbox.clear()
+    data = {k: v for k, v in EventForm(event=event).initial.items() if v is not None}
+    data["organiser"] = ""
+    data["starts_at"] = (data["starts_at"] + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    data["ends_at"] = (data["ends_at"] + timedelta(hours=1)).strftime("%Y-%m-%dT%H:%M")
+    data["capacity"] = "6"
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client_for(staff).post(reverse("network:event_edit", kwargs={"pk": event.pk}), data)
+    assert response.status_code == 302, response.content.decode()[:3000]
+    event.refresh_from_db()
+    assert (event.sequence, event.capacity) == (1, 6)
+    assert [m.to for m in mail.outbox] == [[member_a.email]]
+    assert "New time or place" in mail.outbox[0].subject
+
+
+def test_a_member_of_another_city_cannot_edit_the_event(staff, member_b, client_for):
+    event = make_event(staff)
+    assert client_for(member_b).get(reverse("network:event_edit", kwargs={"pk": event.pk})).status_code == 403
