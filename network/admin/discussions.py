@@ -35,7 +35,7 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 
 @admin.register(Category)
-class CategoryAdmin(admin.ModelAdmin):
+class CategoryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "tag", "position"]
     list_filter = ["tag__kind"]
     search_fields = ["name", "slug", "description"]

@@ -31,6 +31,8 @@ class Category(TimeStampedModel):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["position", "name"]
         verbose_name = _("discussion category")

@@ -73,8 +73,6 @@ def topic_detail(request, topic):
             "topic": topic,
             "posts": selectors.thread(user=request.user, topic=topic),
             "form": PostForm(),
-            "may_post": request.user.has_perm("network.add_post"),
-            "may_moderate": request.user.has_perm("network.moderate"),
             "moderation_form": TopicModerationForm(initial={"locked": topic.locked, "hidden": topic.hidden}),
             "reader_zone": time_zone_of(request.user),
         },
