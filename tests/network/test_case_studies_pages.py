@@ -198,3 +198,37 @@ def test_a_cached_public_page_makes_no_query(published_a, client, django_assert_
     client.get(url_of(published_a, "en"))
     with django_assert_num_queries(1):  # the study's row: a page of a withdrawn study must answer 410 at once
         client.get(url_of(published_a, "en"))
+
+
+# --- The PDF -----------------------------------------------------------------------------------------------
+
+
+def pdf_text(data: bytes) -> str:
+    import io
+
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
+
+
+def test_the_pdf_of_each_language_downloads_without_an_account(published_a, client):
+    for language, words in [("vi", "Nội dung phần này."), ("en", "What happened in this part.")]:
+        response = client.get(
+            reverse("public:case_study_pdf", kwargs={"city": "can-tho", "slug": published_a.slug}) + f"?lang={language}"
+        )
+        assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+        assert f"-v1-{language}.pdf" in response["Content-Disposition"]
+        text = pdf_text(b"".join(response.streaming_content))
+        assert words in text and "CC BY 4.0" in text
+
+
+def test_the_pdf_keeps_the_figures_of_its_version(published_a, period_a, member_a, staff, client):
+    later_actual(period_a, member_a, staff, "75")
+    url = reverse("public:case_study_pdf", kwargs={"city": "can-tho", "slug": published_a.slug}) + "?lang=en"
+    text = pdf_text(b"".join(client.get(url).streaming_content))
+    assert "40 of a target of 100 tonnes" in text and "75 of a target" not in text
+
+
+def test_no_pdf_of_a_study_not_published(study_a, client):
+    url = reverse("public:case_study_pdf", kwargs={"city": "can-tho", "slug": study_a.slug})
+    assert client.get(url).status_code == 404
