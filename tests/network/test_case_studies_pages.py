@@ -232,3 +232,10 @@ def test_the_pdf_keeps_the_figures_of_its_version(published_a, period_a, member_
 def test_no_pdf_of_a_study_not_published(study_a, client):
     url = reverse("public:case_study_pdf", kwargs={"city": "can-tho", "slug": study_a.slug})
     assert client.get(url).status_code == 404
+
+
+def test_team_pages_query_budget(published_a, staff, client_for):
+    """The team's list and staff's review queue make a fixed number of queries, on seed_scale data too."""
+    client = client_for(staff)
+    assert_query_budget(client, reverse("network:case_study_list"), budget=9)
+    assert_query_budget(client, reverse("network:case_study_review"), budget=8)
