@@ -237,5 +237,5 @@ def test_no_pdf_of_a_study_not_published(study_a, client):
 def test_team_pages_query_budget(published_a, staff, client_for):
     """The team's list and staff's review queue make a fixed number of queries, on seed_scale data too."""
     client = client_for(staff)
-    assert_query_budget(client, reverse("network:case_study_list"), budget=9)
-    assert_query_budget(client, reverse("network:case_study_review"), budget=8)
+    assert_query_budget(client, reverse("network:case_study_list"), budget=5)
+    assert_query_budget(client, reverse("network:case_study_review"), budget=4)
