@@ -5,14 +5,17 @@ no CSRF token), so a page can be cached for everyone: the key carries a number t
 """
 
 import json
+from pathlib import Path
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.core.cache import cache
+from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from ccrs import reporting
 from ccrs.public_forms import public_language
 
 from ..models import CaseStudyPhoto
@@ -116,6 +119,35 @@ def case_study_detail(request, city, slug):
         )
 
     return _cached(request, language, draw)
+
+
+def case_study_pdf(request, city, slug):
+    """The published version as a PDF in one of its languages, drawn once by the reports' WeasyPrint mechanism and
+    kept (a version never changes, so neither does its PDF)."""
+    study = selectors.public_study(city=city, slug=slug)
+    if study is None or study.public_version_id is None:
+        raise Http404
+    version = study.public_version
+    asked = request.GET.get("lang", "")
+    language = asked if asked in version.languages else version.languages[0]
+    name = f"network/case-study-pdfs/{version.pk}-{language}.pdf"
+    if not default_storage.exists(name):
+        with translation.override(language):
+            content = selectors.public_content(study=study, language=language)
+            photos = {p.pk: p for p in CaseStudyPhoto.objects.filter(pk__in=[ph["id"] for ph in content["photos"]])}
+            for photo in content["photos"]:
+                stored = photos.get(photo["id"])
+                photo["uri"] = Path(default_storage.path(stored.image.name)).as_uri() if stored else ""
+            built = reporting.pdf(
+                template="reports/case_study.html",
+                context={"study": study, **content, "licence_url": LICENCE_URLS.get(version.licence, "")},
+                filename=f"{study.city.slug}-{study.slug}-v{version.number}-{language}.pdf",
+            )
+        name = default_storage.save(name, built.content)
+    filename = f"{study.city.slug}-{study.slug}-v{version.number}-{language}.pdf"
+    return FileResponse(
+        default_storage.open(name, "rb"), as_attachment=True, filename=filename, content_type="application/pdf"
+    )
 
 
 def case_study_photo(request, city, slug, pk):

@@ -169,8 +169,8 @@ def test_onboarding_query_budget(selected_a, member_a, city_a, client_for):
 
 def test_profile_query_budget(selected_a, staff, city_a, client_for):
     assert_query_budget(
-        client_for(staff), reverse("cities:profile", kwargs={"slug": city_a.slug}), budget=11
-    )  # +3: the program stage facts
+        client_for(staff), reverse("cities:profile", kwargs={"slug": city_a.slug}), budget=12
+    )  # +4: the program stage facts (sectors, cocreation, pilots, network)
 
 
 def test_program_dashboard_query_budget(selected_a, staff, client_for):

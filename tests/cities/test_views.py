@@ -56,8 +56,8 @@ def test_lead_revokes_own_invitation(lead_a, invitation_a, client_for):
 
 def test_city_list_query_budget(staff, city_a, city_b, client_for):
     assert_query_budget(
-        client_for(staff), reverse("cities:list"), budget=7
-    )  # +3: the program stage facts of sectors, cocreation, pilots
+        client_for(staff), reverse("cities:list"), budget=8
+    )  # +4: the program stage facts of sectors, cocreation, pilots, network
 
 
 def test_city_dashboard_query_budget(member_a, city_a, client_for):

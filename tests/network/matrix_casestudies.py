@@ -24,6 +24,7 @@ MATRIX = {
     # Published pages are open to everyone, without an account.
     "public:case_study_list": Rule(every(OK)),
     "public:case_study": Rule(every(OK), kwargs=PUBLISHED),
+    "public:case_study_pdf": Rule(every(OK), kwargs=PUBLISHED),
     "public:case_study_photo": Rule(every(OK), kwargs={**PUBLISHED, "pk": "{case_study_published_photo_a.pk}"}),
     "public:program": Rule(every(OK)),
     "public:sitemap": Rule(every(OK)),
