@@ -26,3 +26,41 @@ def is_resource_author(user, resource):
 rules.add_perm("network.view_resource", is_in_network)
 rules.add_perm("network.add_resource", is_program_staff | is_city_editor_anywhere)
 rules.add_perm("network.change_resource", is_program_staff | (is_in_network & is_resource_author))
+
+
+# The directory: every member reads it and edits their own profile; staff add and remove network members;
+# a city's lead decides which of her team the directory lists.
+from ccrs.rules import is_city_editor, is_city_lead, is_city_member  # noqa: E402
+
+rules.add_perm("network.view_directory", is_in_network)
+rules.add_perm("network.change_own_profile", is_in_network)
+rules.add_perm("network.manage_members", is_program_staff)
+rules.add_perm("network.manage_team_presence", is_program_staff | is_city_lead)
+
+
+# Mentoring: both sides of a pair (its mentor, the city's team) see its page, staff see every pair; the
+# mentor, the city's leads and officers and staff log sessions and agree actions; staff make pairs.
+@rules.predicate
+def is_pair_mentor(user, pair):
+    return pair is not None and user.is_authenticated and pair.mentor_id == user.pk
+
+
+@rules.predicate
+def is_pair_city_member(user, pair):
+    return pair is not None and is_city_member(user, pair.city_id)
+
+
+@rules.predicate
+def is_pair_city_editor(user, pair):
+    return pair is not None and is_city_editor(user, pair.city_id)
+
+
+rules.add_perm("network.view_mentoring", is_in_network)
+rules.add_perm("network.create_pair", is_program_staff)
+rules.add_perm("network.view_pair", is_program_staff | is_pair_mentor | is_pair_city_member)
+rules.add_perm("network.log_mentoring", is_program_staff | is_pair_mentor | is_pair_city_editor)
+
+
+def directory_abilities(user) -> dict:
+    """What the directory's page offers this reader beyond reading (the rules alone: no backend query)."""
+    return {"can_manage_members": rules.has_perm("network.manage_members", user)}
