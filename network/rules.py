@@ -64,3 +64,11 @@ rules.add_perm("network.log_mentoring", is_program_staff | is_pair_mentor | is_p
 def directory_abilities(user) -> dict:
     """What the directory's page offers this reader beyond reading (the rules alone: no backend query)."""
     return {"can_manage_members": rules.has_perm("network.manage_members", user)}
+
+
+def mentoring_abilities(user, pair) -> dict:
+    """What the mentoring pages offer this reader (the rules alone: no backend query)."""
+    return {
+        "can_create_pair": rules.has_perm("network.create_pair", user),
+        "can_log": pair is not None and rules.has_perm("network.log_mentoring", user, pair),
+    }

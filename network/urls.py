@@ -22,3 +22,15 @@ urlpatterns += [
     path("join/<str:token>/", members.join, name="join"),
     path("cities/<slug:slug>/presence/", members.team_presence, name="team_presence"),
 ]
+
+# Mentoring.
+from .views import mentoring  # noqa: E402
+
+urlpatterns += [
+    path("mentoring/", mentoring.pair_list, name="pair_list"),
+    path("mentoring/new/", mentoring.pair_create, name="pair_create"),
+    path("mentoring/<str:pk>/", mentoring.pair_detail, name="pair_detail"),
+    path("mentoring/<str:pk>/sessions/", mentoring.session_log, name="session_log"),
+    path("mentoring/<str:pk>/actions/", mentoring.action_add, name="action_add"),
+    path("mentoring/actions/<str:pk>/done/", mentoring.action_complete, name="action_complete"),
+]
