@@ -32,6 +32,9 @@ RULE_BOUND = {
     "cocreation.Vote": ["idea", "invitation"],
     "cocreation.IdeaRating": ["value", "idea", "invitation"],
     "cocreation.ConflictDeclaration": ["has_conflict", "evaluator"],
+    "network.MemberProfile": ["show_email", "show_phone"],
+    "network.NetworkInvitation": ["status", "sent_at", "accepted_at", "accepted_by"],
+    "network.MentoringAction": ["done_at", "done_by"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
 }
 

@@ -403,10 +403,6 @@ def seed_demo(*, log, calendar) -> None:
     )
 
 
-def demo_links() -> list[tuple[str, str]]:
-    return [("Member directory", "/network/directory/")]
-
-
 @transaction.atomic
 def reset_demo(*, log) -> None:
     """Delete the demo's organisations and profiles (the mentors' accounts go with the demo accounts)."""
