@@ -7,6 +7,7 @@ waterfront tourism SMEs. Dates run back from the demo's today, so an action is a
 from datetime import timedelta
 
 from django.db import transaction
+from django.utils import timezone
 
 from ccrs.models import User
 from cities.models import City
@@ -119,3 +120,51 @@ def seed_demo(*, log, calendar) -> None:
 def reset_demo(*, log) -> None:
     deleted, _by_model = MentoringPair.objects.filter(mentor__email__in=DEMO_MENTOR_EMAILS).delete()
     log(f"deleted the demo's mentoring pairs ({deleted} rows)")
+
+
+@transaction.atomic
+def seed_scale(*, factor: int, log) -> None:
+    """A mentoring pair per scale city (mentors from the scale members marked as mentors), each with two
+    sessions and four actions, one of them overdue."""
+    from cities.demo import SCALE_CITY_PREFIX
+
+    from ..models import MentoringAction, MentoringSession
+
+    mentors = list(
+        User.objects.filter(email__endswith="@scale.ccrs", network_profile__is_mentor=True).order_by("pk")[:200]
+    )
+    cities = list(City.objects.filter(slug__startswith=SCALE_CITY_PREFIX, mentoring_pairs__isnull=True).order_by("pk"))
+    if not mentors or not cities:
+        return
+    today = timezone.localdate()
+    pairs = MentoringPair.objects.bulk_create(
+        [
+            MentoringPair(
+                mentor=mentors[n % len(mentors)],
+                city=city,
+                goals="Scale mentoring goals",
+                started_on=today - timedelta(days=90),
+            )
+            for n, city in enumerate(cities)
+        ],
+        batch_size=500,
+    )
+    MentoringSession.objects.bulk_create(
+        [
+            MentoringSession(pair=pair, held_on=today - timedelta(days=days), attendees="Scale attendee")
+            for pair in pairs
+            for days in (60, 30)
+        ],
+        batch_size=1000,
+    )
+    MentoringAction.objects.bulk_create(
+        [
+            MentoringAction(
+                pair=pair, description=f"Scale action {n}", owner=pair.mentor, due_on=today + timedelta(days=due)
+            )
+            for pair in pairs
+            for n, due in enumerate((-10, 3, 10, 40))
+        ],
+        batch_size=1000,
+    )
+    log(f"{len(pairs)} scale mentoring pairs with sessions and actions")

@@ -13,7 +13,7 @@ from .members_factories import organisation, profile
 
 pytestmark = pytest.mark.django_db
 
-DIRECTORY_BUDGET = 12
+DIRECTORY_BUDGET = 10
 
 
 def test_a_hidden_email_is_never_in_the_html(client_for, member_a, network_member):
