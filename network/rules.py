@@ -88,6 +88,8 @@ def case_study_abilities(user, study) -> dict:
         "can_revise": user.has_perm("network.change_case_study", study)
         and study.status in {"published", "unpublished"},
     }
+
+
 # Discussions: every member reads and flags; staff, the cities' leads and officers and the network members
 # outside the city teams post (a city viewer only reads); an author edits their own post; staff moderate.
 @rules.predicate
@@ -103,3 +105,47 @@ rules.add_perm("network.change_post", is_program_staff | (may_post & is_post_aut
 rules.add_perm("network.flag_post", is_in_network & ~is_post_author)
 rules.add_perm("network.follow_topic", is_in_network)
 rules.add_perm("network.moderate", is_program_staff)
+
+
+# The directory: every member reads it and edits their own profile; staff add and remove network members;
+# a city's lead decides which of her team the directory lists.
+rules.add_perm("network.view_directory", is_in_network)
+rules.add_perm("network.change_own_profile", is_in_network)
+rules.add_perm("network.manage_members", is_program_staff)
+rules.add_perm("network.manage_team_presence", is_program_staff | is_city_lead)
+
+
+# Mentoring: both sides of a pair (its mentor, the city's team) see its page, staff see every pair; the
+# mentor, the city's leads and officers and staff log sessions and agree actions; staff make pairs.
+@rules.predicate
+def is_pair_mentor(user, pair):
+    return pair is not None and user.is_authenticated and pair.mentor_id == user.pk
+
+
+@rules.predicate
+def is_pair_city_member(user, pair):
+    return pair is not None and is_city_member(user, pair.city_id)
+
+
+@rules.predicate
+def is_pair_city_editor(user, pair):
+    return pair is not None and is_city_editor(user, pair.city_id)
+
+
+rules.add_perm("network.view_mentoring", is_in_network)
+rules.add_perm("network.create_pair", is_program_staff)
+rules.add_perm("network.view_pair", is_program_staff | is_pair_mentor | is_pair_city_member)
+rules.add_perm("network.log_mentoring", is_program_staff | is_pair_mentor | is_pair_city_editor)
+
+
+def directory_abilities(user) -> dict:
+    """What the directory's page offers this reader beyond reading (the rules alone: no backend query)."""
+    return {"can_manage_members": rules.has_perm("network.manage_members", user)}
+
+
+def mentoring_abilities(user, pair) -> dict:
+    """What the mentoring pages offer this reader (the rules alone: no backend query)."""
+    return {
+        "can_create_pair": rules.has_perm("network.create_pair", user),
+        "can_log": pair is not None and rules.has_perm("network.log_mentoring", user, pair),
+    }

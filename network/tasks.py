@@ -11,7 +11,7 @@ from celery.schedules import crontab
 
 from ccrs.celery import app
 
-from .services import events
+from .services import events, members
 
 RETRY = {
     "autoretry_for": (SMTPException, ConnectionError, TimeoutError),
@@ -37,6 +37,12 @@ def event_changed_notify(event_id: int, sequence: int) -> int:
 def event_reminders() -> int:
     """Remind the people registered of events about to start; each reminder once."""
     return events.reminders_send()
+
+
+@shared_task(**RETRY)
+def network_invitation_send(invitation_id: int) -> bool:
+    """Send a network invitation's e-mail; safe to run twice (a sent invitation is skipped)."""
+    return members.network_invitation_send(invitation_id=invitation_id)
 
 
 @shared_task(**RETRY)

@@ -41,6 +41,9 @@ RULE_BOUND = {
     "network.Topic": ["locked", "hidden", "author", "reply_count", "last_post_at"],
     "network.Post": ["status", "body_markdown", "author", "topic", "opening", "edited_at"],
     "network.Flag": ["resolved", "reason", "member", "post"],
+    "network.MemberProfile": ["show_email", "show_phone"],
+    "network.NetworkInvitation": ["status", "sent_at", "accepted_at", "accepted_by"],
+    "network.MentoringAction": ["done_at", "done_by"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
 }
 

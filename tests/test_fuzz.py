@@ -200,6 +200,8 @@ QUERY_PAGES = {
     "pilot start": ("staff", "/pilots/start/", ["proposal"]),
     "ranking": ("officer", "/sectors/{slug}/ranking/", ["samples", "method"]),
     "values template": ("officer", "/sectors/{slug}/values/template/", ["format"]),
+    "member directory": ("officer", "/network/directory/", ["q", "kind", "tag", "language", "city", "page", "show"]),
+    "network members": ("staff", "/network/members/", ["q", "page"]),
 }
 
 

@@ -29,7 +29,17 @@ from .discussions import (
 )
 from .events import CalendarFeed, Event, EventKind, EventStatus, Registration, RegistrationStatus
 from .library import Licence, Resource, ResourceKind
-from .members import MemberProfile, Organisation, OrganisationKind, Tag, TagKind, Visibility
+from .members import (
+    MemberProfile,
+    NetworkInvitation,
+    NetworkInvitationStatus,
+    Organisation,
+    OrganisationKind,
+    Tag,
+    TagKind,
+    Visibility,
+)
+from .mentoring import MentoringAction, MentoringPair, MentoringSession, PairStatus
 
 __all__ = [
     "CalendarFeed",
@@ -63,8 +73,14 @@ __all__ = [
     "Topic",
     "Licence",
     "MemberProfile",
+    "MentoringAction",
+    "MentoringPair",
+    "MentoringSession",
+    "NetworkInvitation",
+    "NetworkInvitationStatus",
     "Organisation",
     "OrganisationKind",
+    "PairStatus",
     "Resource",
     "ResourceKind",
     "Tag",

@@ -5,11 +5,16 @@ what the directory shows. Organisations are the participant cities' teams, inspi
 partners (the funder, NGOs, universities, SME associations).
 """
 
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from simple_history.models import HistoricalRecords
 
-from ccrs.models import TimeStampedModel, choices_constraint
+from ccrs.models import TimeStampedModel, choices_constraint, person_field
 
 
 class OrganisationKind(models.TextChoices):
@@ -74,6 +79,8 @@ class Organisation(TimeStampedModel):
     summary = models.TextField(_("summary"), blank=True)
     tags = models.ManyToManyField(Tag, blank=True, related_name="organisations", verbose_name=_("expertise"))
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["name"]
         verbose_name = _("organisation")
@@ -88,6 +95,9 @@ class Organisation(TimeStampedModel):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("network:organisation_detail", kwargs={"pk": self.pk})
 
 
 class Visibility(models.TextChoices):
@@ -127,6 +137,8 @@ class MemberProfile(TimeStampedModel):
     )
     listed = models.BooleanField(_("listed in the directory"), default=True)
 
+    history = HistoricalRecords()
+
     class Meta:
         ordering = ["user__full_name"]
         verbose_name = _("member profile")
@@ -138,3 +150,56 @@ class MemberProfile(TimeStampedModel):
 
     def __str__(self):
         return str(self.user)
+
+
+class NetworkInvitationStatus(models.TextChoices):
+    PENDING = "pending", _("Pending")
+    ACCEPTED = "accepted", _("Accepted")
+    REVOKED = "revoked", _("Withdrawn")
+
+
+class NetworkInvitation(TimeStampedModel):
+    """Staff add a person to the network by a personal link (ccrs.links): opening it makes the account if
+    needed, makes the person a network member and fills in their profile from this row."""
+
+    key = models.UUIDField(_("key"), default=uuid.uuid4, unique=True, editable=False)
+    email = models.EmailField(_("e-mail address"))
+    full_name = models.CharField(_("full name"), max_length=150, blank=True)
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="invitations",
+        verbose_name=_("organisation"),
+    )
+    role_title = models.CharField(_("role"), max_length=120, blank=True)
+    is_mentor = models.BooleanField(_("mentor"), default=False)
+    language = models.CharField(_("language of the e-mail"), max_length=8, choices=settings.LANGUAGES, default="en")
+    status = models.CharField(
+        _("status"), max_length=16, choices=NetworkInvitationStatus.choices, default=NetworkInvitationStatus.PENDING
+    )
+    invited_by = person_field(_("invited by"))
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+    accepted_at = models.DateTimeField(_("accepted"), null=True, blank=True)
+    accepted_by = person_field(_("accepted by"))
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("network invitation")
+        verbose_name_plural = _("network invitations")
+        constraints = [
+            models.UniqueConstraint(
+                Lower("email"), condition=models.Q(status="pending"), name="network_invitation_one_pending"
+            ),
+            choices_constraint("status", NetworkInvitationStatus, "network_invitation_status_valid"),
+            models.CheckConstraint(
+                condition=~models.Q(status="accepted") | models.Q(accepted_at__isnull=False),
+                name="network_invitation_accepted_has_date",
+            ),
+        ]
+
+    def __str__(self):
+        return self.email
