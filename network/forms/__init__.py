@@ -1,0 +1,1 @@
+"""Forms of the peer network, one module per noun."""
