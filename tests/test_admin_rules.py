@@ -33,6 +33,7 @@ RULE_BOUND = {
     "cocreation.IdeaRating": ["value", "idea", "invitation"],
     "cocreation.ConflictDeclaration": ["has_conflict", "evaluator"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
+    "network.Resource": ["search_title", "search_text", "search_vector", "file_name", "file_type", "file_size"],
 }
 
 

@@ -39,23 +39,26 @@ class ResourceFilterForm(forms.Form):
         for name, field in self.fields.items():
             field.widget.attrs["class"] = "form-control" if name == "q" else "form-select"
 
+    def _valid(self) -> dict:
+        """The fields that are valid (an unknown choice in the address is left out, the rest still applies)."""
+        self.is_valid()
+        return self.cleaned_data
+
     def query(self) -> str:
-        return self.cleaned_data.get("q", "") if self.is_valid() else ""
+        return self._valid().get("q") or ""
 
     def filters(self) -> dict:
         """The chosen filters as network.selectors.library.resource_search takes them."""
-        if not self.is_valid():
-            return {}
-        data = self.cleaned_data
+        data = self._valid()
         return {
-            "kind": data["kind"],
-            "language": data["language"],
-            "city": int(data["city"]) if data["city"] else None,
-            "tags": [int(data[name]) for name in TAG_FILTERS if data[name]],
+            "kind": data.get("kind") or "",
+            "language": data.get("language") or "",
+            "city": int(data["city"]) if data.get("city") else None,
+            "tags": [int(data[name]) for name in TAG_FILTERS if data.get(name)],
         }
 
     def chosen(self) -> bool:
-        return self.is_valid() and any(self.cleaned_data.get(name) for name in self.fields if name != "q")
+        return any(self._valid().get(name) for name in self.fields if name != "q")
 
 
 class ResourceForm(forms.Form):

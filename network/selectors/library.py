@@ -4,6 +4,7 @@ another part of the network links to, and the library's share of the activity fe
 Everything in the library is for the network's members (network/rules.py); a person outside it gets nothing.
 """
 
+import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -11,7 +12,7 @@ import rules
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.core.paginator import Page, Paginator
 from django.db import connection
-from django.db.models import Exists, F, OuterRef, Q, QuerySet
+from django.db.models import Count, Exists, F, OuterRef, Q, QuerySet
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.text import Truncator
@@ -22,6 +23,7 @@ from cities.models import City
 from .. import textsearch
 from ..activity import ActivityItem
 from ..models import Resource, Tag
+from ..models.library import LANGUAGE_CODES
 from ..services.library import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 PAGE_SIZE = 20
@@ -44,6 +46,12 @@ def _language(language: str | None = None) -> str:
 
 def _uses_postgres() -> bool:
     return connection.vendor == "postgresql"
+
+
+def has_diacritics(text: str) -> bool:
+    """Whether `unaccent` would change the words (Latin letters with marks, and Vietnamese đ): only then do the
+    words as typed and the words without diacritics rank differently."""
+    return "đ" in text.lower() or any("\u0300" <= char <= "\u036f" for char in unicodedata.normalize("NFD", text))
 
 
 def _filtered(rows: QuerySet, filters: dict | None) -> QuerySet:
@@ -82,9 +90,9 @@ def resource_search(*, user, query: str = "", filters: dict | None = None) -> Qu
         return rows.order_by("-published_on", "-pk")
     exact = SearchQuery(text, config=textsearch.EXACT_CONFIG, search_type="websearch")
     unaccented = SearchQuery(text, config=textsearch.UNACCENT_CONFIG, search_type="websearch")
-    rank = SearchRank(F("search_vector"), exact, weights=EXACT_WEIGHTS) * EXACT_BOOST + SearchRank(
-        F("search_vector"), unaccented, weights=UNACCENTED_WEIGHTS
-    )
+    rank = SearchRank(F("search_vector"), unaccented, weights=UNACCENTED_WEIGHTS)
+    if has_diacritics(text):
+        rank = SearchRank(F("search_vector"), exact, weights=EXACT_WEIGHTS) * EXACT_BOOST + rank
     return (
         rows.filter(search_vector=unaccented)
         .annotate(
@@ -190,3 +198,16 @@ def activity(*, user, since: datetime, limit: int = 50) -> list[ActivityItem]:
         )
         for resource in rows
     ]
+
+
+def library_figures() -> dict:
+    """The library's figures for the program's dashboards and stage facts: resources in all, by language, and
+    how many are files (one query)."""
+    languages = {code: Count("pk", filter=Q(language=code)) for code in LANGUAGE_CODES}
+    row = Resource.objects.aggregate(total=Count("pk"), files=Count("pk", filter=~Q(file="")), **languages)
+    return {
+        "resources": row["total"],
+        "files": row["files"],
+        "links": row["total"] - row["files"],
+        "by_language": {code: row[code] for code in LANGUAGE_CODES},
+    }

@@ -129,3 +129,13 @@ def test_activity_lists_new_resources_in_the_readers_language(member_a, network_
         ("resource", f"resource:{resource.pk}", "Ngân hàng rác", resource.get_absolute_url())
     ]
     assert selectors.activity(user=network_member, since=timezone.now()) == []
+
+
+def test_the_library_figures_count_resources_by_language_and_files(member_a):
+    from .library_helpers import pdf_upload
+
+    make_resource(member_a, language="th", titles={"th": "คู่มือ"}, file=pdf_upload())
+    make_resource(member_a, language="vi", titles={"vi": "Hướng dẫn"})
+    figures = selectors.library_figures()
+    assert figures["resources"] == 2 and figures["files"] == 1 and figures["links"] == 1
+    assert figures["by_language"] == {"en": 0, "vi": 1, "th": 1, "id": 0, "ms": 0}

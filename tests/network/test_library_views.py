@@ -135,6 +135,15 @@ def test_the_linked_resources_partial_renders_what_resources_for_returns(member_
 @pytest.mark.parametrize("query", ["", "waste", "ริมน้ำ", "phan loai"])
 def test_the_list_and_search_keep_their_query_budget_on_seed_scale(client_for, member_a, query, needs_postgres):
     topic = Tag.objects.create(kind="topic", code="waste", name="Waste")
-    make_resource(member_a, titles={"en": "Waste bank toolkit", "th": "ขยะริมน้ำ"}, tags=[topic])
+    make_resource(member_a, titles={"en": "Waste bank toolkit", "th": "ขยะริมน้ำ", "vi": "Phân loại rác"}, tags=[topic])
     url = f"{LIST}?q={query}" if query else LIST
     assert_query_budget(client_for(member_a), url, 12)
+
+
+def test_an_unknown_filter_in_the_address_is_ignored_and_the_search_still_applies(client_for, member_a):
+    make_resource(member_a, titles={"en": "Waste bank toolkit"})
+    make_resource(member_a, titles={"en": "Batik dyes"})
+    response = client_for(member_a).get(LIST, {"q": "waste", "kind": "nonsense", "city": "x", "page": "99"})
+    body = response.content.decode()
+    assert response.status_code == 200
+    assert "Waste bank toolkit" in body and "Batik dyes" not in body
