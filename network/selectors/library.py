@@ -27,6 +27,7 @@ from ..models.library import LANGUAGE_CODES
 from ..services.library import HIGHLIGHT_START, HIGHLIGHT_STOP
 
 PAGE_SIZE = 20
+INDEX_FIELDS = ("search_title", "search_text", "search_vector")
 SNIPPET_WORDS = 30
 # ts_rank's weights of the labels D, C, B, A (network.services.library.search_vector): the query as typed
 # counts only the words as written (A, B); the query without diacritics counts every word.
@@ -80,7 +81,8 @@ def resource_search(*, user, query: str = "", filters: dict | None = None) -> Qu
     """
     if not _in_network(user):
         return Resource.objects.none()
-    rows = _filtered(Resource.objects.select_related("city"), filters)
+    # The indexed texts and the vector stay in the database: the page shows titles, summaries and the headline.
+    rows = _filtered(Resource.objects.select_related("city").defer(*INDEX_FIELDS), filters)
     text = textsearch.query_text(query)
     if not text:
         return rows.order_by("-published_on", "-pk")

@@ -137,7 +137,7 @@ def test_the_list_and_search_keep_their_query_budget_on_seed_scale(client_for, m
     topic = Tag.objects.create(kind="topic", code="waste", name="Waste")
     make_resource(member_a, titles={"en": "Waste bank toolkit", "th": "ขยะริมน้ำ", "vi": "Phân loại rác"}, tags=[topic])
     url = f"{LIST}?q={query}" if query else LIST
-    assert_query_budget(client_for(member_a), url, 12)
+    assert_query_budget(client_for(member_a), url, 10)
 
 
 def test_an_unknown_filter_in_the_address_is_ignored_and_the_search_still_applies(client_for, member_a):
