@@ -181,6 +181,8 @@ COCREATION_INVITATION_DAYS = env.int("COCREATION_INVITATION_DAYS", default=30)
 COCREATION_MAX_UPLOAD_BYTES = env.int("COCREATION_MAX_UPLOAD_BYTES", default=5 * 1024 * 1024)
 COCREATION_FORM_RATE_PER_LINK = env.int("COCREATION_FORM_RATE_PER_LINK", default=20)
 COCREATION_FORM_RATE_PER_ADDRESS = env.int("COCREATION_FORM_RATE_PER_ADDRESS", default=600)
+# The network's resource library (network/services/library.py): the largest file a member may upload.
+NETWORK_LIBRARY_MAX_UPLOAD_BYTES = env.int("NETWORK_LIBRARY_MAX_UPLOAD_BYTES", default=50 * 1024 * 1024)
 # The version of the consent text (templates/cocreation/partials/consent_text.html) a stakeholder agrees to.
 COCREATION_CONSENT_VERSION = env.str("COCREATION_CONSENT_VERSION", default="2026-01")
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import case_studies, discussions, events, home
+from .views import case_studies, discussions, events, home, library, members, mentoring
 
 app_name = "network"
 
@@ -53,7 +53,6 @@ urlpatterns += [
 ]
 
 # The member directory.
-from .views import members  # noqa: E402
 
 urlpatterns += [
     path("directory/", members.directory, name="directory"),
@@ -68,7 +67,6 @@ urlpatterns += [
 ]
 
 # Mentoring.
-from .views import mentoring  # noqa: E402
 
 urlpatterns += [
     path("mentoring/", mentoring.pair_list, name="pair_list"),
@@ -77,4 +75,13 @@ urlpatterns += [
     path("mentoring/<str:pk>/sessions/", mentoring.session_log, name="session_log"),
     path("mentoring/<str:pk>/actions/", mentoring.action_add, name="action_add"),
     path("mentoring/actions/<str:pk>/done/", mentoring.action_complete, name="action_complete"),
+]
+
+# The resource library.
+urlpatterns += [
+    path("library/", library.resource_list, name="resource_list"),
+    path("library/new/", library.resource_new, name="resource_new"),
+    path("library/<int:pk>/", library.resource_detail, name="resource_detail"),
+    path("library/<int:pk>/edit/", library.resource_edit, name="resource_edit"),
+    path("library/<int:pk>/delete/", library.resource_delete, name="resource_delete"),
 ]

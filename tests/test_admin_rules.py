@@ -45,6 +45,7 @@ RULE_BOUND = {
     "network.NetworkInvitation": ["status", "sent_at", "accepted_at", "accepted_by"],
     "network.MentoringAction": ["done_at", "done_by"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
+    "network.Resource": ["search_title", "search_text", "search_vector", "file_name", "file_type", "file_size"],
 }
 
 
