@@ -18,6 +18,31 @@ from .models import (
 )
 
 
+class RankedAdmin(SimpleHistoryAdmin):
+    """An admin whose changes move a ranking: the assessments they touch are ranked again (services.assessment_rank)."""
+
+    def assessment_ids(self, objects) -> set[int]:
+        raise NotImplementedError
+
+    def rank(self, objects):
+        ids = self.assessment_ids(objects)
+        services.assessments_rank(assessments=Assessment.objects.filter(pk__in=ids).order_by("pk"))
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)
+        self.rank([form.instance])
+
+    def delete_model(self, request, obj):
+        ids = self.assessment_ids([obj])
+        super().delete_model(request, obj)
+        services.assessments_rank(assessments=Assessment.objects.filter(pk__in=ids).order_by("pk"))
+
+    def delete_queryset(self, request, queryset):
+        ids = self.assessment_ids(list(queryset))
+        super().delete_queryset(request, queryset)
+        services.assessments_rank(assessments=Assessment.objects.filter(pk__in=ids).order_by("pk"))
+
+
 @admin.register(IsicCode)
 class IsicCodeAdmin(admin.ModelAdmin):
     list_display = ["code", "name", "section"]
@@ -27,12 +52,16 @@ class IsicCodeAdmin(admin.ModelAdmin):
 
 
 @admin.register(Criterion)
-class CriterionAdmin(SimpleHistoryAdmin):
+class CriterionAdmin(RankedAdmin):
     list_display = ["name", "cohort", "principle", "unit", "direction", "weight", "survey_metric", "order"]
     list_filter = ["cohort", "principle", "direction"]
     search_fields = ["name", "description"]
     list_select_related = ["cohort"]
     list_editable = ["weight", "order"]
+
+    def assessment_ids(self, objects):
+        cohorts = {criterion.cohort_id for criterion in objects}
+        return set(Assessment.objects.filter(city__cohort_id__in=cohorts).values_list("pk", flat=True))
 
 
 class SectorInline(admin.TabularInline):
@@ -53,14 +82,20 @@ def approve_assessments(modeladmin, request, queryset):
 
 
 @admin.register(Assessment)
-class AssessmentAdmin(SimpleHistoryAdmin):
+class AssessmentAdmin(RankedAdmin):
     list_display = ["city", "status", "method", "submitted_at", "decided_at"]
     list_filter = ["status", "method", "city__cohort"]
     search_fields = ["city__name", "city__local_name"]
     list_select_related = ["city"]
-    readonly_fields = ["status", "survey_key", "submitted_at", "decided_at", "decided_by"]
+    readonly_fields = [
+        "status", "survey_key", "submitted_at", "decided_at", "decided_by",
+        "leader", "leader_score", "leader_p_first", "ranked_at",
+    ]  # fmt: skip
     inlines = [SectorInline]
     actions = [approve_assessments]
+
+    def assessment_ids(self, objects):
+        return {assessment.pk for assessment in objects}
 
 
 class ValueInline(admin.TabularInline):
@@ -70,7 +105,7 @@ class ValueInline(admin.TabularInline):
 
 
 @admin.register(CandidateSector)
-class CandidateSectorAdmin(SimpleHistoryAdmin):
+class CandidateSectorAdmin(RankedAdmin):
     list_display = ["local_name", "isic", "assessment", "city_employment", "firms", "sme_firms"]
     list_filter = ["isic__section", "assessment__city"]
     search_fields = ["local_name", "isic__name", "assessment__city__name"]
@@ -78,13 +113,20 @@ class CandidateSectorAdmin(SimpleHistoryAdmin):
     autocomplete_fields = ["isic"]
     inlines = [ValueInline]
 
+    def assessment_ids(self, objects):
+        return {sector.assessment_id for sector in objects}
+
 
 @admin.register(IndicatorValue)
-class IndicatorValueAdmin(SimpleHistoryAdmin):
+class IndicatorValueAdmin(RankedAdmin):
     list_display = ["sector", "criterion", "value", "confidence", "source"]
     list_filter = ["confidence", "criterion__principle"]
     search_fields = ["sector__local_name", "criterion__name", "source"]
     list_select_related = ["sector__isic", "criterion"]
+
+    def assessment_ids(self, objects):
+        sectors = {value.sector_id for value in objects}
+        return set(CandidateSector.objects.filter(pk__in=sectors).values_list("assessment_id", flat=True))
 
 
 @admin.register(SurveyResponse)

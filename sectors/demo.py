@@ -310,4 +310,5 @@ def seed_scale(*, factor: int, log) -> None:
         ],
         ignore_conflicts=True,
     )
+    services.assessments_rank(assessments=assessments)
     log(f"{len(assessments)} scale assessments, {len(sectors)} candidate sectors")

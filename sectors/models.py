@@ -156,8 +156,26 @@ class Assessment(TimeStampedModel):
     survey_key = models.UUIDField(_("survey key"), default=uuid.uuid4, unique=True, editable=False)
     survey_open = models.BooleanField(_("survey open"), default=True)
     survey_expires_at = models.DateTimeField(_("survey link valid until"), default=survey_link_expiry)
+    # The stored ranking (sectors.services.assessment_rank), computed whenever a value, a weight or the method
+    # changes, so that pages across cities read it instead of ranking every city on every view.
+    leader = models.ForeignKey(
+        "CandidateSector",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("leading sector"),
+    )
+    leader_score = models.FloatField(_("leading sector's score"), null=True, blank=True)
+    leader_p_first = models.FloatField(
+        _("probability the leading sector stays first"),
+        null=True,
+        blank=True,
+        help_text=_("Share of the sensitivity samples in which the leading sector ranks first."),
+    )
+    ranked_at = models.DateTimeField(_("ranked"), null=True, blank=True)
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["leader", "leader_score", "leader_p_first", "ranked_at"])
 
     class Meta:
         verbose_name = _("sector assessment")

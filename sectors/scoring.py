@@ -214,3 +214,20 @@ def sensitivity(
         rank_max=ranks.max(axis=1),
         samples=samples,
     )
+
+
+@dataclass
+class Leader:
+    index: int  # the row of the sector ranked first
+    score: float
+    p_first: float  # how often it stays first when the weights move
+
+
+def leader(matrix, weights, benefit, *, method="weighted_sum", samples=1000, seed=0, **names) -> Leader:
+    """The sector ranked first by `method`, its score, and its probability of staying first (`sensitivity`)."""
+    if method not in METHODS:
+        raise ScoringError(_("Unknown ranking method “%(method)s”.") % {"method": method})
+    result = METHODS[method](matrix, weights, benefit, **names)
+    stability = sensitivity(matrix, weights, benefit, method=method, samples=samples, seed=seed, **names)
+    best = int(np.argmin(result.ranks))
+    return Leader(index=best, score=float(result.scores[best]), p_first=float(stability.p_first[best]))

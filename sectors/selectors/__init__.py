@@ -13,10 +13,11 @@ from .assessments import (
 from .ranking import ranking, ranking_inputs
 from .sectors import sector_economics, sector_get, sector_values
 from .selections import approved_sector, sector_baselines, selection_get
-from .summaries import overview, panel_summary, program_summary
+from .summaries import OVERVIEW_PAGE_SIZE, overview, overview_page, panel_summary, program_summary
 from .surveys import survey_summary
 
 __all__ = [
+    "OVERVIEW_PAGE_SIZE",
     "approved_sector",
     "assessment_get",
     "assessment_of",
@@ -25,6 +26,7 @@ __all__ = [
     "criteria_of",
     "isic_choices",
     "overview",
+    "overview_page",
     "panel_summary",
     "program_summary",
     "ranking",

@@ -1,66 +1,68 @@
 """Summaries across assessments: staff's overview of every city, the city panel and the program panel."""
 
-from collections import defaultdict
-
-import numpy as np
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.core.paginator import Page, Paginator
+from django.db.models import Count, IntegerField, OuterRef, Q, Subquery
+from django.db.models.functions import Coalesce
 
 from ccrs.rules import is_program_staff
 from cities.models import City
 
-from .. import scoring
-from ..models import Assessment, CandidateSector, Criterion, Selection, SelectionStatus
-from .ranking import ranking_inputs
+from ..models import Assessment, CandidateSector, Selection, SelectionStatus, SurveyResponse
+
+OVERVIEW_PAGE_SIZE = 50
 
 
-def overview(*, user, cohort_id: int | None = None) -> list[dict]:
-    """Staff's side-by-side view: every city's assessment (of one cohort, if given) with its leading sector and
-    selection, in five queries however many cities."""
-    if not is_program_staff(user):
-        return []
+def _count(model):
+    """The number of `model` rows of each assessment, as a subquery (two joined counts would multiply rows)."""
+    rows = model.objects.filter(assessment=OuterRef("pk")).order_by().values("assessment").annotate(n=Count("pk"))
+    return Coalesce(Subquery(rows.values("n")[:1], output_field=IntegerField()), 0)
+
+
+def _overview_assessments(*, cohort_id: int | None):
     assessments = Assessment.objects.all()
     if cohort_id is not None:
         assessments = assessments.filter(city__cohort_id=cohort_id)
-    assessments = list(
-        assessments.select_related("city", "city__cohort")
-        .annotate(
-            sector_count=Count("sectors", distinct=True),
-            response_count=Count("survey_responses", distinct=True),
-        )
-        .order_by("city__name")
+    return (
+        assessments.select_related("city", "leader")
+        .annotate(sector_count=_count(CandidateSector), response_count=_count(SurveyResponse))
+        .order_by("city__name", "pk")
     )
-    ids = [a.pk for a in assessments]
-    sectors = defaultdict(list)
-    for sector in (
-        CandidateSector.objects.filter(assessment_id__in=ids).prefetch_related("values").order_by("local_name")
-    ):
-        sectors[sector.assessment_id].append(sector)
-    criteria_cache = defaultdict(list)
-    cohort_ids = {a.city.cohort_id for a in assessments}
-    for criterion in Criterion.objects.filter(cohort_id__in=cohort_ids).order_by("order", "pk"):
-        criteria_cache[criterion.cohort_id].append(criterion)
+
+
+def _overview_rows(assessments: list[Assessment]) -> list[dict]:
     selections = {
         s.assessment_id: s
-        for s in Selection.objects.filter(assessment_id__in=ids, status__in=["proposed", "approved"]).select_related(
-            "sector"
-        )
+        for s in Selection.objects.filter(
+            assessment_id__in=[a.pk for a in assessments], status__in=["proposed", "approved"]
+        ).select_related("sector")
     }
     rows = []
     for assessment in assessments:
-        cohort_id = assessment.city.cohort_id
-        inputs = ranking_inputs(
-            assessment=assessment, criteria=criteria_cache[cohort_id], sectors=sectors[assessment.pk]
-        )
         leader = None
-        if inputs["sectors"] and inputs["criteria"]:
-            try:
-                result = scoring.METHODS[assessment.method](inputs["matrix"], inputs["weights"], inputs["benefit"])
-                best = int(np.argmin(result.ranks))
-                leader = {"sector": inputs["sectors"][best], "score": float(result.scores[best])}
-            except scoring.ScoringError:
-                leader = None
+        if assessment.leader_id is not None:
+            leader = {
+                "sector": assessment.leader,
+                "score": assessment.leader_score,
+                "p_first": assessment.leader_p_first,
+            }
         rows.append({"assessment": assessment, "leader": leader, "selection": selections.get(assessment.pk)})
     return rows
+
+
+def overview(*, user, cohort_id: int | None = None) -> list[dict]:
+    """Staff's side-by-side view: every city's assessment (of one cohort, if given) with its leading sector, as
+    stored when its inputs last changed (services.assessment_rank), and its selection; two queries."""
+    if not is_program_staff(user):
+        return []
+    return _overview_rows(list(_overview_assessments(cohort_id=cohort_id)))
+
+
+def overview_page(*, user, number=1, cohort_id: int | None = None, per_page: int = OVERVIEW_PAGE_SIZE) -> Page:
+    """One page of the overview (any page number makes sense: Paginator.get_page); three queries."""
+    assessments = _overview_assessments(cohort_id=cohort_id) if is_program_staff(user) else Assessment.objects.none()
+    page = Paginator(assessments, per_page).get_page(number)
+    page.object_list = _overview_rows(list(page.object_list))
+    return page
 
 
 def panel_summary(*, city: City) -> dict:

@@ -18,6 +18,7 @@ from .assessments import (
     values_import,
 )
 from .framework import DEFAULT_FRAMEWORK, ISIC_DATA, criteria_seed_default, isic_load
+from .ranking import RANK_SEED, assessment_rank, assessments_rank, cohort_rank, ranking_leader
 from .selection import selection_approve, selection_propose, selection_reject
 from .survey import (
     SURVEY_LINK,
@@ -33,19 +34,24 @@ from .survey import (
 __all__ = [
     "ASSESSMENT_FIELDS",
     "DEFAULT_FRAMEWORK",
+    "RANK_SEED",
     "ISIC_DATA",
     "SECTOR_FIELDS",
     "SURVEY_LINK",
     "SURVEY_SALT",
     "ahp_save",
     "assessment_approve",
+    "assessment_rank",
     "assessment_reopen",
     "assessment_return",
     "assessment_start",
     "assessment_submit",
     "assessment_update",
+    "assessments_rank",
+    "cohort_rank",
     "criteria_seed_default",
     "isic_load",
+    "ranking_leader",
     "sector_add",
     "sector_remove",
     "sector_update",

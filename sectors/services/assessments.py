@@ -21,13 +21,13 @@ from ..models import (
     SelectionStatus,
 )
 from .framework import criteria_seed_default, isic_load
+from .ranking import assessment_rank
 
 
 def _refuse(message, **params):
     raise ValidationError(message, params=params or None)
 
 
-@transaction.atomic
 @transaction.atomic
 def assessment_start(*, city) -> Assessment:
     """The city's assessment, made on first use, with the cohort's framework seeded if it has none."""
@@ -37,7 +37,9 @@ def assessment_start(*, city) -> Assessment:
         _refuse(_("%(city)s belongs to no cohort yet; staff must place it in one first."), city=city.name)
     if not Criterion.objects.filter(cohort_id=city.cohort_id).exists():
         criteria_seed_default(cohort=city.cohort)
-    assessment, _created = Assessment.objects.get_or_create(city=city)
+    assessment, created = Assessment.objects.get_or_create(city=city)
+    if created:
+        assessment_rank(assessment=assessment)
     return assessment
 
 
@@ -76,6 +78,7 @@ def assessment_update(*, assessment: Assessment, **fields) -> Assessment:
         _refuse(_("Save the AHP comparisons first; then the ranking can use their weights."))
     assessment.full_clean(exclude=["city"])
     assessment.save(update_fields=[*fields, "updated_at"])
+    assessment_rank(assessment=assessment)
     return assessment
 
 
@@ -117,6 +120,7 @@ def sector_add(*, assessment: Assessment, isic_code: str, local_name: str, **fie
     if CandidateSector.objects.filter(assessment=assessment, local_name__iexact=local_name).exists():
         _refuse(_("There is already a candidate sector named “%(name)s”."), name=local_name)
     sector.save()
+    assessment_rank(assessment=assessment)
     return sector
 
 
@@ -137,7 +141,9 @@ def sector_remove(*, sector: CandidateSector) -> None:
     _require_editable(sector.assessment)
     if Selection.objects.filter(sector=sector).exists():
         _refuse(_("This sector was proposed for selection and cannot be removed."))
+    assessment = sector.assessment
     sector.delete()
+    assessment_rank(assessment=assessment)
 
 
 @transaction.atomic
@@ -145,6 +151,12 @@ def value_set(
     *, sector: CandidateSector, criterion: Criterion, value, source: str = "", confidence: str = "medium"
 ) -> IndicatorValue:
     """Set (or replace) the value of a criterion for a sector."""
+    row = _value_store(sector=sector, criterion=criterion, value=value, source=source, confidence=confidence)
+    assessment_rank(assessment=sector.assessment)
+    return row
+
+
+def _value_store(*, sector, criterion, value, source, confidence) -> IndicatorValue:
     _require_editable(sector.assessment)
     if criterion.cohort_id != sector.assessment.city.cohort_id:
         _refuse(_("“%(criterion)s” is not a criterion of this city's cohort."), criterion=criterion.name)
@@ -172,7 +184,8 @@ def value_set(
 def sector_values_set(*, sector: CandidateSector, entries: list[dict]) -> None:
     """Set several values of one sector (each `criterion`, `value`, `source`, `confidence`): all, or none."""
     for entry in entries:
-        value_set(sector=sector, **entry)
+        _value_store(sector=sector, **{"source": "", "confidence": "medium", **entry})
+    assessment_rank(assessment=sector.assessment)
 
 
 @transaction.atomic
@@ -214,6 +227,7 @@ def values_import(*, assessment: Assessment, data: bytes, filename: str) -> int:
             changed.append(value)
     IndicatorValue.objects.bulk_create(new)
     IndicatorValue.objects.bulk_update(changed, ["value", "source", "confidence", "updated_at"])
+    assessment_rank(assessment=assessment)
     return len(rows)
 
 
@@ -258,6 +272,7 @@ def ahp_save(*, assessment: Assessment, judgements: dict[str, float]) -> scoring
         "consistency_ratio": result.consistency_ratio,
     }
     assessment.save(update_fields=["ahp_judgements", "ahp_weights", "updated_at"])
+    assessment_rank(assessment=assessment)
     return result
 
 

@@ -141,6 +141,9 @@ def criteria_seed_default(*, cohort) -> list[Criterion]:
             },
         )
         made.append(criterion)
+    from .ranking import cohort_rank
+
+    cohort_rank(cohort_id=cohort.pk)
     return made
 
 

@@ -20,6 +20,7 @@ from ..models import (
     survey_link_expiry,
 )
 from .assessments import _refuse, _require_editable
+from .ranking import assessment_rank
 
 SURVEY_SALT = "sectors.survey"
 
@@ -128,4 +129,5 @@ def survey_apply(*, assessment: Assessment) -> int:
                 },
             )
             written += 1
+    assessment_rank(assessment=assessment)
     return written

@@ -38,7 +38,8 @@ def _errors(request, error: ValidationError):
 @permission_required("sectors.view_overview")
 def overview(request):
     """Staff compare all cities' assessments side by side."""
-    return render(request, "sectors/assessment_overview.html", {"rows": selectors.overview(user=request.user)})
+    page = selectors.overview_page(user=request.user, number=request.GET.get("page") or 1)
+    return render(request, "sectors/assessment_overview.html", {"rows": page.object_list, "page": page})
 
 
 @_city()
