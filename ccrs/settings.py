@@ -185,6 +185,9 @@ NETWORK_LIBRARY_MAX_UPLOAD_BYTES = env.int("NETWORK_LIBRARY_MAX_UPLOAD_BYTES", d
 # The version of the consent text (templates/cocreation/partials/consent_text.html) a stakeholder agrees to.
 COCREATION_CONSENT_VERSION = env.str("COCREATION_CONSENT_VERSION", default="2026-01")
 
+# The network's event reminders: how many hours before an event the people registered are e-mailed.
+NETWORK_EVENT_REMINDERS_HOURS = env.list("NETWORK_EVENT_REMINDERS_HOURS", cast=int, default=[24, 1])
+
 LANGUAGE_CODE = "en"
 LANGUAGES = [
     ("en", "English"),

@@ -318,7 +318,26 @@ class InvitationStatus(models.TextChoices):
     REVOKED = "revoked", _("Revoked")
 
 
-class StakeholderInvitation(TimeStampedModel):
+class PersonalLink(TimeStampedModel):
+    """A person's link to a workshop or a call (ccrs.links signs `key`, the random secret of the row); it
+    stops working when it expires or is revoked."""
+
+    key = models.CharField(_("key"), max_length=64, unique=True, default=new_invitation_key, editable=False)
+    status = models.CharField(
+        _("status"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.ACTIVE
+    )
+    expires_at = models.DateTimeField(_("expires"))
+    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
+
+    class Meta:
+        abstract = True
+
+    @property
+    def is_expired(self) -> bool:
+        return self.expires_at <= timezone.now()
+
+
+class StakeholderInvitation(PersonalLink):
     """A stakeholder's personal link to a workshop: registration, check-in and the input form.
 
     Not the team invitation of ccrs: the person gets no account. The link carries a signed copy
@@ -331,12 +350,6 @@ class StakeholderInvitation(TimeStampedModel):
     stakeholder = models.ForeignKey(
         Stakeholder, on_delete=models.CASCADE, related_name="invitations", verbose_name=_("stakeholder")
     )
-    key = models.CharField(_("key"), max_length=64, unique=True, default=new_invitation_key, editable=False)
-    status = models.CharField(
-        _("status"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.ACTIVE
-    )
-    expires_at = models.DateTimeField(_("expires"))
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     registered_at = models.DateTimeField(_("registered"), null=True, blank=True)
     checked_in_at = models.DateTimeField(_("checked in"), null=True, blank=True)
 
@@ -353,10 +366,6 @@ class StakeholderInvitation(TimeStampedModel):
 
     def __str__(self):
         return f"{self.stakeholder} → {self.workshop}"
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
 
 
 class Submission(TimeStampedModel):
@@ -739,7 +748,7 @@ class Score(TimeStampedModel):
         return f"{self.criterion}: {self.value}"
 
 
-class CallInvitation(TimeStampedModel):
+class CallInvitation(PersonalLink):
     """An SME's personal link to a call for proposals: it reads the call and submits a proposal without an account.
 
     Like a workshop invitation, the link carries a signed copy of `key`, a random secret of this
@@ -750,12 +759,6 @@ class CallInvitation(TimeStampedModel):
     stakeholder = models.ForeignKey(
         Stakeholder, on_delete=models.CASCADE, related_name="call_invitations", verbose_name=_("SME")
     )
-    key = models.CharField(_("key"), max_length=64, unique=True, default=new_invitation_key, editable=False)
-    status = models.CharField(
-        _("status"), max_length=10, choices=InvitationStatus.choices, default=InvitationStatus.ACTIVE
-    )
-    expires_at = models.DateTimeField(_("expires"))
-    sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["key"])
 
@@ -770,10 +773,6 @@ class CallInvitation(TimeStampedModel):
 
     def __str__(self):
         return f"{self.stakeholder} → {self.call}"
-
-    @property
-    def is_expired(self) -> bool:
-        return self.expires_at <= timezone.now()
 
 
 # What stakeholders, SMEs and organisers may upload (extensions read from the content by ccrs.uploads); each file

@@ -26,3 +26,21 @@ def is_resource_author(user, resource):
 rules.add_perm("network.view_resource", is_in_network)
 rules.add_perm("network.add_resource", is_program_staff | is_city_editor_anywhere)
 rules.add_perm("network.change_resource", is_program_staff | (is_in_network & is_resource_author))
+
+
+# Events: every member reads and registers; staff and the cities' leads and officers schedule; staff, the
+# event's creator and the leads and officers of the organising city manage it.
+@rules.predicate
+def is_event_manager(user, event):
+    if event is None or not user.is_authenticated:
+        return False
+    if event.created_by_id == user.pk:
+        return True
+    city_id = event.organiser.city_id if event.organiser_id and event.organiser else None
+    return city_id is not None and city_roles(user).get(city_id) in {"lead", "officer"}
+
+
+rules.add_perm("network.view_event", is_in_network)
+rules.add_perm("network.register_event", is_in_network)
+rules.add_perm("network.add_event", is_program_staff | is_city_editor_anywhere)
+rules.add_perm("network.change_event", is_program_staff | (is_in_network & is_event_manager))

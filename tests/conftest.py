@@ -6,6 +6,7 @@ it fails instead, so CI can never pass without exercising them.
 
 import os
 import shutil
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from django.conf import settings
@@ -17,6 +18,33 @@ from ccrs.models import CityMembership, CityRole, Invitation, User
 from cities.models import City, Cohort
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+def _redis_database_moved(url: str, by: int) -> str:
+    parts = urlsplit(url)
+    database = int(parts.path.strip("/") or 0)
+    return urlunsplit(parts._replace(path=f"/{database + by}"))
+
+
+def _own_redis_databases_per_worker() -> None:
+    """Under pytest-xdist each worker gets its own Redis databases: every test clears the cache, and a real
+    Celery worker must not take another test run's tasks. Worker gwN moves both databases up by 2N (gw0 keeps
+    the configured ones); subprocesses inherit the moved URLs through the environment."""
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "")
+    if not worker.startswith("gw") or worker == "gw0":
+        return
+    by = 2 * int(worker[2:])
+    if settings.CELERY_BROKER_URL:
+        settings.CELERY_BROKER_URL = os.environ["CELERY_BROKER_URL"] = _redis_database_moved(
+            settings.CELERY_BROKER_URL, by
+        )
+        celery_app.conf.broker_url = settings.CELERY_BROKER_URL
+    location = settings.CACHES["default"].get("LOCATION", "")
+    if location.startswith("redis://"):
+        settings.CACHES["default"]["LOCATION"] = os.environ["REDIS_URL"] = _redis_database_moved(location, by)
+
+
+_own_redis_databases_per_worker()
 
 IN_CI = os.environ.get("CI", "").lower() in {"1", "true", "yes"}
 PASSWORD = "a-Str0ng-test-passphrase"

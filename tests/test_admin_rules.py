@@ -32,6 +32,8 @@ RULE_BOUND = {
     "cocreation.Vote": ["idea", "invitation"],
     "cocreation.IdeaRating": ["value", "idea", "invitation"],
     "cocreation.ConflictDeclaration": ["has_conflict", "evaluator"],
+    "network.Event": ["status", "sequence", "capacity", "uid", "closed_at", "closed_by"],
+    "network.Registration": ["status", "queued_at", "promoted_at", "cancelled_at", "mails_sent", "attended"],
     "pilots.Update": ["status", "value", "numerator", "denominator", "reviewed_by", "reviewed_at", "submitted_at"],
     "network.Resource": ["search_title", "search_text", "search_vector", "file_name", "file_type", "file_size"],
 }

@@ -103,6 +103,7 @@ ADMIN_SPECIAL = {
     "admin:cocreation_idearating_add": Rule({**every(LOGIN), "staff": DENY}),
     "admin:cocreation_conflictdeclaration_add": Rule({**every(LOGIN), "staff": DENY}),
     "admin:cocreation_score_add": Rule({**every(LOGIN), "staff": DENY}),
+    "admin:network_registration_add": Rule({**every(LOGIN), "staff": DENY}),
 }
 
 

@@ -10,7 +10,7 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required
-from ccrs.forms import add_service_errors, form_saved
+from ccrs.forms import form_saved
 from ccrs.inputs import id_from
 
 from .. import selectors, services
@@ -51,22 +51,20 @@ def idea_new(request, workshop):
             "description": selectors.submission_text(workshop=workshop, submission=submission),
         }
     form = IdeaForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         data = form.cleaned_data
-        try:
-            services.idea_create(
-                workshop=workshop,
-                title=data["title"],
-                description=data["description"],
-                cluster=data["cluster"],
-                tags=services.tags_from_text(data["tags"]),
-                sources=[submission] if submission else [],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The idea was added."))
-            return redirect("cocreation:ideas", pk=workshop.pk)
+        services.idea_create(
+            workshop=workshop,
+            title=data["title"],
+            description=data["description"],
+            cluster=data["cluster"],
+            tags=services.tags_from_text(data["tags"]),
+            sources=[submission] if submission else [],
+        )
+
+    if form_saved(request, form, save, success=_("The idea was added.")):
+        return redirect("cocreation:ideas", pk=workshop.pk)
     return render(
         request,
         "cocreation/idea_form.html",

@@ -10,7 +10,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, require
-from ccrs.forms import add_service_errors, form_saved
+from ccrs.forms import form_saved
 
 from .. import exports, selectors, services
 from ..forms import ClosingReportForm, InviteForm, QuestionForm, WorkshopForm
@@ -135,14 +135,12 @@ def questions(request, workshop):
     form = QuestionForm(request.POST or None)
     if request.method == "POST":
         require(request.user, MANAGE, city)
-        if form.is_valid():
-            try:
-                services.question_add(workshop=workshop, **form.question_data())
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The question was added."))
-                return redirect("cocreation:questions", pk=workshop.pk)
+
+    def save():
+        services.question_add(workshop=workshop, **form.question_data())
+
+    if form_saved(request, form, save, success=_("The question was added.")):
+        return redirect("cocreation:questions", pk=workshop.pk)
     return render(
         request,
         "cocreation/question_list.html",
@@ -255,19 +253,15 @@ def workshop_report(request, workshop):
     form = ClosingReportForm(request.POST or None, request.FILES or None, initial={"outcomes": workshop.outcomes})
     if request.method == "POST":
         require(request.user, MANAGE, city)
-        if form.is_valid():
-            try:
-                services.workshop_report_save(
-                    workshop=workshop,
-                    outcomes=form.cleaned_data["outcomes"],
-                    files=form.cleaned_data["attachments"],
-                    user=request.user,
-                )
-            except ValidationError as error:
-                add_service_errors(form, error)
-            else:
-                messages.success(request, _("The closing report was saved."))
-                return redirect("cocreation:workshop", pk=workshop.pk)
+
+    def save():
+        data = form.cleaned_data
+        services.workshop_report_save(
+            workshop=workshop, outcomes=data["outcomes"], files=data["attachments"], user=request.user
+        )
+
+    if form_saved(request, form, save, success=_("The closing report was saved.")):
+        return redirect("cocreation:workshop", pk=workshop.pk)
     return render(
         request,
         "cocreation/workshop_report.html",
