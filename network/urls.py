@@ -53,7 +53,6 @@ urlpatterns += [
 ]
 
 # The member directory.
-
 urlpatterns += [
     path("directory/", members.directory, name="directory"),
     path("people/<str:pk>/", members.person_detail, name="person_detail"),
@@ -67,7 +66,6 @@ urlpatterns += [
 ]
 
 # Mentoring.
-
 urlpatterns += [
     path("mentoring/", mentoring.pair_list, name="pair_list"),
     path("mentoring/new/", mentoring.pair_create, name="pair_create"),
