@@ -1,31 +1,76 @@
-"""Query budgets: a page's number of SQL queries is at most its budget and does not grow with data."""
+"""Query budgets: a page's number of SQL queries is at most its budget and does not grow with data, and the rows
+those queries fetch stay within a bound however large the data (work that grows with the data shows as rows)."""
+
+from dataclasses import dataclass
 
 from django.core.management import call_command
 from django.db import connection, reset_queries
 from django.test.utils import CaptureQueriesContext
 
 
-def count_queries(client, url: str) -> int:
+@dataclass
+class Measure:
+    queries: int
+    rows: int  # rows the page's queries returned to Python (SELECTs; a write's affected rows are not counted)
+
+
+class RowCounter:
+    """A `connection.execute_wrapper` that adds up the rows each SELECT returns (the cursor's rowcount).
+
+    Django's cursors fetch a result whole, so the rowcount is known after execute; a server-side cursor
+    (`QuerySet.iterator()` on PostgreSQL) reports none and is not counted."""
+
+    def __init__(self):
+        self.rows = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        result = execute(sql, params, many, context)
+        if not many and sql.lstrip().upper().startswith(("SELECT", "WITH")):
+            rowcount = context["cursor"].rowcount
+            if rowcount and rowcount > 0:
+                self.rows += rowcount
+        return result
+
+
+def measure(client, url: str) -> Measure:
+    """The queries and fetched rows of one GET of `url` (which must answer 200)."""
     reset_queries()
-    with CaptureQueriesContext(connection) as captured:
+    counter = RowCounter()
+    with CaptureQueriesContext(connection) as captured, connection.execute_wrapper(counter):
         response = client.get(url)
     assert response.status_code == 200, f"{url} answered {response.status_code}"
-    return len(captured)
+    return Measure(queries=len(captured), rows=counter.rows)
 
 
-def assert_query_budget(client, url: str, budget: int, *, factor: int = 1) -> tuple[int, int]:
-    """Count the queries of `url` on the current data, grow it with seed_scale, count again.
+def count_queries(client, url: str) -> int:
+    return measure(client, url).queries
 
-    Fails when either count exceeds the budget or when the two differ (a query per row).
+
+def count_rows(client, url: str) -> int:
+    return measure(client, url).rows
+
+
+def assert_query_budget(client, url: str, budget: int, *, factor: int = 1, rows: int | None = None) -> tuple[int, int]:
+    """Measure `url` on the current data, grow it with seed_scale, measure again.
+
+    Fails when either query count exceeds the budget, when the two differ (a query per row), or, given `rows`,
+    when either measure fetched more rows than that (a page that reads every row of the program to show a
+    few). Returns the two query counts.
     """
-    small = count_queries(client, url)
+    small = measure(client, url)
     call_command("seed_scale", factor=factor, verbosity=0)
-    large = count_queries(client, url)
-    details = f"{url}: {small} queries on small data, {large} on seed_scale data (budget {budget})"
-    assert small <= budget, details
-    assert large == small, details
+    large = measure(client, url)
+    details = (
+        f"{url}: {small.queries} queries and {small.rows} rows on small data, "
+        f"{large.queries} queries and {large.rows} rows on seed_scale data (budget {budget} queries"
+        + (f", {rows} rows)" if rows is not None else ")")
+    )
+    assert small.queries <= budget, details
+    assert large.queries == small.queries, details
+    if rows is not None:
+        assert small.rows <= rows and large.rows <= rows, details
     print(details)
-    return small, large
+    return small.queries, large.queries
 
 
 # The dashboards collect every app's panels (ccrs/panels.py): one budget each, shared by every
