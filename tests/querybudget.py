@@ -39,4 +39,4 @@ PROGRAM_DASHBOARD_BUDGET = 31
 # +3: the program stage facts (one query per app); +9 (issue 14): the peers, one query for the peer cities and
 # the apps' peer figures for the city and all its peers at once (cities 1, co-creation 3, pilots 4)
 CITY_DASHBOARD_BUDGET = 25
-BENCHMARK_BUDGET = 30  # the benchmark page: the apps' peer figures for the chosen cities' cohorts
+BENCHMARK_BUDGET = 12  # the benchmark: the cities, then the apps' peer figures for the chosen cities' cohorts at once (8)
