@@ -23,6 +23,8 @@ sys.path.insert(0, str(ROOT))
 
 PAGES = [
     ("program dashboard", "staff@ccrs.demo", "/program/"),
+    ("benchmark", "staff@ccrs.demo", "/program/benchmark/"),
+    ("benchmark (city team)", "lead.cantho@ccrs.demo", "/program/benchmark/"),
     ("city list", "staff@ccrs.demo", "/cities/"),
     ("city dashboard", "lead.cantho@ccrs.demo", "/cities/can-tho/"),
     ("city team", "lead.cantho@ccrs.demo", "/cities/can-tho/team/"),
@@ -95,8 +97,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--factor", type=int, default=4, help="seed_scale size factor (default 4)")
     parser.add_argument("--runs", type=int, default=50, help="requests per page (default 50)")
+    parser.add_argument("--database", default="ccrs_bench", help="the database to build (default ccrs_bench)")
     args = parser.parse_args()
-    vendor, seed_seconds = prepare(args.factor)
+    vendor, seed_seconds = prepare(args.factor, args.database)
     from ccrs.models import User
     from cities.models import City
 

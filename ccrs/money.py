@@ -1,5 +1,6 @@
 """Money in the platform: a Decimal amount with an ISO 4217 currency code (from pycountry)."""
 
+from datetime import date
 from decimal import Decimal
 
 import pycountry
@@ -55,3 +56,12 @@ class AmountField(models.DecimalField):
         for key in ("max_digits", "decimal_places", "validators"):
             kwargs.pop(key, None)
         return name, path, args, kwargs
+
+
+class MissingRate(ValueError):
+    """No exchange rate of this currency on or before this date (the pilots app keeps the dated rates)."""
+
+    def __init__(self, currency: str, on: date):
+        super().__init__(f"no exchange rate for {currency} on or before {on.isoformat()}")
+        self.currency = currency
+        self.on = on

@@ -8,6 +8,14 @@ An app may have a `panels` module with any of:
 - `person_panel(*, user) -> dict | None`: a panel of a person's own page (what they are invited to),
 - `stage_facts(*, city_ids) -> dict[int, dict]`: {city id: {fact: the date it became true}} for the program
   stage (cities.stages.StageFacts names the facts), in one query for any number of cities.
+- `program_parts(*, user, cohort_id, today) -> dict`: the app's aggregated figures of the program dashboard
+  (of one cohort's cities, or all when cohort_id is None), in a few queries however many cities; the keys are
+  listed in `program_parts` below,
+- `peer_figures(*, city_ids) -> list[dict]`: per-city figures a city's peers may see (aggregates, published
+  values: never a draft, a stakeholder or a proposal), for the city dashboard's peers and the benchmark,
+- `same_sector_cities(*, city_id) -> set[int]`: the cities sharing a sector with this one,
+- `exchange_rates(*, reporting_currency)`: the dated rates into a currency (an object with
+  `rate_entry(currency, on)`, see ccrs/aggregates.py); the pilots app keeps them.
 A panel is {"template": "<app>/partials/<name>.html", ...context}; its selector owns its queries.
 """
 
@@ -63,3 +71,69 @@ def stage_facts(*, city_ids) -> dict[int, dict]:
             for city_id, values in module.stage_facts(city_ids=city_ids).items():
                 facts.setdefault(city_id, {}).update(values)
     return facts
+
+
+# The parts of the program dashboard an app may give: lists are joined in the apps' order, dicts of cities merged.
+PART_LISTS = ("money", "counts", "shares", "date_labels", "pilots", "overdue", "links")
+PART_CITY_DICTS = ("dates",)
+
+
+def program_parts(*, user, cohort_id, today) -> dict:
+    """Every app's parts of the program dashboard, merged.
+
+    - "cities": [City] and "funnel": [step] (the cities app), "cohorts": [Cohort];
+    - "money": [{"key", "label", "url", "items": [(city id, amount, currency, date)]}];
+    - "counts": [{"key", "label", "url", "by_city": {city id: n}}] (stakeholders engaged, workshops held ...);
+    - "shares": [{"key", "label", "url", "by_city": {city id: (numerator, denominator)}}], pooled by the caller;
+    - "dates": {city id: {key: date}} with "date_labels": [(key, label)], the cohort timeline's columns;
+    - "pilots": [pilot row], "overdue": [milestone], "waiting": n (the pilots app).
+    """
+    parts: dict = {name: [] for name in PART_LISTS}
+    parts.update({name: {} for name in PART_CITY_DICTS})
+    for module in _modules():
+        if not hasattr(module, "program_parts"):
+            continue
+        for key, value in module.program_parts(user=user, cohort_id=cohort_id, today=today).items():
+            if key in PART_LISTS:
+                parts[key] += value
+            elif key in PART_CITY_DICTS:
+                for city_id, values in value.items():
+                    parts[key].setdefault(city_id, {}).update(values)
+            else:
+                parts[key] = value
+    return parts
+
+
+def exchange_rates(*, reporting_currency):
+    """The first app's table of dated rates into `reporting_currency` (None when no app keeps rates)."""
+    for module in _modules():
+        if hasattr(module, "exchange_rates"):
+            return module.exchange_rates(reporting_currency=reporting_currency)
+    return None
+
+
+def peer_figures(*, city_ids) -> list[dict]:
+    """Every app's figures a city's peers may see (aggregates and published values only), per city:
+    [{"key", "label", "kind": "count" | "number" | "percent", "by_city": {city id: value or None}}]."""
+    figures = []
+    for module in _modules():
+        if hasattr(module, "peer_figures"):
+            figures += module.peer_figures(city_ids=city_ids)
+    return figures
+
+
+def same_sector_cities(*, city_id) -> set[int]:
+    """The cities that share a sector with this one, as the apps that know sectors say."""
+    found = set()
+    for module in _modules():
+        if hasattr(module, "same_sector_cities"):
+            found |= module.same_sector_cities(city_id=city_id)
+    return found
+
+
+def benchmark_cities(*, user) -> list:
+    """The cities the benchmark may name to this person (the cities app's)."""
+    for module in _modules():
+        if hasattr(module, "benchmark_cities"):
+            return module.benchmark_cities(user=user)
+    return []

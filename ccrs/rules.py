@@ -52,4 +52,6 @@ def is_network_member(user):
 
 
 rules.add_perm("ccrs.view_program_dashboard", is_program_staff)
+# Staff and every city team: the benchmark shows only figures a city's peers may see.
+rules.add_perm("ccrs.view_benchmark", is_program_staff | is_city_team_member)
 rules.add_perm("ccrs.view_own_invitations", rules.is_authenticated)

@@ -4,9 +4,14 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext
 
-from . import panels
+from . import aggregates, panels
+from .formatting import country_name
 from .models import CityMembership, Invitation, InvitationStatus, Report, User
+from .money import MissingRate
 
 
 def memberships_of(*, user) -> list[CityMembership]:
@@ -19,14 +24,186 @@ def memberships_of(*, user) -> list[CityMembership]:
     return user._memberships
 
 
-def program_dashboard(*, user) -> dict:
-    """Figures of the whole program for staff: accounts by role, and the apps' own (cohorts, cities, stakeholders)."""
+def program_dashboard(*, user, cohort_id: int | None = None, today=None) -> dict:
+    """Figures of the whole program (or one cohort) for staff, each app contributing its own aggregated parts
+    (ccrs.panels.program_parts): the funnel, money in the reporting currency, participation with pooled
+    shares, pilots' health, and the cohort's timeline; a fixed number of queries however many cities."""
+    today = today or timezone.localdate()
     people = User.objects.aggregate(
         staff=Count("pk", filter=Q(is_staff=True)),
         network_members=Count("pk", filter=Q(is_network_member=True)),
         city_team=Count("pk", filter=Q(memberships__isnull=False), distinct=True),
     )
-    return {**panels.program_figures(user=user), "people": people}
+    parts = panels.program_parts(user=user, cohort_id=cohort_id, today=today)
+    cities = parts.get("cities", [])
+    cohort = next((c for c in parts.get("cohorts", []) if c.pk == cohort_id), None)
+    if cohort_id is not None and cohort is None:  # no such cohort: the whole program, as the filter then shows
+        return program_dashboard(user=user, cohort_id=None, today=today)
+    return {
+        "funnel": [],
+        "waiting": 0,
+        **panels.program_figures(user=user),
+        **parts,
+        "people": people,
+        "cohort": cohort,
+        "money": program_money(rows=parts["money"], cities=cities),
+        "participation": program_participation(counts=parts["counts"], shares=parts["shares"], cities=cities),
+        "timeline": program_timeline(cities=cities, dates=parts["dates"], labels=parts["date_labels"]),
+    }
+
+
+def _city_url(row: dict, city) -> str:
+    if city.pk in row.get("city_urls", {}):
+        return row["city_urls"][city.pk]
+    return reverse(row["city_url_name"], kwargs={"slug": city.slug}) if row.get("city_url_name") else ""
+
+
+def program_money(*, rows: list[dict], cities: list) -> dict:
+    """Each money row's total and each city's in the reporting currency, through the dated rates; a row with an
+    amount in a currency without a rate has no total and names that currency and date instead."""
+    currency = settings.PROGRAM_REPORTING_CURRENCY
+    table = panels.exchange_rates(reporting_currency=currency) or _NoRates(currency)
+    rates = set()
+    out = []
+    for row in rows:
+        total, by_city = aggregates.convert(row["items"], table)
+        rates |= total.rates
+        out.append(
+            {
+                **row,
+                "total": total,
+                "cells": [
+                    {"city": city, "value": by_city.get(city.pk, aggregates.Converted()), "url": _city_url(row, city)}
+                    for city in cities
+                ],
+            }
+        )
+    return {
+        "currency": currency,
+        "rows": out,
+        "rates": sorted(rates, key=lambda r: (r.currency, r.valid_from)),
+    }
+
+
+class _NoRates:
+    """The rates when no app keeps any: only amounts in the reporting currency itself add up."""
+
+    def __init__(self, reporting_currency):
+        self.reporting_currency = reporting_currency
+
+    def rate_entry(self, currency, on):
+        if currency != self.reporting_currency:
+            raise MissingRate(currency, on)
+        return None
+
+
+def program_participation(*, counts: list[dict], shares: list[dict], cities: list) -> dict:
+    """Counts summed over the cities and shares pooled from their numerators and denominators (Σn / Σd),
+    never an average of the cities' percentages."""
+    ids = {city.pk for city in cities}
+    count_rows = [
+        {
+            **row,
+            "total": sum(n for city_id, n in row["by_city"].items() if city_id in ids),
+            "cells": [{"city": c, "value": row["by_city"].get(c.pk, 0), "url": _city_url(row, c)} for c in cities],
+        }
+        for row in counts
+    ]
+    share_rows = []
+    for row in shares:
+        pairs = [row["by_city"].get(city.pk, (0, 0)) for city in cities]
+        share_rows.append(
+            {
+                **row,
+                "numerator": sum(n for n, _d in pairs),
+                "denominator": sum(d for _n, d in pairs),
+                "total": aggregates.pooled_share(pairs),
+                "cells": [
+                    {
+                        "city": c,
+                        "numerator": n,
+                        "denominator": d,
+                        "value": aggregates.share(n, d),
+                        "url": _city_url(row, c),
+                    }
+                    for c, (n, d) in zip(cities, pairs, strict=True)
+                ],
+            }
+        )
+    return {"counts": count_rows, "shares": share_rows}
+
+
+def program_timeline(*, cities: list, dates: dict, labels: list) -> dict:
+    """Each city's stage with the date reached and its key dates, in the apps' order of the columns."""
+    return {
+        "labels": [label for _key, label in labels],
+        "rows": [
+            {"city": city, "dates": [dates.get(city.pk, {}).get(key) for key, _label in labels]} for city in cities
+        ],
+    }
+
+
+def benchmark(*, user, city_ids: list[int], figure_keys: list[str]) -> dict:
+    """The benchmark: the chosen cities side by side on the chosen figures, each normalised to its cohort's range
+    (0 the cohort's lowest, 1 its highest), never ranked. Only the apps' peer figures (aggregates and published
+    values) appear, whoever asks and whichever city id they type; a fixed number of queries."""
+    cities = panels.benchmark_cities(user=user)
+    by_id = {city.pk: city for city in cities}
+    chosen = [by_id[pk] for pk in dict.fromkeys(city_ids) if pk in by_id]
+    if not chosen:  # by default the person's own cities and their cohorts (staff: every city)
+        own = [c for c in cities if getattr(c, "is_own", False)]
+        cohorts = {c.cohort_id for c in own if c.cohort_id}
+        chosen = cities if not own else [c for c in cities if c.is_own or c.cohort_id in cohorts]
+    cohorts = {c.cohort_id for c in chosen}
+    scope = [c for c in cities if c.cohort_id in cohorts or c in chosen]
+    figures = panels.peer_figures(city_ids=[c.pk for c in scope]) if scope else []
+    selected = [f for f in figures if f["key"] in figure_keys] or figures
+    ranges = {}
+    for figure in selected:
+        for cohort_id in cohorts:
+            values = [figure["by_city"].get(c.pk) for c in scope if c.cohort_id == cohort_id]
+            values = [v for v in values if v is not None]
+            ranges[(figure["key"], cohort_id)] = (min(values), max(values)) if values else (None, None)
+    rows = [
+        {
+            "city": city,
+            "cells": [
+                {
+                    "figure": figure,
+                    "value": figure["by_city"].get(city.pk),
+                    "position": aggregates.normalised(
+                        figure["by_city"].get(city.pk), *ranges[(figure["key"], city.cohort_id)]
+                    ),
+                }
+                for figure in selected
+            ],
+        }
+        for city in chosen
+    ]
+    return {
+        "cities": cities,
+        "chosen": chosen,
+        "figures": figures,
+        "selected": selected,
+        "rows": rows,
+    }
+
+
+def benchmark_table(data: dict) -> list[list]:
+    """The benchmark as rows of plain values (the first row the header), for CSV and XLSX."""
+    header = [gettext("City"), gettext("Cohort"), gettext("Country"), *[str(f["label"]) for f in data["selected"]]]
+    return [
+        header,
+        *[
+            [
+                row["city"].name,
+                row["city"].cohort.name if row["city"].cohort_id else "",
+                country_name(row["city"].country),
+                *[cell["value"] for cell in row["cells"]],
+            ]
+            for row in data["rows"]
+        ],
+    ]
 
 
 def email_is_verified(*, user, email: str) -> bool:

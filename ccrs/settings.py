@@ -294,6 +294,8 @@ LOGGING = {
 }
 
 PROGRAM_NAME = _("Catalyzing City Resilience Solutions")
+# The currency of the program dashboard's money (the program grant's); other currencies convert at dated rates.
+PROGRAM_REPORTING_CURRENCY = env("PROGRAM_REPORTING_CURRENCY", default="USD")
 
 # Absolute address of the site, for links in e-mails (invitations).
 SITE_URL = env("SITE_URL", default="http://127.0.0.1:8000").rstrip("/")

@@ -10,21 +10,24 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import ValidationError
 from django.db import connection
-from django.http import JsonResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from . import panels, selectors, services
+from . import panels, reporting, selectors, services
 from .celery import app as celery_app
 from .decorators import permission_required
 from .forms import InvitationAcceptForm, ProfileForm, add_service_errors
+from .inputs import id_from
 from .links import LinkInvalid
 from .middleware import ENROLMENT_SESSION_KEY
 from .rules import is_network_member, is_program_staff
+from .spreadsheets import CsvWriter
 
 
 @login_required
@@ -47,10 +50,49 @@ def home(request):
 
 @permission_required("ccrs.view_program_dashboard")
 def program_dashboard(request):
-    context = selectors.program_dashboard(user=request.user)
+    """The program as a whole, or one cohort (?cohort=<id>): funnel, money, participation, pilots, timeline."""
+    context = selectors.program_dashboard(user=request.user, cohort_id=id_from(request.GET.get("cohort")))
     return render(
         request, "ccrs/program_dashboard.html", {**context, "panels": panels.program_panels(user=request.user)}
     )
+
+
+def _benchmark(request):
+    return selectors.benchmark(
+        user=request.user,
+        city_ids=[pk for pk in map(id_from, request.GET.getlist("cities")) if pk],
+        figure_keys=request.GET.getlist("figures"),
+    )
+
+
+@permission_required("ccrs.view_benchmark")
+def program_benchmark(request):
+    """Cities side by side on the figures peers may see, normalised to their cohort's range (no ranking)."""
+    data = _benchmark(request)
+    chosen = {c.pk for c in data["chosen"]}
+    keys = {f["key"] for f in data["selected"]}
+    return render(
+        request,
+        "ccrs/benchmark.html",
+        {**data, "chosen_ids": chosen, "selected_keys": keys, "query": request.GET.urlencode()},
+    )
+
+
+@permission_required("ccrs.view_benchmark")
+def program_benchmark_export(request, fmt):
+    """The benchmark as CSV or XLSX, with the same cities and figures and the same restriction as the page."""
+    if fmt not in {"csv", "xlsx"}:
+        raise Http404
+    rows = selectors.benchmark_table(_benchmark(request))
+    stamp = timezone.localdate().isoformat()
+    if fmt == "csv":
+        response = HttpResponse(content_type="text/csv; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="ccrs-benchmark-{stamp}.csv"'
+        response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8 (Thai, Vietnamese names)
+        CsvWriter(response).writerows(rows)
+        return response
+    built = reporting.xlsx(sheets=[(_("Benchmark"), rows)], filename=f"ccrs-benchmark-{stamp}.xlsx")
+    return FileResponse(built.content, as_attachment=True, filename=built.filename)
 
 
 @login_required

@@ -3,11 +3,12 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
-from ccrs.charts import bar_chart
+from ccrs.charts import funnel_chart
 from ccrs.rules import is_program_staff
 from ccrs.selectors import memberships_of
 
 from . import selectors
+from .models import CoFundingKind, CoFundingStage
 from .stages import stage_timeline
 
 
@@ -24,36 +25,61 @@ def city_panel(*, city, user) -> dict:
     }
 
 
-def program_panel(*, user) -> dict | None:
-    """The newest cohort's applications by status and the program's cities by stage, as bar charts."""
-    pipeline = selectors.application_pipeline(user=user)
-    if pipeline is None:
-        return None
+def program_parts(*, user, cohort_id, today) -> dict:
+    """The program dashboard's cohorts and cities, the funnel, the cities' co-funding and their own dates."""
+    data = selectors.program_dashboard_parts(user=user, cohort_id=cohort_id)
+    if not data:
+        return {}
+    query = f"?cohort={cohort_id}" if cohort_id else ""
+    for step in data["funnel"]:
+        step["url"] = reverse("cities:application_list") + query if step["key"] == "applications" else ""
+    cofunding = data["cofunding"]
+    money = [
+        {
+            "key": f"cofunding_{kind}_{stage}",
+            "label": label,
+            "items": cofunding.get((kind, stage), []),
+            "city_url_name": "cities:profile",
+        }
+        for kind, stage, label in [
+            (CoFundingKind.CASH, CoFundingStage.COMMITTED, _("City co-funding committed, cash")),
+            (CoFundingKind.CASH, CoFundingStage.RECEIVED, _("City co-funding received, cash")),
+            (CoFundingKind.IN_KIND, CoFundingStage.COMMITTED, _("City co-funding committed, in kind")),
+            (CoFundingKind.IN_KIND, CoFundingStage.RECEIVED, _("City co-funding received, in kind")),
+        ]
+    ]
     return {
-        "template": "cities/partials/program_panel.html",
-        "wide": True,
-        "cohort": pipeline["cohort"],
-        "applications_chart": bar_chart(
-            categories=[str(label) for label, _n in pipeline["applications"]],
-            series=[(_("Applications"), [n for _label, n in pipeline["applications"]])],
-            title=_("Applications by status"),
+        "cohorts": data["cohorts"],
+        "cities": data["cities"],
+        "funnel": data["funnel"],
+        "funnel_chart": funnel_chart(
+            steps=[(str(step["label"]), step["count"]) for step in data["funnel"]], title=_("Program funnel")
         ),
-        "stages_chart": bar_chart(
-            categories=[str(label) for label, _n in pipeline["stages"]],
-            series=[(_("Cities"), [n for _label, n in pipeline["stages"]])],
-            title=_("Cities by program stage"),
-        ),
+        "money": money,
+        "dates": data["dates"],
+        "date_labels": [
+            ("selected", _("Selected")),
+            ("onboarded", _("Onboarded")),
+            ("assessed", _("Assessment approved")),
+        ],
     }
 
 
-def program_figures(*, user) -> dict:
-    """The program dashboard's city count, cohorts table and cities table."""
-    return selectors.program_cities(user=user)
+def peer_figures(*, city_ids) -> list[dict]:
+    """The share of the onboarding checklist done, which a city's peers may see."""
+    return selectors.onboarding_figures(city_ids=city_ids)
+
+
+def benchmark_cities(*, user) -> list:
+    """Every city of the program, for the benchmark: staff and city teams see the peer figures of all."""
+    return selectors.benchmark_cities(user=user)
 
 
 def nav_items(*, user) -> list[tuple[str, str]]:
     if is_program_staff(user):
-        return [(_("Applications"), reverse("cities:application_list"))]
+        return [(_("Applications"), reverse("cities:application_list")), (_("Benchmark"), reverse("program_benchmark"))]
+    if user.is_authenticated and memberships_of(user=user):
+        return [(_("Benchmark"), reverse("program_benchmark"))]
     # Applicants (city officials) are not on a team until selected; others need no extra query here.
     if (
         user.is_authenticated

@@ -5,10 +5,14 @@ from decimal import Decimal
 
 from django.db.models import Count, Max, Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 
-from ccrs import panels
+from ccrs import aggregates, formatting, panels
+from ccrs.charts import range_strip
 from ccrs.models import CityMembership, Invitation, InvitationStatus
 from ccrs.rules import is_program_staff
+from ccrs.selectors import memberships_of
 
 from .models import (
     Application,
@@ -21,7 +25,7 @@ from .models import (
     SelectionCriterion,
 )
 from .scoring import ReviewerScores, application_score, rank
-from .stages import CityStage, Stage, StageFacts, city_stage, stage_timeline
+from .stages import CityStage, Stage, StageFacts, city_stage, funnel, stage_timeline
 
 
 def cities_visible_to(*, user) -> QuerySet[City]:
@@ -219,6 +223,58 @@ def program_cities(*, user) -> dict:
     return {"cohorts": cohorts, "cities": cities}
 
 
+def program_dashboard_parts(*, user, cohort_id: int | None) -> dict:
+    """The program dashboard's cohorts, cities (with team, invitations and stage), funnel, co-funding and the
+    cities' own dates, for one cohort or all: a fixed number of queries (one per app for the stage)."""
+    if not is_program_staff(user):
+        return {}
+    cohorts = list(Cohort.objects.annotate(city_count=Count("cities")).order_by("-start_year", "name"))
+    cities = City.objects.select_related("cohort")
+    applications = Application.objects.exclude(status=ApplicationStatus.DRAFT)
+    if cohort_id is not None:
+        cities, applications = cities.filter(cohort_id=cohort_id), applications.filter(cohort_id=cohort_id)
+    cities = list(
+        cities.annotate(
+            team_size=Count("memberships", distinct=True),
+            pending_invitations=Count(
+                "invitations", filter=Q(invitations__status=InvitationStatus.PENDING), distinct=True
+            ),
+        ).order_by("name")
+    )
+    ids = [c.pk for c in cities]
+    details = city_stage_details(city_ids=ids)
+    for city in cities:
+        city.stage_detail = details[city.pk]
+    applications = list(applications.only("pk", "city_name", "city_id", "status", "decided_at").order_by("city_name"))
+    selected_on = {
+        a.city_id: timezone.localdate(a.decided_at)
+        for a in applications
+        if a.status == ApplicationStatus.SELECTED and a.city_id and a.decided_at
+    }
+    others = [a for a in applications if a.city_id not in details]
+    dates = {
+        city.pk: {
+            "selected": selected_on.get(city.pk),
+            "onboarded": city.stage_detail.facts.checklist_complete,
+            "assessed": city.stage_detail.facts.assessment_approved,
+        }
+        for city in cities
+    }
+    records = CoFundingRecord.objects.filter(city_id__in=ids).values_list(
+        "city_id", "kind", "stage", "amount", "currency", "on"
+    )
+    cofunding = defaultdict(list)
+    for city_id, kind, stage, amount, currency, on in records:
+        cofunding[(kind, stage)].append((city_id, amount, currency, on))
+    return {
+        "cohorts": cohorts,
+        "cities": cities,
+        "funnel": funnel(cities=cities, facts={c.pk: c.stage_detail.facts for c in cities}, other_applications=others),
+        "dates": dates,
+        "cofunding": cofunding,
+    }
+
+
 # --- Applications ----------------------------------------------------------------------------------
 
 
@@ -382,3 +438,83 @@ def cohort_export(*, user, cohort_id: int) -> dict | None:
         "cofunding": records,
         "today": timezone.localdate(),
     }
+
+
+# --- Peers and benchmarking ------------------------------------------------------------------------
+
+PEER_GROUPS = {"cohort": _("Same cohort"), "country": _("Same country"), "sector": _("Same sector")}
+
+
+def peer_cities(*, city: City, group: str) -> list[City]:
+    """The city's peers: the other cities of its cohort, of its country, or with a pilot in one of its sectors."""
+    if group == "country":
+        peers = City.objects.filter(country=city.country)
+    elif group == "sector":
+        peers = City.objects.filter(pk__in=panels.same_sector_cities(city_id=city.pk))
+    elif city.cohort_id:
+        peers = City.objects.filter(cohort_id=city.cohort_id)
+    else:
+        peers = City.objects.none()
+    return list(peers.exclude(pk=city.pk).order_by("name"))
+
+
+def onboarding_figures(*, city_ids: list[int]) -> list[dict]:
+    """The share of each city's onboarding checklist done (one query): an aggregate its peers may see."""
+    rows = _checklist_counts(OnboardingStep.objects.filter(city_id__in=city_ids).values("city_id"))
+    done = {city_id: aggregates.share(d, t) for city_id, t, d in rows.values_list("city_id", "total", "done")}
+    return [
+        {
+            "key": "onboarding_done",
+            "label": _("Onboarding checklist done"),
+            "kind": "percent",
+            "by_city": {city_id: done.get(city_id) for city_id in city_ids},
+        }
+    ]
+
+
+def city_peers(*, city: City, group: str) -> dict:
+    """The city's figures against its peers' range and median, never a rank: only the apps' peer figures
+    (aggregates and published values), a fixed number of queries however many peers."""
+    group = group if group in PEER_GROUPS else "cohort"
+    peers = peer_cities(city=city, group=group)
+    figures = panels.peer_figures(city_ids=[city.pk, *[p.pk for p in peers]])
+    rows = [
+        {
+            **figure,
+            "spread": aggregates.spread(figure["by_city"].get(city.pk), [figure["by_city"].get(p.pk) for p in peers]),
+        }
+        for figure in figures
+    ]
+    chart = range_strip(
+        rows=[
+            (
+                row["label"],
+                row["spread"].own,
+                row["spread"].low,
+                row["spread"].median,
+                row["spread"].high,
+                *(
+                    formatting.figure(v, row["kind"])
+                    for v in (row["spread"].own, row["spread"].low, row["spread"].median, row["spread"].high)
+                ),
+            )
+            for row in rows
+        ],
+        title=gettext("%(city)s and its peers") % {"city": city.name},
+        own_label=city.name,
+        range_label=gettext("peers' range"),
+        median_label=gettext("peers' median"),
+    )
+    return {"group": group, "groups": list(PEER_GROUPS.items()), "peers": peers, "rows": rows, "chart": chart}
+
+
+def benchmark_cities(*, user) -> list[City]:
+    """The cities the benchmark may name to this person: all of them to staff and city teams (only their peer
+    figures are shown), none to anyone else; one query, with the user's own cities marked."""
+    if not (is_program_staff(user) or memberships_of(user=user)):
+        return []
+    own = {m.city_id for m in memberships_of(user=user)}
+    cities = list(City.objects.select_related("cohort").order_by("name"))
+    for city in cities:
+        city.is_own = city.pk in own
+    return cities

@@ -113,3 +113,50 @@ def stage_timeline(stage: Stage, facts: StageFacts | None = None) -> list[dict]:
         }
         for i, s in enumerate(STAGE_ORDER)
     ]
+
+
+# The program's funnel: how far the cohort's cities (and the applications before them) have come.
+FUNNEL_STEPS = [
+    ("applications", _("Applications")),
+    ("selected", _("Selected")),
+    ("onboarded", _("Onboarded")),
+    ("assessed", _("Assessed")),
+    ("cocreating", _("Co-creating")),
+    ("piloting", _("Piloting")),
+    ("documented", _("Documented")),
+]
+# The fact that proves a city has reached each step after its selection.
+FUNNEL_FACTS = {
+    "onboarded": ("checklist_complete",),
+    "assessed": ("assessment_approved",),
+    "cocreating": ("cocreation_started",),
+    "piloting": ("pilot_active", "pilot_closed"),
+    "documented": ("case_study_published",),
+}
+FUNNEL_KEYS = [key for key, _label in FUNNEL_STEPS]
+
+
+def furthest_step(facts: StageFacts) -> str:
+    """The furthest funnel step a selected city's facts prove (a later fact implies the earlier steps)."""
+    reached = "selected"
+    for key in FUNNEL_KEYS[2:]:
+        if any(getattr(facts, name) for name in FUNNEL_FACTS[key]):
+            reached = key
+    return reached
+
+
+def funnel(*, cities: list, facts: dict, other_applications: list) -> list[dict]:
+    """Each step with the number that reached it and those standing at it now.
+
+    `cities` are the cohort's cities (each selected, so each has applied), `facts` their StageFacts by id,
+    `other_applications` the submitted applications that have no city in the program (yet).
+    """
+    at = {key: [] for key in FUNNEL_KEYS}
+    at["applications"] = list(other_applications)
+    for city in cities:
+        at[furthest_step(facts[city.pk])].append(city)
+    steps, reached = [], 0
+    for key, label in reversed(FUNNEL_STEPS):
+        reached += len(at[key])
+        steps.append({"key": key, "label": label, "count": reached, "at": at[key]})
+    return list(reversed(steps))

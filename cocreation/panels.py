@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from ccrs import aggregates
 from ccrs.charts import bar_chart
 
 from . import selectors, services
@@ -66,6 +67,80 @@ def person_panel(*, user):
 def program_figures(*, user) -> dict:
     """The program dashboard's count of stakeholders: the people in the cities' registries, not user accounts."""
     return {"stakeholder_count": selectors.stakeholder_count(user=user)}
+
+
+def program_parts(*, user, cohort_id, today) -> dict:
+    """The program dashboard's participation and inclusion (counts per city, shares as numerators and
+    denominators, pooled by the dashboard) and the cities' first workshop and award dates."""
+    data = selectors.program_participation(user=user, cohort_id=cohort_id)
+    if data is None:
+        return {}
+    people, workshops, awards = data["people"], data["workshops"], data["awards"]
+    city_ids = set(people) | set(workshops) | set(awards)
+    return {
+        "counts": [
+            {
+                "key": "stakeholders_engaged",
+                "label": _("Stakeholders engaged"),
+                "city_url_name": "cocreation:processes",
+                "by_city": {c: row["engaged"] for c, row in people.items()},
+            },
+            {
+                "key": "workshops_held",
+                "label": _("Workshops held"),
+                "city_url_name": "cocreation:processes",
+                "by_city": {c: row["held"] for c, row in workshops.items()},
+            },
+            {
+                "key": "smes_reached",
+                "label": _("SMEs reached"),
+                "city_url_name": "cocreation:processes",
+                "by_city": {c: row["smes"] for c, row in people.items()},
+            },
+        ],
+        "shares": [
+            {
+                "key": "sme_share",
+                "label": _("SMEs among the stakeholders engaged"),
+                "city_url_name": "cocreation:processes",
+                "by_city": {c: (row["smes"], row["engaged"]) for c, row in people.items()},
+            },
+            {
+                "key": "women_led_share",
+                "label": _("Women-led SMEs among the SMEs reached"),
+                "city_url_name": "cocreation:processes",
+                "by_city": {c: (row["women_led"], row["smes"]) for c, row in people.items()},
+            },
+        ],
+        "dates": {
+            c: {
+                "first_workshop": timezone.localdate(workshops[c]["first"]) if c in workshops else None,
+                "awarded": timezone.localdate(awards[c]) if awards.get(c) else None,
+            }
+            for c in city_ids
+        },
+        "date_labels": [("first_workshop", _("First workshop")), ("awarded", _("Award"))],
+    }
+
+
+def peer_figures(*, city_ids) -> list[dict]:
+    """The cities' participation as aggregate counts and shares, which a city's peers may see (three queries)."""
+    data = selectors.participation_by_city(city_ids=city_ids)
+    people, workshops = data["people"], data["workshops"]
+
+    share = aggregates.share
+    return [
+        {"key": "stakeholders_engaged", "label": _("Stakeholders engaged"), "kind": "count",
+         "by_city": {c: people.get(c, {}).get("engaged", 0) for c in city_ids}},
+        {"key": "workshops_held", "label": _("Workshops held"), "kind": "count",
+         "by_city": {c: workshops.get(c, {}).get("held", 0) for c in city_ids}},
+        {"key": "smes_reached", "label": _("SMEs reached"), "kind": "count",
+         "by_city": {c: people.get(c, {}).get("smes", 0) for c in city_ids}},
+        {"key": "sme_share", "label": _("SMEs among the stakeholders engaged"), "kind": "percent",
+         "by_city": {c: share(people[c]["smes"], people[c]["engaged"]) if c in people else None for c in city_ids}},
+        {"key": "women_led_share", "label": _("Women-led SMEs among the SMEs reached"), "kind": "percent",
+         "by_city": {c: share(people[c]["women_led"], people[c]["smes"]) if c in people else None for c in city_ids}},
+    ]  # fmt: skip
 
 
 def nav_items(*, user):

@@ -3,13 +3,15 @@
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
+from django.db.models import Count, Q
+from django.template.loader import render_to_string
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from simple_history.admin import SimpleHistoryAdmin
 
 from ccrs.admin import service_action
 
-from . import services
+from . import selectors, services
 from .models import (
     BudgetApproval,
     BudgetLine,
@@ -17,10 +19,12 @@ from .models import (
     Expenditure,
     FundingSource,
     Indicator,
+    IndicatorMapping,
     Milestone,
     Period,
     Pilot,
     PilotStatus,
+    ProgramIndicator,
     Result,
     Risk,
     SMEPartner,
@@ -271,3 +275,100 @@ class UpdateEvidenceAdmin(SimpleHistoryAdmin):
     list_filter = ["kind"]
     list_select_related = ["update__period__indicator"]
     raw_id_fields = ["update"]
+
+
+class IndicatorMappingForm(forms.ModelForm):
+    """A mapping that would add up indicators of another measure or unit is refused with the service's message."""
+
+    class Meta:
+        model = IndicatorMapping
+        fields = ["program_indicator", "pilot", "indicator", "excluded", "note"]
+
+    def clean(self):
+        data = super().clean()
+        program, indicator, pilot = data.get("program_indicator"), data.get("indicator"), data.get("pilot")
+        if program is None and self.instance.program_indicator_id:  # in the program indicator's inline
+            program = self.instance.program_indicator
+        if self.errors:
+            return data
+        if data.get("excluded"):
+            if indicator is not None:
+                self.add_error("indicator", _("A pilot that opts out maps no indicator: leave it empty."))
+            return data
+        if indicator is None:
+            self.add_error("indicator", _("Choose the pilot indicator that feeds it, or tick “opted out”."))
+            return data
+        if pilot is not None and indicator.result.pilot_id != pilot.pk:
+            self.add_error("indicator", _("Choose an indicator of this pilot."))
+            return data
+        if program is None:  # a new program indicator: its own form checks the measure and unit below
+            return data
+        try:
+            services.mapping_check(program_indicator=program, indicator=indicator)
+        except ValidationError as error:
+            self.add_error(None, error)
+        return data
+
+
+class IndicatorMappingInline(admin.TabularInline):
+    model = IndicatorMapping
+    form = IndicatorMappingForm
+    extra = 0
+    fields = ["pilot", "indicator", "excluded", "note"]
+    raw_id_fields = ["pilot", "indicator"]
+
+
+class ProgramIndicatorForm(forms.ModelForm):
+    class Meta:
+        model = ProgramIndicator
+        fields = ["name", "measure", "unit", "description", "position"]
+
+    def clean(self):
+        data = super().clean()
+        if not self.errors:
+            try:
+                services.program_indicator_check(
+                    program_indicator=self.instance, measure=data["measure"], unit=data.get("unit", "")
+                )
+            except ValidationError as error:
+                self.add_error(None, error.messages)
+        return data
+
+
+@admin.register(ProgramIndicator)
+class ProgramIndicatorAdmin(SimpleHistoryAdmin):
+    """Staff choose the program's indicators and map the pilots' own to them; the roll-up shows what they add to."""
+
+    form = ProgramIndicatorForm
+    list_display = ["name", "measure", "unit", "position", "mapping_count"]
+    list_filter = ["measure"]
+    search_fields = ["name", "unit", "description"]
+    fields = ["name", "measure", "unit", "description", "position", "rollup"]
+    readonly_fields = ["rollup"]
+    inlines = [IndicatorMappingInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(mapped=Count("mappings", filter=Q(mappings__excluded=False)))
+
+    @admin.display(description=_("pilots mapped"), ordering="mapped")
+    def mapping_count(self, obj):
+        return obj.mapped
+
+    @admin.display(description=_("roll-up across the pilots"))
+    def rollup(self, obj):
+        if obj is None or obj.pk is None:
+            return "—"
+        [row] = selectors.indicator_rollup(indicators=[obj])
+        if not row["periods"]:
+            return _("No pilot reports on it yet.")
+        return render_to_string("pilots/partials/program_indicator_rollup.html", {"item": row})
+
+
+@admin.register(IndicatorMapping)
+class IndicatorMappingAdmin(SimpleHistoryAdmin):
+    form = IndicatorMappingForm
+    list_display = ["program_indicator", "pilot", "indicator", "excluded"]
+    list_filter = ["excluded", "program_indicator"]
+    search_fields = ["program_indicator__name", "pilot__title", "pilot__city__name", "indicator__title"]
+    list_select_related = ["program_indicator", "pilot__city", "indicator"]
+    raw_id_fields = ["pilot", "indicator"]

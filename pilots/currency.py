@@ -9,16 +9,9 @@ from dataclasses import dataclass
 from datetime import date
 from decimal import ROUND_HALF_UP, Decimal
 
+from ccrs.money import MissingRate
+
 CENT = Decimal("0.01")
-
-
-class MissingRate(ValueError):
-    """No exchange rate of this currency on or before this date."""
-
-    def __init__(self, currency: str, on: date):
-        super().__init__(f"no exchange rate for {currency} on or before {on.isoformat()}")
-        self.currency = currency
-        self.on = on
 
 
 @dataclass(frozen=True)
@@ -37,15 +30,23 @@ class RateTable:
         for rate in sorted(rates, key=lambda r: r.valid_from):
             self._by_currency.setdefault(rate.currency, []).append(rate)
 
-    def rate_on(self, currency: str, on: date) -> Decimal:
-        """The latest rate dated on or before `on`; 1 for the reporting currency itself."""
+    def rate_entry(self, currency: str, on: date) -> Rate | None:
+        """The rate (with its date) that applies to `currency` on `on`; None for the reporting currency itself.
+
+        Raises MissingRate when no rate of `currency` is dated on or before `on`.
+        """
         if currency == self.reporting_currency:
-            return Decimal(1)
+            return None
         rates = self._by_currency.get(currency, [])
         index = bisect_right([r.valid_from for r in rates], on)
         if index == 0:
             raise MissingRate(currency, on)
-        return rates[index - 1].rate
+        return rates[index - 1]
+
+    def rate_on(self, currency: str, on: date) -> Decimal:
+        """The latest rate dated on or before `on`; 1 for the reporting currency itself."""
+        entry = self.rate_entry(currency, on)
+        return Decimal(1) if entry is None else entry.rate
 
     def convert(self, amount: Decimal, currency: str, on: date) -> Decimal:
         """`amount` of `currency` in the reporting currency at the rate of `on`, to the cent."""

@@ -1,6 +1,5 @@
 """Program action 3: a city's pilot with its budget, workplan, risks and IATI-style results framework."""
 
-
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -557,3 +556,84 @@ class UpdateEvidence(TimeStampedModel):
 
     def __str__(self):
         return self.name or self.file.name.rsplit("/", 1)[-1]
+
+
+PROGRAM_MEASURES = [(Measure.UNIT, Measure.UNIT.label), (Measure.PERCENTAGE, Measure.PERCENTAGE.label)]
+
+
+class ProgramIndicator(TimeStampedModel):
+    """An indicator of the whole program, chosen by staff (SMEs supported, tonnes of waste separated …).
+
+    The pilots' own indicators map to it; it adds them up (a unit) or pools them (a percentage: Σ numerators
+    / Σ denominators)."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    measure = models.CharField(_("measure"), max_length=12, choices=PROGRAM_MEASURES, default=Measure.UNIT)
+    unit = models.CharField(
+        _("unit"), max_length=40, blank=True, help_text=_("What a unit indicator counts, such as SMEs or tonnes.")
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("program indicator")
+        verbose_name_plural = _("program indicators")
+        ordering = ["position", "name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(measure__in=[Measure.UNIT, Measure.PERCENTAGE]), name="program_indicator_measure_valid"
+            ),
+            models.CheckConstraint(
+                condition=~Q(measure=Measure.UNIT) | ~Q(unit=""), name="program_indicator_unit_has_unit"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        super().clean()
+        if self.measure == Measure.UNIT and not self.unit.strip():
+            raise ValidationError({"unit": _("Say what the indicator counts, such as SMEs or tonnes.")})
+
+
+class IndicatorMapping(TimeStampedModel):
+    """A pilot's part in a program indicator: the pilot indicator that feeds it, or the pilot's opting out."""
+
+    program_indicator = models.ForeignKey(
+        ProgramIndicator, on_delete=models.CASCADE, related_name="mappings", verbose_name=_("program indicator")
+    )
+    pilot = models.ForeignKey(
+        Pilot, on_delete=models.CASCADE, related_name="indicator_mappings", verbose_name=_("pilot")
+    )
+    indicator = models.ForeignKey(
+        Indicator,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="program_mappings",
+        verbose_name=_("pilot indicator"),
+    )
+    excluded = models.BooleanField(
+        _("opted out"), default=False, help_text=_("The pilot takes no part in this program indicator.")
+    )
+    note = models.CharField(_("note"), max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("indicator mapping")
+        verbose_name_plural = _("indicator mappings")
+        ordering = ["program_indicator", "pilot"]
+        constraints = [
+            models.UniqueConstraint(fields=["program_indicator", "pilot"], name="indicator_mapping_one_per_pilot"),
+            models.CheckConstraint(
+                condition=Q(excluded=True, indicator__isnull=True) | Q(excluded=False, indicator__isnull=False),
+                name="indicator_mapping_indicator_or_excluded",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.program_indicator} ← {self.indicator or self.pilot}"

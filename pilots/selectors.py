@@ -1,6 +1,7 @@
 """Reads of the pilots app. Every read takes the user and returns only what they may see."""
 
 from collections import defaultdict
+from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
@@ -12,20 +13,23 @@ from ccrs.charts import bar_chart
 from ccrs.rules import is_program_staff
 from cocreation.models import Proposal, ProposalStatus
 
-from . import health
+from . import health, rollup
 from .currency import Rate, RateTable, burn_rate, money_totals, time_elapsed
 from .models import (
     BudgetApproval,
     BudgetLine,
     ExchangeRate,
     Expenditure,
+    FundingKind,
     FundingSource,
     Indicator,
+    IndicatorMapping,
     Milestone,
     MilestoneStatus,
     Period,
     Pilot,
     PilotStatus,
+    ProgramIndicator,
     Result,
     Update,
     UpdateEvidence,
@@ -33,6 +37,7 @@ from .models import (
 )
 
 QUEUE_PAGE_SIZE = 50
+START = date.min  # every period of a city's figure taken as one
 REMINDER_DAYS_BEFORE_END = 7
 
 
@@ -235,20 +240,28 @@ def pilot_overview(*, pilot: Pilot, today: date) -> dict:
     }
 
 
+def _program_pilots(*, user, cohort_id: int | None) -> QuerySet[Pilot]:
+    visible = pilots_visible_to(user=user)
+    return visible if cohort_id is None else visible.filter(city__cohort_id=cohort_id)
+
+
 def pilots_at_a_glance(*, user, today: date, cohort_id: int | None = None) -> list[dict]:
     """Every pilot the user may see (of one cohort's cities, if given) with its money in the reporting currency,
     time elapsed, overdue milestones and health: the program report's, in eight queries however many pilots."""
-    pilots = pilots_visible_to(user=user).select_related("city")
-    if cohort_id is not None:
-        pilots = pilots.filter(city__cohort_id=cohort_id)
-    pilots = list(pilots.order_by("city__name", "title"))
-    ids = [p.pk for p in pilots]
-    tables = rate_tables(reporting_currencies={p.reporting_currency for p in pilots})
-    funding, lines, spending, milestones, periods = (defaultdict(list) for _n in range(5))
-    for pilot_id, *row in FundingSource.objects.filter(pilot_id__in=ids).values_list(
-        "pilot_id", "amount", "currency", "committed_on"
+    visible = _program_pilots(user=user, cohort_id=cohort_id)
+    pilots = list(visible.select_related("city").order_by("city__name", "title"))
+    # A subquery, not a list of ids: the same queries run with no pilot as with many (a fixed query budget).
+    ids = visible.values("pk")
+    tables = rate_tables(
+        reporting_currencies={p.reporting_currency for p in pilots}, among=visible.values("reporting_currency")
+    )
+    funding, grants, lines, spending, milestones, periods = (defaultdict(list) for _n in range(6))
+    for pilot_id, kind, *row in FundingSource.objects.filter(pilot_id__in=ids).values_list(
+        "pilot_id", "kind", "amount", "currency", "committed_on"
     ):
         funding[pilot_id].append(row)
+        if kind == FundingKind.GRANT:
+            grants[pilot_id].append(row)
     for pilot_id, *row in BudgetLine.objects.filter(pilot_id__in=ids).values_list("pilot_id", "amount", "currency"):
         lines[pilot_id].append(row)
     for pilot_id, *row in Expenditure.objects.filter(budget_line__pilot_id__in=ids).values_list(
@@ -277,15 +290,47 @@ def pilots_at_a_glance(*, user, today: date, cohort_id: int | None = None) -> li
             indicators=indicators,
             today=today,
         )
-        rows.append({"pilot": pilot, "totals": totals, **glance})
+        rows.append(
+            {
+                "pilot": pilot,
+                "totals": totals,
+                "milestones": milestones[pilot.pk],
+                "grants": grants[pilot.pk],
+                "lines": lines[pilot.pk],
+                "spending": spending[pilot.pk],
+                **glance,
+            }
+        )
     return rows
 
 
-def rate_tables(*, reporting_currencies) -> dict[str, RateTable]:
-    """The exchange rates into each of these reporting currencies, in one query."""
+def program_pilots_parts(*, user, today: date, cohort_id: int | None = None) -> dict | None:
+    """The program dashboard's pilots: each one's health with its reasons and the updates waiting for review,
+    the overdue milestones, and the program grant, budgets and spending as (city, amount, currency, date)
+    items for the dashboard to convert; the glance's eight queries and one more."""
+    if not is_program_staff(user):
+        return None
+    rows = pilots_at_a_glance(user=user, today=today, cohort_id=cohort_id)
+    waiting = dict(
+        Update.objects.filter(
+            status=UpdateStatus.SUBMITTED,
+            period__indicator__result__pilot__in=_program_pilots(user=user, cohort_id=cohort_id),
+        )
+        .values_list("period__indicator__result__pilot_id")
+        .annotate(n=Count("pk"))
+        .order_by()
+    )
+    for row in rows:
+        row["waiting"] = waiting.get(row["pilot"].pk, 0)
+    return {"rows": rows, "waiting": sum(waiting.values())}
+
+
+def rate_tables(*, reporting_currencies, among=None) -> dict[str, RateTable]:
+    """The exchange rates into each of these reporting currencies, in one query (`among`: a subquery of the
+    currencies to read, so the query runs even when there are none)."""
     rates = defaultdict(list)
     for reporting, currency, valid_from, rate in ExchangeRate.objects.filter(
-        reporting_currency__in=reporting_currencies
+        reporting_currency__in=reporting_currencies if among is None else among
     ).values_list("reporting_currency", "currency", "valid_from", "rate"):
         rates[reporting].append(Rate(currency, valid_from, rate))
     return {reporting: RateTable(reporting, rates[reporting]) for reporting in reporting_currencies}
@@ -406,3 +451,97 @@ def pilot_stage_dates(*, city_ids) -> dict[int, dict]:
         .values_list("city_id", "active", "closed")
     )
     return {city_id: {"pilot_active": active, "pilot_closed": closed} for city_id, active, closed in rows}
+
+
+# --- program indicators ----------------------------------------------------------------------------
+
+
+def program_indicator_rollup(*, user, cohort_id: int | None = None) -> list[dict] | None:
+    """Each program indicator rolled up across the pilots mapped to it (of one cohort's cities, if given), per
+    period with each city's contribution, and the pilots that opted out; four queries however many pilots."""
+    if not is_program_staff(user):
+        return None
+    return indicator_rollup(indicators=list(ProgramIndicator.objects.order_by("position", "name")), cohort_id=cohort_id)
+
+
+def indicator_rollup(
+    *, indicators: list[ProgramIndicator], cohort_id: int | None = None, city_ids: list[int] | None = None
+) -> list[dict]:
+    """The roll-up of these program indicators from approved actuals only (so the cities' peers may see it too: the
+    dashboard, the admin, the peers and the benchmark), three queries."""
+    base = IndicatorMapping.objects.filter(program_indicator__in=[i.pk for i in indicators] or [0])
+    if cohort_id is not None:
+        base = base.filter(pilot__city__cohort_id=cohort_id)
+    if city_ids is not None:
+        base = base.filter(pilot__city_id__in=city_ids)
+    mappings = list(base.select_related("pilot__city", "indicator").order_by("pilot__city__name", "pilot__title"))
+    mapped = base.filter(excluded=False)  # a subquery: the same queries with no mapping as with many
+    periods = list(
+        Period.objects.filter(indicator__program_mappings__in=mapped)
+        .distinct()
+        .values_list("pk", "indicator_id", "start", "end", "actual_value")
+    )
+    sums = {
+        period_id: (numerator, denominator)
+        for period_id, numerator, denominator in Update.objects.filter(
+            status=UpdateStatus.APPROVED, period__indicator__program_mappings__in=mapped
+        )
+        .values_list("period_id")
+        .annotate(n=Sum("numerator"), d=Sum("denominator"))
+        .values_list("period_id", "n", "d")
+        .order_by()
+    }
+    by_indicator = defaultdict(list)
+    for period_id, indicator_id, start, end, actual in periods:
+        by_indicator[indicator_id].append((period_id, start, end, actual))
+    rows = []
+    for program in indicators:
+        own = [m for m in mappings if m.program_indicator_id == program.pk]
+        contributions = [
+            rollup.Contribution(
+                start=start,
+                end=end,
+                city_id=mapping.pilot.city_id,
+                pilot_id=mapping.pilot_id,
+                value=actual,
+                numerator=sums.get(period_id, (None, None))[0],
+                denominator=sums.get(period_id, (None, None))[1],
+                label=mapping.pilot.city.name,
+                url=mapping.pilot.get_absolute_url(),
+            )
+            for mapping in own
+            if not mapping.excluded
+            for period_id, start, end, actual in by_indicator[mapping.indicator_id]
+        ]
+        rows.append(
+            {
+                "indicator": program,
+                "mapped": [m for m in own if not m.excluded],
+                "excluded": [m for m in own if m.excluded],
+                "periods": rollup.roll_up(program.measure, contributions),
+            }
+        )
+    return rows
+
+
+def city_indicator_figures(*, city_ids: list[int]) -> list[dict]:
+    """Each program indicator per city over every period: approved actuals added up, or pooled (Σn / Σd); four
+    queries. Cities without a mapped pilot have none (None), an opted-out pilot's city too."""
+    rows = indicator_rollup(indicators=list(ProgramIndicator.objects.order_by("position", "name")), city_ids=city_ids)
+    figures = []
+    for row in rows:
+        program = row["indicator"]
+        parts = rollup.by_city([c for period in row["periods"] for c in period.contributions])
+        values = {}
+        for city_id in city_ids:
+            own = parts.get(city_id, [])
+            [total] = rollup.roll_up(program.measure, [replace(c, start=START, end=START) for c in own]) or [None]
+            values[city_id] = total.total if total else None
+        figures.append({"program_indicator": program, "by_city": values})
+    return figures
+
+
+def same_sector_cities(*, city_id: int) -> set[int]:
+    """The cities with a pilot in an ISIC sector of this city's pilots (one query)."""
+    codes = Pilot.objects.filter(city_id=city_id).exclude(sector_isic="").values("sector_isic")
+    return set(Pilot.objects.filter(sector_isic__in=codes).exclude(city_id=city_id).values_list("city_id", flat=True))

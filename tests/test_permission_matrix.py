@@ -24,6 +24,11 @@ PROJECT_MATRIX = {
     "healthz": Rule(every(OK)),
     "set_language": Rule(every(REDIRECT), method="post", data={"language": "vi", "next": "/"}),
     "program_dashboard": Rule({**signed_in(DENY), "staff": OK}),
+    # Staff and every city team (city B's too: only the figures peers may see are shown, tests/ccrs/test_benchmark.py).
+    "program_benchmark": Rule({**signed_in(DENY), "member_a": OK, "member_b": OK, "staff": OK}),
+    "program_benchmark_export": Rule(
+        {**signed_in(DENY), "member_a": OK, "member_b": OK, "staff": OK}, kwargs={"fmt": "csv"}
+    ),
     "invitations": Rule(signed_in(OK)),
     "profile": Rule(signed_in(OK)),
     # A valid link opens for anyone; a signed-in person with another e-mail is refused.

@@ -1,7 +1,7 @@
 """Figures, languages and countries as the reader's language writes them (see `ccrs.formatting`); no query.
 
-`{{ n|number }}`, `{{ score|number:3 }}`, `{{ amount|money:currency }}`, `{{ city.languages|language_names }}`,
-`{{ city.country|country_name }}`: the one way pages, e-mails and PDFs show them.
+`{{ n|number }}`, `{{ score|number:3 }}`, `{{ amount|money:currency }}`, `{{ share|percent }}`,
+`{{ city.languages|language_names }}`, `{{ city.country|country_name }}`: the one way pages, e-mails and PDFs show them.
 """
 
 from decimal import Decimal
@@ -17,6 +17,18 @@ register = template.Library()
 def number(value, digits=None):
     """Grouped with the language's marks; `digits` as in `floatformat` (3 exactly, "-2" at most two)."""
     return formatting.number(value, None if digits in (None, "") else int(digits))
+
+
+@register.filter
+def percent(value, digits=-1):
+    """A share in percent as the language writes a percentage; at most one decimal unless told."""
+    return formatting.percent(value, int(digits))
+
+
+@register.filter
+def figure(value, kind):
+    """A dashboard figure by its kind (count, number, percent)."""
+    return formatting.figure(value, str(kind))
 
 
 @register.filter

@@ -40,6 +40,7 @@ def city_dashboard(request, city):
             "city": city,
             "can_manage_team": rules.abilities(request.user, city)["can_manage_team"],
             "panels": panels.city_panels(city=city, user=request.user),
+            "peers": selectors.city_peers(city=city, group=request.GET.get("peers", "")),
             **selectors.city_dashboard(city=city),
         },
     )

@@ -27,6 +27,7 @@ from .processes import (
     program_counts,
     timeline,
 )
+from .program import participation_by_city, program_participation
 from .stakeholders import (
     inclusion_figures,
     invitation_get,
@@ -59,6 +60,8 @@ from .workshops import (
 )
 
 __all__ = [
+    "participation_by_city",
+    "program_participation",
     "PAGE_SIZE",
     "PICK_LIMIT",
     "answer_text",

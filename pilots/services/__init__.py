@@ -11,6 +11,13 @@ from .budget import (
 )
 from .notifications import period_reminders_send, update_notify
 from .pilots import partner_add, pilot_create, pilot_start_from_award, pilot_status_change
+from .program import (
+    indicator_map,
+    indicator_opt_out,
+    mapping_check,
+    program_indicator_check,
+    program_indicator_save,
+)
 from .results import indicator_create, period_create, period_lock, period_recompute_actual, result_create
 from .updates import update_approve, update_return, update_revise, update_submit
 from .workplan import milestone_save, milestone_status_set, risk_save
@@ -24,6 +31,9 @@ __all__ = [
     "expenditure_record",
     "funding_add",
     "indicator_create",
+    "indicator_map",
+    "indicator_opt_out",
+    "mapping_check",
     "milestone_save",
     "milestone_status_set",
     "partner_add",
@@ -31,6 +41,8 @@ __all__ = [
     "period_lock",
     "period_recompute_actual",
     "period_reminders_send",
+    "program_indicator_check",
+    "program_indicator_save",
     "pilot_create",
     "pilot_start_from_award",
     "pilot_status_change",

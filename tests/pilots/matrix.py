@@ -79,6 +79,8 @@ def objects(world):
         files=[SimpleUploadedFile("p.jpg", b"\xff\xd8\xff\xe0" + b"\x00" * 20, content_type="image/jpeg")],
     )
 
+    program_indicator = services.program_indicator_save(name="Tonnes separated", measure="unit", unit="t")
+    mapping = services.indicator_map(program_indicator=program_indicator, indicator=indicator)
     world["format"].update(
         {
             "milestone_a": milestone,
@@ -106,5 +108,7 @@ def objects(world):
             model("pilots", "Period"): period,
             model("pilots", "Update"): update,
             model("pilots", "UpdateEvidence"): update_b.evidence.first(),
+            model("pilots", "ProgramIndicator"): program_indicator,
+            model("pilots", "IndicatorMapping"): mapping,
         }
     )
