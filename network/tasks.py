@@ -68,6 +68,14 @@ def digests_send() -> int:
     return send()
 
 
+@shared_task(**RETRY)
+def case_study_pdfs_build(version_id: int) -> int:
+    """Build a newly published version's PDF in each of its languages; safe to run twice (a stored PDF is kept)."""
+    from .services.case_studies import case_study_pdfs_build as build
+
+    return build(version_id=version_id)
+
+
 # Every ten minutes: a reminder leaves at most ten minutes after its hour. Every hour on the hour: each
 # person's digest goes out in the first run of their morning.
 app.conf.beat_schedule = {

@@ -65,7 +65,7 @@ DEMO_TAGS = [
     ),
     (
         TagKind.SECTOR,
-        "i",
+        "I",
         "Accommodation and food service activities (waterfront tourism)",
         {
             "vi": "Dịch vụ lưu trú và ăn uống (du lịch ven sông)",
@@ -76,7 +76,7 @@ DEMO_TAGS = [
     ),
     (
         TagKind.SECTOR,
-        "c13",
+        "C13",
         "Manufacture of textiles (batik)",
         {
             "vi": "Sản xuất hàng dệt (batik)",
@@ -87,7 +87,7 @@ DEMO_TAGS = [
     ),
     (
         TagKind.SECTOR,
-        "e38",
+        "E38",
         "Waste collection, treatment and disposal; materials recovery",
         {
             "vi": "Thu gom, xử lý và tiêu hủy rác thải; tái chế phế liệu",
@@ -155,11 +155,11 @@ DEMO_TAGS = [
 
 # The participant cities' organisations: (city slug, tag codes)
 CITY_TAGS = {
-    "bangkok": ["i", "water-pollution", "critical"],
-    "melaka": ["i", "water-pollution", "challenges"],
-    "semarang": ["c13", "green-finance", "co_benefits"],
-    "jakarta": ["e38", "waste-banks", "critical"],
-    "can-tho": ["e38", "flooding", "challenges"],
+    "bangkok": ["I", "water-pollution", "critical"],
+    "melaka": ["I", "water-pollution", "challenges"],
+    "semarang": ["C13", "green-finance", "co_benefits"],
+    "jakarta": ["E38", "waste-banks", "critical"],
+    "can-tho": ["E38", "flooding", "challenges"],
     "da-nang": ["typhoons", "flooding"],
 }
 
@@ -172,7 +172,7 @@ DEMO_ORGANISATIONS = [
         "https://www.rotterdam.nl/",
         "A delta city below sea level that turned its waterfronts into places to live and visit: water squares, "
         "floating pavilions and climate-proof quays.",
-        ["flooding", "i", "challenges"],
+        ["flooding", "I", "challenges"],
     ),
     (
         "Surabaya",
@@ -181,7 +181,7 @@ DEMO_ORGANISATIONS = [
         "https://surabaya.go.id/",
         "Hundreds of neighbourhood waste banks where residents trade sorted waste for savings, run with local "
         "collection SMEs.",
-        ["waste-banks", "e38", "collaboration"],
+        ["waste-banks", "E38", "collaboration"],
     ),
     (
         "Citi Foundation",
@@ -205,7 +205,7 @@ DEMO_ORGANISATIONS = [
         "TH",
         "https://www.ait.ac.th/",
         "Research on urban resilience, water and waste management in Southeast Asia.",
-        ["flooding", "e38"],
+        ["flooding", "E38"],
     ),
     (
         "Resilient Cities Network",
@@ -228,7 +228,7 @@ DEMO_MENTORS = [
         "Twenty years of waterfront redevelopment with water squares and floating homes; happy to walk city teams "
         "through how Rotterdam involved local businesses.",
         "Examples of tourism SMEs that adapted to flooding.",
-        ["flooding", "i", "challenges"],
+        ["flooding", "I", "challenges"],
     ),
     (
         "mentor.surabaya@ccrs.demo",
@@ -238,7 +238,7 @@ DEMO_MENTORS = [
         ["id", "en"],
         "Pengalaman membangun lebih dari 400 bank sampah bersama warga dan UKM pengumpul sampah.",
         "Cara mengukur dampak bank sampah terhadap pendapatan UKM.",
-        ["waste-banks", "e38", "collaboration"],
+        ["waste-banks", "E38", "collaboration"],
     ),
     (
         "mentor.ait@ccrs.demo",
@@ -259,7 +259,7 @@ DEMO_PROFILES = {
         ["vi", "en"],
         "Kinh nghiệm phân loại rác tại nguồn ở các chợ nổi.",
         "Mô hình ngân hàng rác phù hợp với đồng bằng sông Cửu Long.",
-        ["e38", "flooding"],
+        ["E38", "flooding"],
         True,
     ),
     "officer.cantho@ccrs.demo": (
@@ -267,7 +267,7 @@ DEMO_PROFILES = {
         ["vi"],
         "",
         "Đào tạo về khảo sát doanh nghiệp nhỏ.",
-        ["e38"],
+        ["E38"],
         False,
     ),
     "lead.bangkok@ccrs.demo": (
@@ -275,16 +275,16 @@ DEMO_PROFILES = {
         ["th", "en"],
         "ประสบการณ์ฟื้นฟูชุมชนริมคลองร่วมกับผู้ประกอบการท่องเที่ยว",
         "แนวทางลดมลพิษทางน้ำจากร้านอาหารริมน้ำ",
-        ["i", "water-pollution"],
+        ["I", "water-pollution"],
         True,
     ),
-    "officer.bangkok@ccrs.demo": ("Tourism officer", ["th", "en"], "", "", ["i"], True),
+    "officer.bangkok@ccrs.demo": ("Tourism officer", ["th", "en"], "", "", ["I"], True),
     "lead.melaka@ccrs.demo": (
         "Pengarah Pelancongan",
         ["ms", "en"],
         "Pengalaman menghidupkan semula pelancongan Sungai Melaka bersama PKS.",
         "Penyelesaian kualiti air untuk sungai bandar.",
-        ["i", "water-pollution"],
+        ["I", "water-pollution"],
         True,
     ),
     "officer.melaka@ccrs.demo": ("Pegawai PKS", ["ms"], "", "", ["critical"], False),
@@ -293,7 +293,7 @@ DEMO_PROFILES = {
         ["id", "en"],
         "Jaringan lebih dari 300 perajin batik di Semarang.",
         "Pewarna alami dan pengolahan limbah batik.",
-        ["c13", "green-finance"],
+        ["C13", "green-finance"],
         True,
     ),
     "viewer.semarang@ccrs.demo": ("Staf perencanaan", ["id"], "", "", [], False),
@@ -302,10 +302,10 @@ DEMO_PROFILES = {
         ["id", "en"],
         "Program pengurangan sampah plastik di pasar tradisional.",
         "Model bisnis UKM daur ulang yang berkelanjutan.",
-        ["e38", "waste-banks"],
+        ["E38", "waste-banks"],
         True,
     ),
-    "officer.jakarta@ccrs.demo": ("Analis persampahan", ["id"], "", "", ["e38"], False),
+    "officer.jakarta@ccrs.demo": ("Analis persampahan", ["id"], "", "", ["E38"], False),
     "lead.danang@ccrs.demo": (
         "Phó Giám đốc Sở Kế hoạch và Đầu tư",
         ["vi", "en"],

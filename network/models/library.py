@@ -36,6 +36,15 @@ class Licence(models.TextChoices):
     RESERVED = "all-rights-reserved", _("All rights reserved (read only)")
 
 
+# Where each open licence's text is (a page or a PDF links to it; "all rights reserved" has none).
+LICENCE_URLS = {
+    Licence.CC_BY: "https://creativecommons.org/licenses/by/4.0/",
+    Licence.CC_BY_SA: "https://creativecommons.org/licenses/by-sa/4.0/",
+    Licence.CC_BY_NC: "https://creativecommons.org/licenses/by-nc/4.0/",
+    Licence.CC0: "https://creativecommons.org/publicdomain/zero/1.0/",
+}
+
+
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
 

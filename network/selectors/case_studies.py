@@ -18,7 +18,7 @@ from django.utils import timezone, translation
 from ccrs import registry
 from ccrs.rules import city_roles, is_program_staff
 
-from ..models import CaseStudy, CaseStudySection, CaseStudyStatus, SectionKey
+from ..models import CaseStudy, CaseStudyPhoto, CaseStudySection, CaseStudyStatus, CaseStudyVersion, SectionKey
 
 CACHE_GENERATION_KEY = "network:case-studies:generation"
 
@@ -194,9 +194,18 @@ def public_study(*, city: str, slug: str) -> CaseStudy | None:
     return CaseStudy.objects.filter(city__slug=city, slug=slug).select_related("city", "public_version").first()
 
 
-def public_content(*, study: CaseStudy, language: str) -> dict:
-    """The public version in `language`, or in English (then `fallback` is true), from the frozen content only."""
-    version = study.public_version
+def public_photo(*, study: CaseStudy, pk: int) -> CaseStudyPhoto | None:
+    """A photo of the study's public version, with its consent; None for any other."""
+    shown = {p["id"] for content in study.public_version.content.values() for p in content.get("photos", [])}
+    if pk not in shown:
+        return None
+    return CaseStudyPhoto.objects.filter(pk=pk, study=study, consent=True).first()
+
+
+def public_content(*, study: CaseStudy, language: str, version: CaseStudyVersion | None = None) -> dict:
+    """The public version (or another published `version`) in `language`, or in English (then `fallback` is
+    true), from the frozen content only."""
+    version = version or study.public_version
     languages = version.languages
     shown = language if language in languages else ("en" if "en" in languages else languages[0])
     content = version.content[shown]

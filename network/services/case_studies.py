@@ -4,9 +4,11 @@ published → unpublished). Each step is one service that refuses an illegal mov
 
 import io
 from functools import wraps
+from pathlib import Path
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone, translation
@@ -15,7 +17,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from simple_history.utils import bulk_create_with_history
 
-from ccrs import formatting, uploads
+from ccrs import formatting, reporting, uploads
 
 from ..models import (
     CaseStudy,
@@ -29,7 +31,7 @@ from ..models import (
     SectionKey,
     SpeakerKind,
 )
-from ..models.library import LANGUAGE_CODES
+from ..models.library import LANGUAGE_CODES, LICENCE_URLS
 from ..selectors import case_studies as selectors
 
 PHOTO_TYPES = ("jpg", "png", "webp")
@@ -433,7 +435,51 @@ def case_study_publish(*, study: CaseStudy, user) -> CaseStudyVersion:
         ]
     )  # fmt: skip
     transaction.on_commit(selectors.cache_bump)
+    from ..tasks import case_study_pdfs_build
+
+    case_study_pdfs_build.delay_on_commit(version.pk)
     return version
+
+
+def case_study_pdf_name(*, version_id: int, language: str) -> str:
+    return f"network/case-study-pdfs/{version_id}-{language}.pdf"
+
+
+def case_study_pdf_build(*, version_id: int, language: str) -> str:
+    """Draw a published version's PDF in one of its languages with the reports' WeasyPrint mechanism (their fonts),
+    once: a version never changes, so a PDF already stored is kept. The stored file's name."""
+    name = case_study_pdf_name(version_id=version_id, language=language)
+    if default_storage.exists(name):
+        return name
+    version = CaseStudyVersion.objects.select_related("study__city").get(pk=version_id)
+    study = version.study
+    with translation.override(language):
+        content = selectors.public_content(study=study, language=language, version=version)
+        ids = [photo["id"] for photo in content["photos"]]
+        stored = {photo.pk: photo for photo in CaseStudyPhoto.objects.filter(pk__in=ids)}
+        for photo in content["photos"]:
+            image = stored.get(photo["id"])
+            photo["uri"] = Path(default_storage.path(image.image.name)).as_uri() if image else ""
+        built = reporting.pdf(
+            template="reports/case_study.html",
+            context={"study": study, **content, "licence_url": LICENCE_URLS.get(version.licence, "")},
+            filename=f"{study.city.slug}-{study.slug}-v{version.number}-{language}.pdf",
+        )
+    if default_storage.exists(name):  # built meanwhile by the other path (the worker or a first download)
+        return name
+    return default_storage.save(name, built.content)
+
+
+def case_study_pdfs_build(*, version_id: int) -> int:
+    """Every language's PDF of a published version (the worker's task after publication); how many were built."""
+    version = CaseStudyVersion.objects.only("languages").get(pk=version_id)
+    built = 0
+    for language in version.languages:
+        name = case_study_pdf_name(version_id=version_id, language=language)
+        if not default_storage.exists(name):
+            case_study_pdf_build(version_id=version_id, language=language)
+            built += 1
+    return built
 
 
 @_refreshes

@@ -5,7 +5,6 @@ no CSRF token), so a page can be cached for everyone: the key carries a number t
 """
 
 import json
-from pathlib import Path
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
@@ -15,21 +14,15 @@ from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
-from ccrs import reporting
 from ccrs.public_forms import public_language
 
-from ..models import CaseStudyPhoto
+from ..models.library import LICENCE_URLS
 from ..selectors import case_studies as selectors
+from ..services import case_studies as services
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 CACHE_SECONDS = 3600
 
-LICENCE_URLS = {
-    "cc-by-4.0": "https://creativecommons.org/licenses/by/4.0/",
-    "cc-by-sa-4.0": "https://creativecommons.org/licenses/by-sa/4.0/",
-    "cc-by-nc-4.0": "https://creativecommons.org/licenses/by-nc/4.0/",
-    "cc0-1.0": "https://creativecommons.org/publicdomain/zero/1.0/",
-}
 
 
 def _cached(request, language: str, draw) -> HttpResponse:
@@ -122,28 +115,15 @@ def case_study_detail(request, city, slug):
 
 
 def case_study_pdf(request, city, slug):
-    """The published version as a PDF in one of its languages, drawn once by the reports' WeasyPrint mechanism and
-    kept (a version never changes, so neither does its PDF)."""
+    """The published version as a PDF in one of its languages: built by a worker at publication, or here when it is
+    asked for first, and kept (a version never changes, so neither does its PDF)."""
     study = selectors.public_study(city=city, slug=slug)
     if study is None or study.public_version_id is None:
         raise Http404
     version = study.public_version
     asked = request.GET.get("lang", "")
     language = asked if asked in version.languages else version.languages[0]
-    name = f"network/case-study-pdfs/{version.pk}-{language}.pdf"
-    if not default_storage.exists(name):
-        with translation.override(language):
-            content = selectors.public_content(study=study, language=language)
-            photos = {p.pk: p for p in CaseStudyPhoto.objects.filter(pk__in=[ph["id"] for ph in content["photos"]])}
-            for photo in content["photos"]:
-                stored = photos.get(photo["id"])
-                photo["uri"] = Path(default_storage.path(stored.image.name)).as_uri() if stored else ""
-            built = reporting.pdf(
-                template="reports/case_study.html",
-                context={"study": study, **content, "licence_url": LICENCE_URLS.get(version.licence, "")},
-                filename=f"{study.city.slug}-{study.slug}-v{version.number}-{language}.pdf",
-            )
-        name = default_storage.save(name, built.content)
+    name = services.case_study_pdf_build(version_id=version.pk, language=language)
     filename = f"{study.city.slug}-{study.slug}-v{version.number}-{language}.pdf"
     return FileResponse(
         default_storage.open(name, "rb"), as_attachment=True, filename=filename, content_type="application/pdf"
@@ -155,9 +135,8 @@ def case_study_photo(request, city, slug, pk):
     study = selectors.public_study(city=city, slug=slug)
     if study is None or study.public_version_id is None:
         raise Http404
-    shown = {p["id"] for content in study.public_version.content.values() for p in content.get("photos", [])}
-    photo = CaseStudyPhoto.objects.filter(pk=pk, study=study).first() if pk in shown else None
-    if photo is None or not photo.consent:
+    photo = selectors.public_photo(study=study, pk=pk)
+    if photo is None:
         raise Http404
     response = FileResponse(photo.image.open("rb"), content_type=photo.content_type)
     response["Cache-Control"] = "public, max-age=86400"

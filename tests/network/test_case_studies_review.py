@@ -189,3 +189,55 @@ def test_a_photo_without_consent_blocks_publication(study_a, lead_a, staff):
     approved_study(study_a, lead_a, staff)
     with pytest.raises(ValidationError, match="the photo “Bến Ninh Kiều” has no consent to publication"):
         services.case_study_publish(study=study_a, user=staff)
+
+
+def test_publishing_queues_the_pdf_of_every_language_for_the_worker(
+    study_a, lead_a, staff, django_capture_on_commit_callbacks
+):
+    """After the commit, a task builds the new version's PDF in each of its languages; a second run builds nothing."""
+    from django.core.files.storage import default_storage
+
+    from network.services import case_studies as services
+
+    approved_study(study_a, lead_a, staff)
+    with django_capture_on_commit_callbacks(execute=True):
+        version = services.case_study_publish(study=study_a, user=staff)
+    names = [services.case_study_pdf_name(version_id=version.pk, language=code) for code in version.languages]
+    assert sorted(version.languages) == ["en", "vi"]
+    assert all(default_storage.exists(name) for name in names)
+    assert services.case_study_pdfs_build(version_id=version.pk) == 0
+
+
+@pytest.mark.django_db(transaction=True)
+def test_publishing_twice_at_once_makes_one_version(needs_postgres, study_a, lead_a, staff):
+    """Two staff members press "publish" at the same moment, each on its own connection: one version is made and the
+    other is refused, because the study is locked and no longer approved when the second one reads it."""
+    import threading
+
+    from django.db import connection
+
+    from network.models import CaseStudy, CaseStudyVersion
+
+    approved_study(study_a, lead_a, staff)
+    barrier = threading.Barrier(2)
+    outcomes = []
+
+    def publish():
+        try:
+            barrier.wait(timeout=30)
+            services.case_study_publish(study=CaseStudy.objects.get(pk=study_a.pk), user=staff)
+            outcomes.append("published")
+        except ValidationError:
+            outcomes.append("refused")
+        except Exception as error:  # noqa: BLE001 - reported below
+            outcomes.append(repr(error))
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=publish) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    assert sorted(outcomes) == ["published", "refused"]
+    assert CaseStudyVersion.objects.filter(study=study_a).count() == 1

@@ -27,7 +27,7 @@ def test_the_network_of_the_real_program(demo):
     assert mentors.count() == 3
     assert {tuple(p.languages)[0] for p in mentors} == {"en", "id", "vi"}
     assert Tag.objects.filter(kind="principle").count() == 4
-    assert set(Tag.objects.filter(kind="sector").values_list("code", flat=True)) == {"i", "c13", "e38"}
+    assert set(Tag.objects.filter(kind="sector").values_list("code", flat=True)) == {"I", "C13", "E38"}
 
 
 def test_the_demo_city_teams_have_profiles_in_their_languages(demo):

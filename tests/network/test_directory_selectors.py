@@ -60,7 +60,7 @@ def test_a_phone_is_shown_to_members_only_when_the_person_chose_it(member_a, net
 
 
 def test_a_person_shows_their_city_role_languages_and_tags_by_kind(member_a, city_a):
-    waste = tag(TagKind.SECTOR, "e38", "Waste collection", vi="Thu gom rác")
+    waste = tag(TagKind.SECTOR, "E38", "Waste collection", vi="Thu gom rác")
     flooding = tag(TagKind.TOPIC, "flooding", "Flooding")
     profile(member_a, languages=["vi", "en"], offers="Source separation", tags=[waste, flooding])
     person = selectors.person_get(user=member_a, pk=member_a.pk)
@@ -73,7 +73,7 @@ def test_a_person_shows_their_city_role_languages_and_tags_by_kind(member_a, cit
 
 def test_filters_by_kind_tag_language_city_and_name(member_a, member_b, network_member, city_a, lead_a):
     rotterdam = organisation("Rotterdam", OrganisationKind.INSPIRATION_CITY)
-    waste = tag(TagKind.SECTOR, "e38", "Waste collection")
+    waste = tag(TagKind.SECTOR, "E38", "Waste collection")
     profile(network_member, organisation=rotterdam, languages=["en"], tags=[waste])
     profile(member_b, languages=["vi"])
     assert {p.user for p in people(member_a, kind=OrganisationKind.INSPIRATION_CITY)["rows"]} == {network_member}

@@ -32,7 +32,7 @@ GOOD = {
 
 
 def test_a_person_saves_their_profile_and_visibility(member_a):
-    waste = tag(TagKind.SECTOR, "e38", "Waste collection")
+    waste = tag(TagKind.SECTOR, "E38", "Waste collection")
     saved = services.member_profile_update(user=member_a, data=GOOD, tags=[waste])
     saved.refresh_from_db()
     assert (saved.show_email, saved.show_phone, saved.phone) == ("nobody", "members", "+84 292 3820 000")
