@@ -1,22 +1,20 @@
 """Template helpers of the case study pages: Markdown drawn as sanitised HTML, and a stored chart drawn again."""
 
-import markdown as markdown_lib
-import nh3
 from django import template
 from django.utils.safestring import mark_safe
 
 from ccrs.charts import chart_from_spec
 
-register = template.Library()
+from .. import markup
 
-ALLOWED_TAGS = {"p", "br", "strong", "em", "ul", "ol", "li", "blockquote", "h3", "h4", "a", "code"}
+register = template.Library()
 
 
 @register.filter
 def markdown(text: str) -> str:
-    """A section's Markdown as HTML with only harmless tags left (nh3), so typed HTML or scripts never run."""
-    html = markdown_lib.markdown(text or "", extensions=[], output_format="html")
-    return mark_safe(nh3.clean(html, tags=ALLOWED_TAGS, attributes={"a": {"href"}}, link_rel="nofollow noopener"))  # noqa: S308
+    """A section's Markdown as HTML through the network's one sanitiser (network.markup), so typed HTML or scripts
+    never run; a link to a library resource (/network/library/<id>/) stays a link."""
+    return mark_safe(markup.render(text or ""))  # noqa: S308 - nh3 has cleaned it
 
 
 @register.filter
