@@ -130,42 +130,73 @@ def queue_size(*, user) -> int:
     )
 
 
+def _shown_since(since: datetime):
+    return Post.objects.filter(status=PostStatus.VISIBLE, topic__hidden=False, created_at__gte=since)
+
+
+def _item(post: Post, *, kind: str) -> ActivityItem:
+    return ActivityItem(
+        kind=kind,
+        key=f"topic:{post.topic_id}" if kind == "topic" else f"reply:{post.pk}",
+        title=post.topic.title,
+        url=post.topic.get_absolute_url() if kind == "topic" else post.get_absolute_url(),
+        at=post.created_at,
+        summary=_summary(post),
+    )
+
+
 def activity(*, user, since: datetime) -> list[ActivityItem]:
     """New topics since `since` (whose opening post is shown) and new replies in the topics the user follows;
     never the user's own, nor anything held, hidden or deleted. Two queries."""
     if not user.has_perm("network.view_discussions"):
         return []
-    shown = Post.objects.filter(status=PostStatus.VISIBLE, topic__hidden=False, created_at__gte=since).exclude(
-        author=user
-    )
+    shown = _shown_since(since).exclude(author=user)
     topics = shown.filter(opening=True).select_related("topic__category", "author").order_by("-created_at")
     replies = (
         shown.filter(opening=False, topic__followers=user).select_related("topic", "author").order_by("-created_at")
     )
-    items = []
-    for post in topics[:ACTIVITY_LIMIT]:
-        items.append(
-            ActivityItem(
-                kind="topic",
-                key=f"topic:{post.topic_id}",
-                title=post.topic.title,
-                url=post.topic.get_absolute_url(),
-                at=post.created_at,
-                summary=_summary(post),
-            )
-        )
-    for post in replies[:ACTIVITY_LIMIT]:
-        items.append(
-            ActivityItem(
-                kind="reply",
-                key=f"reply:{post.pk}",
-                title=post.topic.title,
-                url=post.get_absolute_url(),
-                at=post.created_at,
-                summary=_summary(post),
-            )
-        )
-    return items
+    return [_item(post, kind="topic") for post in topics[:ACTIVITY_LIMIT]] + [
+        _item(post, kind="reply") for post in replies[:ACTIVITY_LIMIT]
+    ]
+
+
+def activity_many(*, users, since: datetime) -> dict[int, list[ActivityItem]]:
+    """`activity()` for many people at once, as the digests need it: three queries for any number of people
+    (the newest opening posts, who follows which topic, the replies in those topics), plus one for a person
+    who wrote so many of the newest topics that the shared list runs short of theirs."""
+    readers = [user for user in users if user.has_perm("network.view_discussions")]
+    result: dict[int, list[ActivityItem]] = {user.pk: [] for user in users}
+    if not readers:
+        return result
+    shown = _shown_since(since)
+    newest = list(
+        shown.filter(opening=True)
+        .select_related("topic__category", "author")
+        .order_by("-created_at")[: 2 * ACTIVITY_LIMIT]
+    )
+    through = Topic.followers.through
+    follows: dict[int, set[int]] = {}
+    for user_id, topic_id in through.objects.filter(user__in=[u.pk for u in readers]).values_list(
+        "user_id", "topic_id"
+    ):
+        follows.setdefault(user_id, set()).add(topic_id)
+    followed = set().union(*follows.values()) if follows else set()
+    replies = (
+        list(shown.filter(opening=False, topic__in=followed).select_related("topic", "author").order_by("-created_at"))
+        if followed
+        else []
+    )
+    for user in readers:
+        topics = [post for post in newest if post.author_id != user.pk][:ACTIVITY_LIMIT]
+        if len(topics) < ACTIVITY_LIMIT and len(newest) == 2 * ACTIVITY_LIMIT:
+            result[user.pk] = activity(user=user, since=since)  # the shared list ran short: this person alone
+            continue
+        mine = follows.get(user.pk, set())
+        theirs = [post for post in replies if post.topic_id in mine and post.author_id != user.pk][:ACTIVITY_LIMIT]
+        result[user.pk] = [_item(post, kind="topic") for post in topics] + [
+            _item(post, kind="reply") for post in theirs
+        ]
+    return result
 
 
 def _summary(post: Post) -> str:

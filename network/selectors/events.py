@@ -172,3 +172,10 @@ def activity(*, user, since: datetime):
         )
         for event in events
     ]
+
+
+def activity_many(*, users, since: datetime) -> dict:
+    """`activity()` for many people at once (the digests): the events are the same for every member (one query)."""
+    users = list(users)
+    items = activity(user=users[0], since=since) if users else []
+    return {user.pk: items for user in users}

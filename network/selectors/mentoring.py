@@ -119,29 +119,54 @@ def mentor_load() -> list[User]:
     )
 
 
+def _actions_due(since: datetime):
+    today = timezone.localdate()
+    return MentoringAction.objects.filter(
+        done_at__isnull=True,
+        due_on__gte=timezone.localtime(since).date(),
+        due_on__lte=today + timedelta(days=ACTIONS_DUE_AHEAD_DAYS),
+    ).order_by("-due_on", "-pk")
+
+
+def _action_item(action: MentoringAction, zone) -> ActivityItem:
+    return ActivityItem(
+        kind="mentoring_action",
+        key=f"mentoring_action:{action.pk}",
+        title=action.description,
+        url=reverse("network:pair_detail", kwargs={"pk": action.pair_id}),
+        at=timezone.make_aware(datetime.combine(action.due_on, time(9)), zone),
+        summary=str(action.pair.city),
+    )
+
+
 def activity(*, user, since: datetime) -> list[ActivityItem]:
     """The mentoring actions due that the person may see: open actions of their pairs due from `since` to
     a week ahead (an overdue one among them says so), newest due date first."""
-    today = timezone.localdate()
-    actions = (
-        MentoringAction.objects.filter(
-            pair__in=pairs_visible_to(user=user).values("pk"),
-            done_at__isnull=True,
-            due_on__gte=timezone.localtime(since).date(),
-            due_on__lte=today + timedelta(days=ACTIONS_DUE_AHEAD_DAYS),
-        )
-        .select_related("pair__city", "owner")
-        .order_by("-due_on", "-pk")
-    )
+    actions = _actions_due(since).filter(pair__in=pairs_visible_to(user=user).values("pk"))
     zone = timezone.get_current_timezone()
-    return [
-        ActivityItem(
-            kind="mentoring_action",
-            key=f"mentoring_action:{action.pk}",
-            title=action.description,
-            url=reverse("network:pair_detail", kwargs={"pk": action.pair_id}),
-            at=timezone.make_aware(datetime.combine(action.due_on, time(9)), zone),
-            summary=str(action.pair.city),
-        )
-        for action in actions
-    ]
+    return [_action_item(action, zone) for action in actions.select_related("pair__city", "owner")]
+
+
+def activity_many(*, users, since: datetime) -> dict[int, list[ActivityItem]]:
+    """`activity()` for many people at once (the digests): the actions due and the people's cities in two
+    queries, each person's share chosen as `pairs_visible_to` chooses it."""
+    users = [user for user in users if user.is_authenticated]
+    actions = list(_actions_due(since).select_related("pair__city", "owner"))
+    cities: dict[int, set[int]] = {}
+    if actions:
+        for user_id, city_id in CityMembership.objects.filter(user__in=[u.pk for u in users]).values_list(
+            "user_id", "city_id"
+        ):
+            cities.setdefault(user_id, set()).add(city_id)
+    zone = timezone.get_current_timezone()
+    items = {action.pk: _action_item(action, zone) for action in actions}
+    result = {}
+    for user in users:
+        if is_program_staff(user):
+            result[user.pk] = [items[action.pk] for action in actions]
+            continue
+        mine = cities.get(user.pk, set())
+        result[user.pk] = [
+            items[action.pk] for action in actions if action.pair.mentor_id == user.pk or action.pair.city_id in mine
+        ]
+    return result

@@ -14,7 +14,7 @@ from django.utils.translation import gettext_lazy as _
 
 from ccrs.models import CityMembership
 
-from ..activity import KINDS, OTHER, ActivityItem, activity_for
+from ..activity import KINDS, OTHER, ActivityItem, activity_for_many
 from ..models import DigestSent, Frequency, NotificationPreference, NotificationSent
 from ..selectors.members import time_zone_of
 from .notifications import member_mail
@@ -24,6 +24,7 @@ MORNING_UNTIL = 12  # a run missed at 07:00 still sends the same morning, never 
 WEEKLY_ON = 0  # Monday
 SPAN = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
 DIGEST_ITEMS = 100
+BATCH = 500  # people read and sent per round
 
 
 def sections(items: list[ActivityItem]) -> list[tuple]:
@@ -78,8 +79,9 @@ def digests_send(*, now: datetime | None = None) -> int:
     )
     sent = 0
     people = people_in_network()
-    for start in range(0, people.count(), 500):
-        for user in people[start : start + 500]:
+    for start in range(0, people.count(), BATCH):
+        due = []
+        for user in people[start : start + BATCH]:
             user._city_roles = {m.city_id: m.role for m in user._memberships}
             preference = getattr(user, "network_notifications", None)
             frequency = preference.frequency if preference is not None else Frequency.DAILY
@@ -89,21 +91,38 @@ def digests_send(*, now: datetime | None = None) -> int:
             if period is None or (user.pk, frequency, period) in done:
                 continue
             since = max(last.get(user.pk) or now - SPAN[frequency], now - SPAN[frequency])
-            sent += digest_send(user=user, preference=preference, frequency=frequency, period=period, since=since)
+            due.append((user, preference, frequency, period, since))
+        sent += _batch_send(due)
     return sent
 
 
-def digest_send(*, user, preference, frequency: str, period, since: datetime) -> int:
-    """One person's digest for one period: recorded once (a second run finds the row and sends nothing), mailed
-    when there is something to tell. Returns 1 when an e-mail went out."""
-    items = activity_for(user=user, since=since)
-    if items:
+def _batch_send(due: list[tuple]) -> int:
+    """The digests of one batch of people: their activity read together for each `since` they share (a fixed
+    number of queries per group, whatever its size), then each person's digest on its own."""
+    sent = 0
+    groups: dict[datetime, list[tuple]] = {}
+    for row in due:
+        groups.setdefault(row[4], []).append(row)
+    for since, rows in groups.items():
+        found = activity_for_many(users=[row[0] for row in rows], since=since)
+        keys = {item.key for items in found.values() for item in items}
         mailed = set(
-            NotificationSent.objects.filter(user=user, key__in=[item.key for item in items]).values_list(
-                "key", flat=True
+            NotificationSent.objects.filter(user__in=[row[0].pk for row in rows], key__in=keys).values_list(
+                "user_id", "key"
             )
+            if keys
+            else ()
         )
-        items = [item for item in items if item.key not in mailed][:DIGEST_ITEMS]
+        for user, preference, frequency, period, _since in rows:
+            items = [item for item in found[user.pk] if (user.pk, item.key) not in mailed][:DIGEST_ITEMS]
+            sent += digest_send(user=user, preference=preference, frequency=frequency, period=period, items=items)
+    return sent
+
+
+def digest_send(*, user, preference, frequency: str, period, items: list[ActivityItem]) -> int:
+    """One person's digest for one period, of the items not yet mailed to them: recorded once (a second run
+    finds the row and sends nothing), mailed when there is something to tell. Returns 1 when an e-mail went
+    out."""
     try:
         with transaction.atomic():
             DigestSent.objects.create(
