@@ -42,8 +42,11 @@ demo: install
 	SITE_URL=$(SITE_URL) $(PY) manage.py seed_demo $(if $(RESET),--reset)
 	SITE_URL=$(SITE_URL) $(PY) manage.py runserver 127.0.0.1:$(PORT)
 
+# The suite runs in TEST_WORKERS processes (pytest-xdist; each has its own test database and Redis databases) in
+# random order (pytest-randomly; `-p no:randomly` turns it off, `-p randomly -p "randomly_seed=N"` repeats one).
+TEST_WORKERS ?= 2
 test: install
-	$(PY) -m pytest $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .
