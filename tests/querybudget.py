@@ -50,27 +50,45 @@ def count_rows(client, url: str) -> int:
     return measure(client, url).rows
 
 
-def assert_query_budget(client, url: str, budget: int, *, factor: int = 1, rows: int | None = None) -> tuple[int, int]:
-    """Measure `url` on the current data, grow it with seed_scale, measure again.
+@dataclass
+class Page:
+    """One page of a budget test: who asks (`client`), what, its query budget and maybe a bound on its rows."""
 
-    Fails when either query count exceeds the budget, when the two differ (a query per row), or, given `rows`,
-    when either measure fetched more rows than that (a page that reads every row of the program to show a
-    few). Returns the two query counts.
+    client: object
+    url: str
+    budget: int
+    rows: int | None = None
+
+
+def assert_query_budgets(pages: list[Page], *, factor: int = 1) -> list[tuple[int, int]]:
+    """Measure every page on the current data, grow it once with seed_scale, measure every page again.
+
+    Fails when a page's query count exceeds its budget, when its two counts differ (a query per row), or, given
+    `rows`, when either measure fetched more rows than that (a page that reads every row of the program to show
+    a few); the message names every page that failed. Several pages share one growth of the data (seed_scale
+    is the slow part of a budget test). Returns each page's two query counts.
     """
-    small = measure(client, url)
+    small = [measure(page.client, page.url) for page in pages]
     call_command("seed_scale", factor=factor, verbosity=0)
-    large = measure(client, url)
-    details = (
-        f"{url}: {small.queries} queries and {small.rows} rows on small data, "
-        f"{large.queries} queries and {large.rows} rows on seed_scale data (budget {budget} queries"
-        + (f", {rows} rows)" if rows is not None else ")")
-    )
-    assert small.queries <= budget, details
-    assert large.queries == small.queries, details
-    if rows is not None:
-        assert small.rows <= rows and large.rows <= rows, details
-    print(details)
-    return small.queries, large.queries
+    large = [measure(page.client, page.url) for page in pages]
+    failures = []
+    for page, before, after in zip(pages, small, large, strict=True):
+        details = (
+            f"{page.url}: {before.queries} queries and {before.rows} rows on small data, "
+            f"{after.queries} queries and {after.rows} rows on seed_scale data (budget {page.budget} queries"
+            + (f", {page.rows} rows)" if page.rows is not None else ")")
+        )
+        print(details)
+        over_rows = page.rows is not None and (before.rows > page.rows or after.rows > page.rows)
+        if before.queries > page.budget or after.queries != before.queries or over_rows:
+            failures.append(details)
+    assert not failures, "\n".join(failures)
+    return [(before.queries, after.queries) for before, after in zip(small, large, strict=True)]
+
+
+def assert_query_budget(client, url: str, budget: int, *, factor: int = 1, rows: int | None = None) -> tuple[int, int]:
+    """`assert_query_budgets` for one page; returns its two query counts."""
+    return assert_query_budgets([Page(client, url, budget, rows)], factor=factor)[0]
 
 
 # The dashboards collect every app's panels (ccrs/panels.py): one budget each, shared by every

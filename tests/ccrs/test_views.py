@@ -7,7 +7,7 @@ from django.urls import reverse
 from ccrs import services
 from ccrs.models import CityMembership, User
 from tests.conftest import PASSWORD, make_user
-from tests.querybudget import PROGRAM_DASHBOARD_BUDGET, assert_query_budget
+from tests.querybudget import PROGRAM_DASHBOARD_BUDGET, Page, assert_query_budgets
 
 
 @pytest.mark.parametrize(
@@ -136,17 +136,17 @@ def test_program_dashboard_counts_cities_teams_and_invitations(staff, member_a, 
     assert "Cần Thơ" in response.content.decode()
 
 
-def test_program_dashboard_query_budget(staff, city_a, city_b, client_for):
-    client = client_for(staff)
-    assert_query_budget(client, reverse("program_dashboard"), budget=PROGRAM_DASHBOARD_BUDGET)
-
-
-def test_invitations_page_query_budget(stakeholder, client_for):
-    assert_query_budget(client_for(stakeholder), reverse("invitations"), budget=6)
+def test_program_dashboard_and_invitations_query_budget(staff, city_a, city_b, stakeholder, client_for):
+    assert_query_budgets(
+        [
+            Page(client_for(staff), reverse("program_dashboard"), PROGRAM_DASHBOARD_BUDGET),
+            Page(client_for(stakeholder), reverse("invitations"), 6),
+        ]
+    )
 
 
 def test_the_menu_shows_the_name_a_person_chose_never_a_guessed_part(client, db):
-    """"Phạm Thị Lan" is not greeted as "Phạm": the full name until she chooses "Lan" in her profile."""
+    """ "Phạm Thị Lan" is not greeted as "Phạm": the full name until she chooses "Lan" in her profile."""
     person = make_user("lan@cantho.example.vn", full_name="Phạm Thị Lan")
     client.force_login(person)
     page = client.get(reverse("profile")).content.decode()

@@ -8,7 +8,7 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from cities.models import Application, ApplicationStatus, CoFundingRecord
-from tests.querybudget import CITY_DASHBOARD_BUDGET, PROGRAM_DASHBOARD_BUDGET, assert_query_budget
+from tests.querybudget import CITY_DASHBOARD_BUDGET, PROGRAM_DASHBOARD_BUDGET, Page, assert_query_budgets
 
 from .conftest import COMPLETE, make_application, pdf_upload
 
@@ -149,37 +149,29 @@ def test_export_xlsx_and_csv(selected_a, staff, client_for, cohort):
     assert "Committed" in text
 
 
-def test_application_list_query_budget(application_a, staff, client_for):
-    assert_query_budget(client_for(staff), reverse("cities:application_list"), budget=9)
-
-
-def test_applicant_application_list_query_budget(application_a, member_a, client_for):
-    assert_query_budget(client_for(member_a), reverse("cities:application_list"), budget=6)
-
-
-def test_application_detail_query_budget(application_a, staff, client_for):
-    assert_query_budget(
-        client_for(staff), reverse("cities:application_detail", kwargs={"pk": application_a.pk}), budget=6
+def test_application_pages_query_budget(application_a, staff, member_a, client_for):
+    """A submitted application: staff's list and its detail, and the applicant's own list, on one growth."""
+    staff_client = client_for(staff)
+    assert_query_budgets(
+        [
+            Page(staff_client, reverse("cities:application_list"), 9),
+            Page(client_for(member_a), reverse("cities:application_list"), 6),
+            Page(staff_client, reverse("cities:application_detail", kwargs={"pk": application_a.pk}), 6),
+        ]
     )
 
 
-def test_onboarding_query_budget(selected_a, member_a, city_a, client_for):
-    assert_query_budget(client_for(member_a), reverse("cities:onboarding", kwargs={"slug": city_a.slug}), budget=5)
-
-
-def test_profile_query_budget(selected_a, staff, city_a, client_for):
-    assert_query_budget(
-        client_for(staff), reverse("cities:profile", kwargs={"slug": city_a.slug}), budget=12
-    )  # +4: the program stage facts (sectors, cocreation, pilots, network)
-
-
-def test_program_dashboard_query_budget(selected_a, staff, client_for):
-    assert_query_budget(client_for(staff), reverse("program_dashboard"), budget=PROGRAM_DASHBOARD_BUDGET)
-
-
-def test_city_dashboard_with_panel_query_budget(selected_a, member_a, city_a, client_for):
-    assert_query_budget(
-        client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=CITY_DASHBOARD_BUDGET
+def test_selected_city_pages_query_budget(selected_a, staff, member_a, city_a, client_for):
+    """A selected city: its onboarding, its profile (+4: the program stage facts of sectors, cocreation, pilots
+    and network), the program dashboard and the city dashboard with its panel, on one growth."""
+    staff_client, member = client_for(staff), client_for(member_a)
+    assert_query_budgets(
+        [
+            Page(member, reverse("cities:onboarding", kwargs={"slug": city_a.slug}), 5),
+            Page(staff_client, reverse("cities:profile", kwargs={"slug": city_a.slug}), 12),
+            Page(staff_client, reverse("program_dashboard"), PROGRAM_DASHBOARD_BUDGET),
+            Page(member, reverse("cities:dashboard", kwargs={"slug": city_a.slug}), CITY_DASHBOARD_BUDGET),
+        ]
     )
 
 

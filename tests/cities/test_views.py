@@ -6,7 +6,7 @@ from django.urls import reverse
 
 from ccrs.models import CityRole, Invitation
 from tests.cities.factories import MembershipFactory, OnboardingStepFactory
-from tests.querybudget import CITY_DASHBOARD_BUDGET, assert_query_budget
+from tests.querybudget import CITY_DASHBOARD_BUDGET, Page, assert_query_budgets
 
 
 def test_lead_invites_a_team_member(lead_a, city_a, client_for, django_capture_on_commit_callbacks):
@@ -54,20 +54,18 @@ def test_lead_revokes_own_invitation(lead_a, invitation_a, client_for):
     assert invitation_a.status == "revoked"
 
 
-def test_city_list_query_budget(staff, city_a, city_b, client_for):
-    assert_query_budget(
-        client_for(staff), reverse("cities:list"), budget=8
-    )  # +4: the program stage facts of sectors, cocreation, pilots, network
-
-
-def test_city_dashboard_query_budget(member_a, city_a, client_for):
-    assert_query_budget(
-        client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), budget=CITY_DASHBOARD_BUDGET
+def test_city_pages_query_budget(staff, member_a, lead_a, invitation_a, city_a, city_b, client_for):
+    """The city list (+4: the program stage facts of sectors, cocreation, pilots, network), a city's dashboard
+    and its team page, on one growth of the data."""
+    assert_query_budgets(
+        [
+            Page(client_for(staff), reverse("cities:list"), 8),
+            Page(
+                client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), CITY_DASHBOARD_BUDGET
+            ),
+            Page(client_for(lead_a), reverse("cities:team", kwargs={"slug": "can-tho"}), 6),
+        ]
     )
-
-
-def test_city_team_query_budget(lead_a, invitation_a, client_for):
-    assert_query_budget(client_for(lead_a), reverse("cities:team", kwargs={"slug": "can-tho"}), budget=6)
 
 
 # --- The one object check -------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from django.urls import reverse
 from network.models import CaseStudyStatus
 from network.services import case_studies as services
 from tests.network.conftest import approved_study, later_actual
-from tests.querybudget import assert_query_budget
+from tests.querybudget import Page, assert_query_budgets
 
 
 def url_of(study, language=None):
@@ -187,11 +187,19 @@ def uncached(settings):
     settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}}
 
 
-def test_public_pages_query_budget(published_a, uncached, client):
-    """The listing, a study and the program page make a fixed number of queries, on seed_scale data too."""
-    assert_query_budget(client, reverse("public:case_study_list") + "?lang=en", budget=3)
-    assert_query_budget(client, url_of(published_a, "en"), budget=3)
-    assert_query_budget(client, reverse("public:program"), budget=8)
+def test_public_and_team_pages_query_budget(published_a, uncached, client, staff, client_for):
+    """The public listing, a study and the program page, and the team's list and staff's review queue, make a
+    fixed number of queries, on seed_scale data too."""
+    team = client_for(staff)
+    assert_query_budgets(
+        [
+            Page(client, reverse("public:case_study_list") + "?lang=en", 3),
+            Page(client, url_of(published_a, "en"), 3),
+            Page(client, reverse("public:program"), 8),
+            Page(team, reverse("network:case_study_list"), 5),
+            Page(team, reverse("network:case_study_review"), 4),
+        ]
+    )
 
 
 def test_a_cached_public_page_makes_no_query(published_a, client, django_assert_num_queries):
@@ -232,10 +240,3 @@ def test_the_pdf_keeps_the_figures_of_its_version(published_a, period_a, member_
 def test_no_pdf_of_a_study_not_published(study_a, client):
     url = reverse("public:case_study_pdf", kwargs={"city": "can-tho", "slug": study_a.slug})
     assert client.get(url).status_code == 404
-
-
-def test_team_pages_query_budget(published_a, staff, client_for):
-    """The team's list and staff's review queue make a fixed number of queries, on seed_scale data too."""
-    client = client_for(staff)
-    assert_query_budget(client, reverse("network:case_study_list"), budget=5)
-    assert_query_budget(client, reverse("network:case_study_review"), budget=4)

@@ -7,7 +7,7 @@ from ccrs.models import CityRole
 from network.models import MemberProfile, NetworkInvitation, Visibility
 from network.services import members as services
 from tests.conftest import make_member
-from tests.querybudget import assert_query_budget
+from tests.querybudget import Page, assert_query_budgets
 
 from .members_factories import organisation, profile
 
@@ -121,11 +121,14 @@ def test_the_lead_manages_her_teams_presence_and_an_officer_cannot(client_for, c
 
 
 def test_directory_query_budget(client_for, member_a, network_member, city_a):
-    """The people's page keeps its number of queries on seed_scale data (thousands of members)."""
+    """The people's page and the organisations' keep their number of queries on seed_scale data (thousands of
+    members)."""
     profile(network_member, languages=["en"])
-    assert_query_budget(client_for(member_a), reverse("network:directory"), DIRECTORY_BUDGET)
-
-
-def test_organisations_query_budget(client_for, member_a):
     organisation("Rotterdam")
-    assert_query_budget(client_for(member_a), reverse("network:directory") + "?show=organisations", DIRECTORY_BUDGET)
+    client = client_for(member_a)
+    assert_query_budgets(
+        [
+            Page(client, reverse("network:directory"), DIRECTORY_BUDGET),
+            Page(client, reverse("network:directory") + "?show=organisations", DIRECTORY_BUDGET),
+        ]
+    )

@@ -7,7 +7,7 @@ from django.urls import reverse
 from network.models import Flag, Frequency, NotificationPreference, Post, PostStatus
 from network.services import discussions
 from tests.network.discussions_factories import *  # noqa: F403 (fixtures)
-from tests.querybudget import assert_query_budget
+from tests.querybudget import Page, assert_query_budgets
 
 pytestmark = pytest.mark.django_db
 
@@ -123,32 +123,27 @@ def test_a_page_number_past_the_end_or_not_a_number_shows_a_page(topic, members,
         assert client_for(members[0]).get(url, {"page": page}).status_code == 200
 
 
-def test_home_query_budget(topic, members, member_a, client_for):
-    discussions.post_create(topic=topic, author=members[0], body="Reply")
-    assert_query_budget(client_for(member_a), reverse("network:home"), HOME_BUDGET)
-
-
-def test_category_list_and_topic_list_query_budget(topic, members, client_for):
-    client = client_for(members[0])
-    assert_query_budget(client, reverse("network:discussions"), LIST_BUDGET)
-
-
-def test_topic_list_query_budget(topic, members, client_for):
-    url = reverse("network:category_detail", kwargs={"slug": "scale-discussions"})
+def test_discussion_pages_query_budget(topic, members, member_a, staff, client_for):
+    """On one growth of the data: the feed; the categories; a category's topic list (a topic made before the scale
+    data); a thread, whose queries do not grow with its replies (seed_scale adds 20 to every topic); the
+    moderation queue with a flagged post."""
     from network.models import Category
 
+    discussions.post_create(topic=topic, author=members[0], body="Reply")
     scale = Category.objects.create(slug="scale-discussions", name="Scale discussions")
     discussions.topic_create(category=scale, author=members[1], title="Before the scale data", body="Text")
-    assert_query_budget(client_for(members[0]), url, TOPIC_LIST_BUDGET)
-
-
-def test_topic_detail_query_budget(topic, members, client_for):
-    """The thread's queries do not grow with its replies (seed_scale adds 20 to every topic)."""
-    discussions.post_create(topic=topic, author=members[0], body="Reply")
-    assert_query_budget(client_for(members[1]), topic.get_absolute_url(), TOPIC_BUDGET)
-
-
-def test_moderation_queue_query_budget(topic, members, staff, client_for):
     post = discussions.post_create(topic=topic, author=members[3], body="Spam")
     discussions.post_flag(post=post, member=members[0], reason="spam")
-    assert_query_budget(client_for(staff), reverse("network:moderation_queue"), LIST_BUDGET)
+    assert_query_budgets(
+        [
+            Page(client_for(member_a), reverse("network:home"), HOME_BUDGET),
+            Page(client_for(members[0]), reverse("network:discussions"), LIST_BUDGET),
+            Page(
+                client_for(members[0]),
+                reverse("network:category_detail", kwargs={"slug": "scale-discussions"}),
+                TOPIC_LIST_BUDGET,
+            ),
+            Page(client_for(members[1]), topic.get_absolute_url(), TOPIC_BUDGET),
+            Page(client_for(staff), reverse("network:moderation_queue"), LIST_BUDGET),
+        ]
+    )

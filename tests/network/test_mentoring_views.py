@@ -11,7 +11,7 @@ from cocreation import services as cocreation
 from network.models import MentoringAction, MentoringSession
 from network.services import mentoring as services
 from tests.conftest import make_user
-from tests.querybudget import assert_query_budget
+from tests.querybudget import Page, assert_query_budgets
 
 from .mentoring_factories import pair
 
@@ -106,21 +106,17 @@ def test_staff_pair_on_the_page_seeing_each_mentors_load(client_for, staff, ment
     assert refused.status_code == 400 and "already mentors" in refused.content.decode()
 
 
-def test_pair_list_query_budget(client_for, mentoring, member_a):
-    services.action_add(pair=mentoring, description="Map", owner=member_a, due_on=TODAY())
-    assert_query_budget(client_for(member_a), reverse("network:pair_list"), LIST_BUDGET)
-
-
-def test_staff_pair_list_query_budget(client_for, mentoring, staff):
-    """Staff see every pair, and seed_scale adds one per scale city: the count of queries stays."""
-    assert_query_budget(client_for(staff), reverse("network:pair_list"), LIST_BUDGET)
-
-
-def test_pairing_page_query_budget(client_for, mentoring, staff):
-    assert_query_budget(client_for(staff), reverse("network:pair_create"), PAIRING_BUDGET)
-
-
-def test_pair_page_query_budget(client_for, mentoring, network_member, member_a):
+def test_mentoring_pages_query_budget(client_for, mentoring, member_a, staff, network_member):
+    """On one growth of the data: the team's pair list; staff's, who see every pair (seed_scale adds one per
+    scale city); the pairing page; the pair's page with an action and a session."""
     services.action_add(pair=mentoring, description="Map", owner=member_a, due_on=TODAY())
     services.session_log(pair=mentoring, logged_by=member_a, held_on=TODAY(), attendees="Lan")
-    assert_query_budget(client_for(network_member), mentoring.get_absolute_url(), PAIR_BUDGET)
+    staff_client = client_for(staff)
+    assert_query_budgets(
+        [
+            Page(client_for(member_a), reverse("network:pair_list"), LIST_BUDGET),
+            Page(staff_client, reverse("network:pair_list"), LIST_BUDGET),
+            Page(staff_client, reverse("network:pair_create"), PAIRING_BUDGET),
+            Page(client_for(network_member), mentoring.get_absolute_url(), PAIR_BUDGET),
+        ]
+    )

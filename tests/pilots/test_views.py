@@ -14,7 +14,7 @@ from pilots.models import Update, UpdateStatus
 from tests.cities.factories import MembershipFactory
 from tests.files import JPEG
 from tests.pilots.factories import PilotFactory
-from tests.querybudget import assert_query_budget, count_queries
+from tests.querybudget import Page, assert_query_budgets, count_queries
 
 
 def test_officer_reports_on_a_phone_form_with_a_photo(period_a, member_a, client_for):
@@ -212,34 +212,21 @@ def test_xlsx_has_the_framework_and_the_updates(update_a, pilot_a, member_a, cli
 # --- query budgets ---------------------------------------------------------------------------
 
 
-def test_pilot_list_query_budget(pilot_a, staff, client_for):
-    assert_query_budget(client_for(staff), reverse("pilots:list"), budget=3)
-
-
-def test_pilot_overview_query_budget(update_a, budget_line_a, member_a, client_for):
-    assert_query_budget(
-        client_for(member_a),
-        reverse("pilots:detail", kwargs={"pk": update_a.period.indicator.result.pilot_id}),
-        budget=17,
+def test_pilot_pages_query_budget(update_a, budget_line_a, member_a, staff, client_for):
+    """On one growth of the data: staff's pilot list; the team's pilot overview; the results framework's editor,
+    with the sector assessment's baselines offered to a new indicator; the approval queue, paging through
+    thousands of submitted updates from seed_scale; an update's page."""
+    pilot_id = update_a.period.indicator.result.pilot_id
+    staff_client, member = client_for(staff), client_for(member_a)
+    assert_query_budgets(
+        [
+            Page(staff_client, reverse("pilots:list"), 3),
+            Page(member, reverse("pilots:detail", kwargs={"pk": pilot_id}), 17),
+            Page(member, reverse("pilots:results", kwargs={"pk": pilot_id}), 9),
+            Page(staff_client, reverse("pilots:queue"), 5),
+            Page(staff_client, update_a.get_absolute_url(), 4),
+        ]
     )
-
-
-def test_results_framework_query_budget(update_a, member_a, client_for):
-    """The editor, with the sector assessment's baselines offered to a new indicator, in fixed queries."""
-    assert_query_budget(
-        client_for(member_a),
-        reverse("pilots:results", kwargs={"pk": update_a.period.indicator.result.pilot_id}),
-        budget=9,
-    )
-
-
-def test_approval_queue_query_budget(update_a, staff, client_for):
-    """The queue pages through thousands of submitted updates from seed_scale in the same queries."""
-    assert_query_budget(client_for(staff), reverse("pilots:queue"), budget=5)
-
-
-def test_update_detail_query_budget(update_a, staff, client_for):
-    assert_query_budget(client_for(staff), update_a.get_absolute_url(), budget=4)
 
 
 def test_pages_do_not_grow_with_the_pilot(update_a, period_a, result_a, member_a, client_for):

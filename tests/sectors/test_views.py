@@ -2,7 +2,6 @@
 
 from datetime import timedelta
 
-import pytest
 import time_machine
 from django.urls import reverse
 from django.utils import timezone
@@ -11,7 +10,7 @@ from ccrs.models import CityRole
 from sectors import services
 from sectors.models import AssessmentStatus, CandidateSector, IndicatorValue, Selection, SurveyResponse
 from tests.cities.factories import MembershipFactory
-from tests.querybudget import CITY_DASHBOARD_BUDGET, assert_query_budget
+from tests.querybudget import CITY_DASHBOARD_BUDGET, Page, assert_query_budgets
 from tests.sectors.factories import AssessmentFactory
 
 
@@ -223,22 +222,19 @@ def test_survey_bad_answer_is_explained(assessment_a, sectors_a, client):
     assert not SurveyResponse.objects.exists()
 
 
-@pytest.mark.parametrize("name", ["workspace", "ranking", "survey", "ahp"])
-def test_page_query_budgets(name, member_a, sectors_a, city_a, client_for):
-    """A city's pages read only that city: their queries and the rows those fetch do not grow with the program."""
+def test_page_query_budgets(member_a, staff, sectors_a, city_a, client_for):
+    """On one growth of the data: a city's pages read only that city (their queries and the rows those fetch do
+    not grow with the program); the staff overview reads the stored rankings, a page of cities at a time (at most
+    two rows per city shown); the sector panels keep the city dashboard flat."""
+    member, staff_client = client_for(member_a), client_for(staff)
     budgets = {"workspace": (9, 60), "ranking": (7, 60), "survey": (6, 20), "ahp": (5, 30)}
-    queries, rows = budgets[name]
-    assert_query_budget(client_for(member_a), url(name, city_a), budget=queries, rows=rows)
-
-
-def test_overview_query_budget(staff, sectors_a, client_for):
-    """The staff overview reads the stored rankings, a page of cities at a time: at most two rows per city shown."""
-    assert_query_budget(client_for(staff), reverse("sectors:overview"), budget=7, rows=120)
-
-
-def test_dashboards_query_budget(staff, member_a, sectors_a, city_a, client_for):
-    """The sector panels keep the city and program dashboards flat."""
-    assert_query_budget(client_for(member_a), city_a.get_absolute_url(), budget=CITY_DASHBOARD_BUDGET)
+    assert_query_budgets(
+        [Page(member, url(name, city_a), queries, rows) for name, (queries, rows) in budgets.items()]
+        + [
+            Page(staff_client, reverse("sectors:overview"), 7, 120),
+            Page(member, city_a.get_absolute_url(), CITY_DASHBOARD_BUDGET),
+        ]
+    )
 
 
 def test_officer_removes_a_sector_but_not_a_proposed_one(member_a, lead_a, staff, sectors_a, city_a, client_for):
