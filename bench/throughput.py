@@ -565,6 +565,8 @@ def main():
     parser.add_argument("--port", type=int, default=8731)
     parser.add_argument("--reuse", action="store_true", help="keep the database of the last run")
     parser.add_argument("--no-pages", action="store_true", help="only the two-server checks (with --servers 2)")
+    parser.add_argument("--stakeholders", type=int, default=100, help="stakeholders of the think-time run")
+    parser.add_argument("--think-seconds", type=float, default=30.0, help="length of the think-time run")
     parser.add_argument(
         "--link-rate", type=int, default=6, help="a personal link's posts per ten minutes (two servers)"
     )
