@@ -1,21 +1,20 @@
-"""Reads of the pilots app. Every read takes the user and returns only what they may see."""
+"""A pilot's money and progress: exchange rates, budget totals, the overview and the program's
+glance, the results framework, the review queue, reminders."""
 
 from collections import defaultdict
-from dataclasses import replace
 from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Max, Min, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, Prefetch, Q, QuerySet, Sum
 from django.utils.translation import gettext as _
 
 from ccrs.charts import bar_chart
 from ccrs.rules import is_program_staff
-from cocreation.models import Proposal, ProposalStatus
 
-from . import health, rollup
-from .currency import Rate, RateTable, burn_rate, money_totals, time_elapsed
-from .models import (
+from .. import health
+from ..currency import Rate, RateTable, burn_rate, money_totals, time_elapsed
+from ..models import (
     BudgetApproval,
     BudgetLine,
     ExchangeRate,
@@ -23,117 +22,17 @@ from .models import (
     FundingKind,
     FundingSource,
     Indicator,
-    IndicatorMapping,
     Milestone,
     MilestoneStatus,
     Period,
     Pilot,
     PilotStatus,
-    ProgramIndicator,
     Result,
     Update,
     UpdateEvidence,
     UpdateStatus,
 )
-
-QUEUE_PAGE_SIZE = 50
-START = date.min  # every period of a city's figure taken as one
-REMINDER_DAYS_BEFORE_END = 7
-
-
-def pilots_visible_to(*, user) -> QuerySet[Pilot]:
-    """Every pilot for staff; a team member's own cities' pilots; nothing for anyone else."""
-    if is_program_staff(user):
-        return Pilot.objects.all()
-    if not user.is_authenticated:
-        return Pilot.objects.none()
-    return Pilot.objects.filter(city__memberships__user=user)
-
-
-def pilot_list(*, user) -> list[Pilot]:
-    return list(
-        pilots_visible_to(user=user)
-        .select_related("city")
-        .annotate(
-            waiting=Count(
-                "results__indicators__periods__updates",
-                filter=Q(results__indicators__periods__updates__status=UpdateStatus.SUBMITTED),
-            )
-        )
-        .order_by("city__name", "title")
-    )
-
-
-def pilot_get(*, user, pk: int) -> Pilot | None:
-    return (
-        pilots_visible_to(user=user)
-        .select_related("city", "proposal__stakeholder", "proposal__call")
-        .filter(pk=pk)
-        .first()
-    )
-
-
-def sector_baselines_for(*, pilot: Pilot) -> list:
-    """The values of the pilot's city's approved sector assessment that an indicator's baseline can start from."""
-    from sectors.selectors import sector_baselines
-
-    return sector_baselines(city=pilot.city)
-
-
-def awards_without_pilot(*, user) -> list:
-    """Awarded proposals of the cities open to `user` that have not started a pilot yet."""
-    if is_program_staff(user):
-        proposals = Proposal.objects.all()
-    elif user.is_authenticated:
-        proposals = Proposal.objects.filter(call__process__city__memberships__user=user)
-    else:
-        return []
-    return list(
-        proposals.filter(status=ProposalStatus.AWARDED, pilot__isnull=True)
-        .select_related("call__process__city", "stakeholder")
-        .order_by("call__process__city__name", "title")
-    )
-
-
-def period_get(*, user, pk: int) -> Period | None:
-    pilots = pilots_visible_to(user=user)
-    return (
-        Period.objects.select_related("indicator__result__pilot__city")
-        .filter(pk=pk, indicator__result__pilot__in=pilots)
-        .first()
-    )
-
-
-def update_get(*, user, pk: int) -> Update | None:
-    pilots = pilots_visible_to(user=user)
-    return (
-        Update.objects.select_related("period__indicator__result__pilot__city", "submitted_by", "reviewed_by")
-        .prefetch_related("evidence")
-        .filter(pk=pk, period__indicator__result__pilot__in=pilots)
-        .first()
-    )
-
-
-def milestone_get(*, user, pk: int) -> Milestone | None:
-    """A milestone of a pilot the user may see, with its pilot and city, else None."""
-    return Milestone.objects.select_related("pilot__city").filter(pk=pk, pilot__in=pilots_visible_to(user=user)).first()
-
-
-def result_get(*, pilot: Pilot, pk: int) -> Result:
-    """A result of this pilot (the form has checked that it is one)."""
-    return Result.objects.get(pilot=pilot, pk=pk)
-
-
-def indicator_get(*, pilot: Pilot, pk: int) -> Indicator:
-    """An indicator of this pilot (the form has checked that it is one)."""
-    return Indicator.objects.get(result__pilot=pilot, pk=pk)
-
-
-def budget_lines_of(*, pilot: Pilot) -> list[BudgetLine]:
-    return list(pilot.budget_lines.order_by("category", "description"))
-
-
-# --- money -----------------------------------------------------------------------------------
+from .pilots import QUEUE_PAGE_SIZE, REMINDER_DAYS_BEFORE_END, pilots_visible_to
 
 
 def rate_table(*, reporting_currency: str) -> RateTable:
@@ -432,116 +331,3 @@ def periods_due_for_reminder(*, today: date):
         reminder_sent_at__isnull=True,
         indicator__result__pilot__status=PilotStatus.ACTIVE,
     )
-
-
-# --- Program stage -------------------------------------------------------------------------------
-
-STARTED_STATUSES = [PilotStatus.ACTIVE, PilotStatus.PAUSED, PilotStatus.COMPLETED]
-
-
-def pilot_stage_dates(*, city_ids) -> dict[int, dict]:
-    """{city id: {"pilot_active": first start of a started pilot, "pilot_closed": last end of a completed one}}."""
-    rows = (
-        Pilot.objects.filter(city_id__in=city_ids, status__in=STARTED_STATUSES)
-        .values("city_id")
-        .annotate(
-            active=Min("start_date"),
-            closed=Max("end_date", filter=Q(status=PilotStatus.COMPLETED)),
-        )
-        .values_list("city_id", "active", "closed")
-    )
-    return {city_id: {"pilot_active": active, "pilot_closed": closed} for city_id, active, closed in rows}
-
-
-# --- program indicators ----------------------------------------------------------------------------
-
-
-def program_indicator_rollup(*, user, cohort_id: int | None = None) -> list[dict] | None:
-    """Each program indicator rolled up across the pilots mapped to it (of one cohort's cities, if given), per
-    period with each city's contribution, and the pilots that opted out; four queries however many pilots."""
-    if not is_program_staff(user):
-        return None
-    return indicator_rollup(indicators=list(ProgramIndicator.objects.order_by("position", "name")), cohort_id=cohort_id)
-
-
-def indicator_rollup(
-    *, indicators: list[ProgramIndicator], cohort_id: int | None = None, city_ids: list[int] | None = None
-) -> list[dict]:
-    """The roll-up of these program indicators from approved actuals only (so the cities' peers may see it too: the
-    dashboard, the admin, the peers and the benchmark), three queries."""
-    base = IndicatorMapping.objects.filter(program_indicator__in=[i.pk for i in indicators] or [0])
-    if cohort_id is not None:
-        base = base.filter(pilot__city__cohort_id=cohort_id)
-    if city_ids is not None:
-        base = base.filter(pilot__city_id__in=city_ids)
-    mappings = list(base.select_related("pilot__city", "indicator").order_by("pilot__city__name", "pilot__title"))
-    mapped = base.filter(excluded=False)  # a subquery: the same queries with no mapping as with many
-    periods = list(
-        Period.objects.filter(indicator__program_mappings__in=mapped)
-        .distinct()
-        .values_list("pk", "indicator_id", "start", "end", "actual_value")
-    )
-    sums = {
-        period_id: (numerator, denominator)
-        for period_id, numerator, denominator in Update.objects.filter(
-            status=UpdateStatus.APPROVED, period__indicator__program_mappings__in=mapped
-        )
-        .values_list("period_id")
-        .annotate(n=Sum("numerator"), d=Sum("denominator"))
-        .values_list("period_id", "n", "d")
-        .order_by()
-    }
-    by_indicator = defaultdict(list)
-    for period_id, indicator_id, start, end, actual in periods:
-        by_indicator[indicator_id].append((period_id, start, end, actual))
-    rows = []
-    for program in indicators:
-        own = [m for m in mappings if m.program_indicator_id == program.pk]
-        contributions = [
-            rollup.Contribution(
-                start=start,
-                end=end,
-                city_id=mapping.pilot.city_id,
-                pilot_id=mapping.pilot_id,
-                value=actual,
-                numerator=sums.get(period_id, (None, None))[0],
-                denominator=sums.get(period_id, (None, None))[1],
-                label=mapping.pilot.city.name,
-                url=mapping.pilot.get_absolute_url(),
-            )
-            for mapping in own
-            if not mapping.excluded
-            for period_id, start, end, actual in by_indicator[mapping.indicator_id]
-        ]
-        rows.append(
-            {
-                "indicator": program,
-                "mapped": [m for m in own if not m.excluded],
-                "excluded": [m for m in own if m.excluded],
-                "periods": rollup.roll_up(program.measure, contributions),
-            }
-        )
-    return rows
-
-
-def city_indicator_figures(*, city_ids: list[int]) -> list[dict]:
-    """Each program indicator per city over every period: approved actuals added up, or pooled (Σn / Σd); four
-    queries. Cities without a mapped pilot have none (None), an opted-out pilot's city too."""
-    rows = indicator_rollup(indicators=list(ProgramIndicator.objects.order_by("position", "name")), city_ids=city_ids)
-    figures = []
-    for row in rows:
-        program = row["indicator"]
-        parts = rollup.by_city([c for period in row["periods"] for c in period.contributions])
-        values = {}
-        for city_id in city_ids:
-            own = parts.get(city_id, [])
-            [total] = rollup.roll_up(program.measure, [replace(c, start=START, end=START) for c in own]) or [None]
-            values[city_id] = total.total if total else None
-        figures.append({"program_indicator": program, "by_city": values})
-    return figures
-
-
-def same_sector_cities(*, city_id: int) -> set[int]:
-    """The cities with a pilot in an ISIC sector of this city's pilots (one query)."""
-    codes = Pilot.objects.filter(city_id=city_id).exclude(sector_isic="").values("sector_isic")
-    return set(Pilot.objects.filter(sector_isic__in=codes).exclude(city_id=city_id).values_list("city_id", flat=True))

@@ -1,0 +1,92 @@
+"""Peers and benchmarking: a city's peer group and the figures peers may see."""
+
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+
+from ccrs import aggregates, formatting, panels
+from ccrs.charts import range_strip
+from ccrs.rules import is_program_staff
+from ccrs.selectors import memberships_of
+
+from ..models import (
+    City,
+    OnboardingStep,
+)
+from .stage import _checklist_counts
+
+PEER_GROUPS = {"cohort": _("Same cohort"), "country": _("Same country"), "sector": _("Same sector")}
+
+
+def peer_cities(*, city: City, group: str) -> list[City]:
+    """The city's peers: the other cities of its cohort, of its country, or with a pilot in one of its sectors."""
+    if group == "country":
+        peers = City.objects.filter(country=city.country)
+    elif group == "sector":
+        peers = City.objects.filter(pk__in=panels.same_sector_cities(city_id=city.pk))
+    elif city.cohort_id:
+        peers = City.objects.filter(cohort_id=city.cohort_id)
+    else:
+        peers = City.objects.none()
+    return list(peers.exclude(pk=city.pk).order_by("name"))
+
+
+def onboarding_figures(*, city_ids: list[int]) -> list[dict]:
+    """The share of each city's onboarding checklist done (one query): an aggregate its peers may see."""
+    rows = _checklist_counts(OnboardingStep.objects.filter(city_id__in=city_ids).values("city_id"))
+    done = {city_id: aggregates.share(d, t) for city_id, t, d in rows.values_list("city_id", "total", "done")}
+    return [
+        {
+            "key": "onboarding_done",
+            "label": _("Onboarding checklist done"),
+            "kind": "percent",
+            "by_city": {city_id: done.get(city_id) for city_id in city_ids},
+        }
+    ]
+
+
+def city_peers(*, city: City, group: str) -> dict:
+    """The city's figures against its peers' range and median, never a rank: only the apps' peer figures
+    (aggregates and published values), a fixed number of queries however many peers."""
+    group = group if group in PEER_GROUPS else "cohort"
+    peers = peer_cities(city=city, group=group)
+    figures = panels.peer_figures(city_ids=[city.pk, *[p.pk for p in peers]])
+    rows = [
+        {
+            **figure,
+            "spread": aggregates.spread(figure["by_city"].get(city.pk), [figure["by_city"].get(p.pk) for p in peers]),
+        }
+        for figure in figures
+    ]
+    chart = range_strip(
+        rows=[
+            (
+                row["label"],
+                row["spread"].own,
+                row["spread"].low,
+                row["spread"].median,
+                row["spread"].high,
+                *(
+                    formatting.figure(v, row["kind"])
+                    for v in (row["spread"].own, row["spread"].low, row["spread"].median, row["spread"].high)
+                ),
+            )
+            for row in rows
+        ],
+        title=gettext("%(city)s and its peers") % {"city": city.name},
+        own_label=city.name,
+        range_label=gettext("peers' range"),
+        median_label=gettext("peers' median"),
+    )
+    return {"group": group, "groups": list(PEER_GROUPS.items()), "peers": peers, "rows": rows, "chart": chart}
+
+
+def benchmark_cities(*, user) -> list[City]:
+    """The cities the benchmark may name to this person: all of them to staff and city teams (only their peer
+    figures are shown), none to anyone else; one query, with the user's own cities marked."""
+    if not (is_program_staff(user) or memberships_of(user=user)):
+        return []
+    own = {m.city_id for m in memberships_of(user=user)}
+    cities = list(City.objects.select_related("cohort").order_by("name"))
+    for city in cities:
+        city.is_own = city.pk in own
+    return cities
