@@ -8,3 +8,6 @@ class CcrsConfig(AppConfig):
 
     def ready(self):
         from . import checks  # noqa: F401 - registers the deploy checks
+        from .generations import watch_program_writes
+
+        watch_program_writes()

@@ -12,14 +12,16 @@ from django.core.exceptions import ValidationError
 from django.db import connection
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 from django.views.i18n import set_language
 
-from . import panels, reporting, selectors, services
+from . import generations, panels, reporting, selectors, services
 from .celery import app as celery_app
 from .decorators import permission_required
 from .forms import InvitationAcceptForm, ProfileForm, add_service_errors
@@ -48,12 +50,27 @@ def home(request):
     return redirect("invitations")
 
 
+def _program_page(user, cohort_id: int | None) -> dict:
+    """The program dashboard's figures drawn once: the same for every staff member (no form, no name of the
+    reader), so they are kept per program generation."""
+    context = selectors.program_dashboard(user=user, cohort_id=cohort_id)
+    return {
+        "cohort": context.get("cohort"),
+        "cohorts": context.get("cohorts", []),
+        "top": render_to_string("ccrs/partials/program_dashboard_top.html", context),
+        "bottom": render_to_string("ccrs/partials/program_dashboard_bottom.html", context),
+    }
+
+
 @permission_required("ccrs.view_program_dashboard")
 def program_dashboard(request):
-    """The program as a whole, or one cohort (?cohort=<id>): funnel, money, participation, pilots, timeline."""
-    context = selectors.program_dashboard(user=request.user, cohort_id=id_from(request.GET.get("cohort")))
+    """The program as a whole, or one cohort (?cohort=<id>): funnel, money, participation, pilots, timeline;
+    drawn when the program's data changes (ccrs.generations), not on every view."""
+    cohort_id = id_from(request.GET.get("cohort"))
+    key = f"program-dashboard:{cohort_id}:{get_language()}:{timezone.localdate().isoformat()}"
+    page = generations.cached(generations.PROGRAM, key, lambda: _program_page(request.user, cohort_id))
     return render(
-        request, "ccrs/program_dashboard.html", {**context, "panels": panels.program_panels(user=request.user)}
+        request, "ccrs/program_dashboard.html", {"page": page, "panels": panels.program_panels(user=request.user)}
     )
 
 

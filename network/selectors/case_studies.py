@@ -11,16 +11,13 @@ An app's `case_study` module may have:
 
 from datetime import date
 
-from django.core.cache import cache
 from django.db.models import Min, QuerySet
 from django.utils import timezone, translation
 
-from ccrs import registry
+from ccrs import generations, registry
 from ccrs.rules import city_roles, is_program_staff
 
 from ..models import CaseStudy, CaseStudyPhoto, CaseStudySection, CaseStudyStatus, CaseStudyVersion, SectionKey
-
-CACHE_GENERATION_KEY = "network:case-studies:generation"
 
 
 def _modules(function: str) -> list:
@@ -148,14 +145,11 @@ def case_study_edit_page(*, study: CaseStudy, language: str) -> dict:
 
 def cache_generation() -> int:
     """The number every public page's cache key carries; publishing or unpublishing a study bumps it."""
-    return cache.get_or_set(CACHE_GENERATION_KEY, 1, timeout=None)
+    return generations.current(generations.CASE_STUDIES)
 
 
 def cache_bump() -> None:
-    try:
-        cache.incr(CACHE_GENERATION_KEY)
-    except ValueError:
-        cache.set(CACHE_GENERATION_KEY, 2, timeout=None)
+    generations.bump(generations.CASE_STUDIES)
 
 
 def published_studies() -> QuerySet[CaseStudy]:

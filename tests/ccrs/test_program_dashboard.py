@@ -228,19 +228,24 @@ def test_the_timeline_shows_each_citys_key_dates(program, staff, city_a):
 def test_the_cohort_filter_shows_one_cohort_or_all(program, staff, client_for, city_a):
     other = Cohort.objects.create(name="Second cohort", region="Asia-Pacific", start_year=2025, end_year=2027)
     City.objects.create(cohort=other, slug="melaka", name="Melaka", country="MY", time_zone="Asia/Kuala_Lumpur")
-    client = client_for(staff, HTTP_ACCEPT_LANGUAGE="en")
-    everyone = client.get(reverse("program_dashboard")).context
+    everyone = dashboard(staff)
     assert [c.name for c in everyone["cities"]] == ["Can Tho", "Da Nang", "Hue", "Melaka"]
-    second = client.get(reverse("program_dashboard"), {"cohort": other.pk}).context
+    second = dashboard(staff, cohort_id=other.pk)
     assert [c.name for c in second["cities"]] == ["Melaka"]
     assert {s["key"]: s["count"] for s in second["funnel"]}["applications"] == 1
     assert {row["key"]: row["total"].total for row in second["money"]["rows"]}["grant"] == Decimal("0.00")
-    first = client.get(reverse("program_dashboard"), {"cohort": city_a.cohort_id}).context
+    first = dashboard(staff, cohort_id=city_a.cohort_id)
     assert [c.name for c in first["cities"]] == ["Can Tho", "Da Nang", "Hue"]
-    bogus = client.get(reverse("program_dashboard"), {"cohort": "abc"}).context
-    assert bogus["cohort"] is None and len(bogus["cities"]) == 4
-    missing = client.get(reverse("program_dashboard"), {"cohort": "999999"}).context
+    missing = dashboard(staff, cohort_id=999999)
     assert missing["cohort"] is None and len(missing["cities"]) == 4
+    client = client_for(staff, HTTP_ACCEPT_LANGUAGE="en")
+    page = client.get(reverse("program_dashboard"), {"cohort": other.pk})
+    assert page.context["page"]["cohort"] == other
+    assert 'data-count="1"' in page.content.decode() and ">Hue<" not in page.content.decode()
+    for bogus in ("abc", "999999"):
+        page = client.get(reverse("program_dashboard"), {"cohort": bogus})
+        assert page.context["page"]["cohort"] is None
+        assert all(f">{name}</a>" in page.content.decode() for name in ["Can Tho", "Da Nang", "Hue", "Melaka"])
 
 
 @pytest.mark.django_db
