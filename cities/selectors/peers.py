@@ -1,9 +1,9 @@
 """Peers and benchmarking: a city's peer group and the figures peers may see."""
 
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
-from ccrs import aggregates, formatting, panels
+from ccrs import aggregates, formatting, generations, panels
 from ccrs.charts import range_strip
 from ccrs.rules import is_program_staff
 from ccrs.selectors import memberships_of
@@ -46,8 +46,14 @@ def onboarding_figures(*, city_ids: list[int]) -> list[dict]:
 
 def city_peers(*, city: City, group: str) -> dict:
     """The city's figures against its peers' range and median, never a rank: only the apps' peer figures
-    (aggregates and published values), a fixed number of queries however many peers."""
+    (aggregates and published values), a fixed number of queries however many peers; the same for every reader,
+    so kept per program generation (drawn again after any change of the program's data)."""
     group = group if group in PEER_GROUPS else "cohort"
+    key = f"city-peers:{city.pk}:{group}:{get_language()}"
+    return generations.cached(generations.PROGRAM, key, lambda: _city_peers(city=city, group=group))
+
+
+def _city_peers(*, city: City, group: str) -> dict:
     peers = peer_cities(city=city, group=group)
     figures = panels.peer_figures(city_ids=[city.pk, *[p.pk for p in peers]])
     rows = [
