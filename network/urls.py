@@ -15,10 +15,7 @@ urlpatterns = [
     path("case-studies/quotes/<int:pk>/consent/", case_studies.quote_consent, name="case_study_quote_consent"),
     path("case-studies/<int:pk>/photos/", case_studies.photo_add, name="case_study_photo_add"),
     path("case-studies/photos/<int:pk>/", case_studies.photo_file, name="case_study_photo"),
-]
-
-# Events and calendars
-urlpatterns += [
+    # Events and calendars
     path("events/", events.event_list, name="event_list"),
     path("events/mine/", events.event_mine, name="event_mine"),
     path("events/new/", events.event_create, name="event_create"),
@@ -33,10 +30,7 @@ urlpatterns += [
     path("events/<int:pk>/cancel/", events.event_cancel, name="event_cancel"),
     path("events/<int:pk>/attendance/", events.event_attendance, name="event_attendance"),
     path("events/<int:pk>/close/", events.event_close, name="event_close"),
-]
-
-# Discussions, notification preferences and the unsubscribe link.
-urlpatterns += [
+    # Discussions, notification preferences and the unsubscribe link.
     path("discussions/", discussions.category_list, name="discussions"),
     path("discussions/moderation/", discussions.moderation_queue, name="moderation_queue"),
     path("discussions/c/<slug:slug>/", discussions.category_detail, name="category_detail"),
@@ -50,10 +44,7 @@ urlpatterns += [
     path("discussions/p/<int:pk>/decide/", discussions.moderation_decide, name="moderation_decide"),
     path("preferences/", discussions.preferences, name="preferences"),
     path("unsubscribe/<str:token>/", discussions.unsubscribe, name="unsubscribe"),
-]
-
-# The member directory.
-urlpatterns += [
+    # The member directory.
     path("directory/", members.directory, name="directory"),
     path("people/<str:pk>/", members.person_detail, name="person_detail"),
     path("organisations/<str:pk>/", members.organisation_detail, name="organisation_detail"),
@@ -63,20 +54,14 @@ urlpatterns += [
     path("members/invitations/<str:pk>/withdraw/", members.invitation_revoke, name="invitation_revoke"),
     path("join/<str:token>/", members.join, name="join"),
     path("cities/<slug:slug>/presence/", members.team_presence, name="team_presence"),
-]
-
-# Mentoring.
-urlpatterns += [
+    # Mentoring.
     path("mentoring/", mentoring.pair_list, name="pair_list"),
     path("mentoring/new/", mentoring.pair_create, name="pair_create"),
     path("mentoring/<str:pk>/", mentoring.pair_detail, name="pair_detail"),
     path("mentoring/<str:pk>/sessions/", mentoring.session_log, name="session_log"),
     path("mentoring/<str:pk>/actions/", mentoring.action_add, name="action_add"),
     path("mentoring/actions/<str:pk>/done/", mentoring.action_complete, name="action_complete"),
-]
-
-# The resource library.
-urlpatterns += [
+    # The resource library.
     path("library/", library.resource_list, name="resource_list"),
     path("library/new/", library.resource_new, name="resource_new"),
     path("library/<int:pk>/", library.resource_detail, name="resource_detail"),
