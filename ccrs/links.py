@@ -49,12 +49,41 @@ class LinkKind:
     refusal: Callable = lambda row: None
     max_age_days: Callable[[], int] | None = None
     key: Callable = lambda row: str(row.key)
-    invalid: str = field(
-        default=_("This link is not valid. Check that you opened the whole link from the e-mail.")
-    )
+    invalid: str = field(default=_("This link is not valid. Check that you opened the whole link from the e-mail."))
     invalid_status: int = 404
     expired: str = field(default=_("This link has expired. Ask the person who sent it for a new one."))
     gone: str = field(default=_("This link is no longer valid. Ask the person who sent it for a new one."))
+
+
+INVITATION_USED = _("This invitation has already been used. Sign in with your e-mail address instead.")
+INVITATION_INVALID = _("This invitation link is not valid. Check that you copied the whole link from the e-mail.")
+
+
+def invitation_kind(
+    *, salt: str, url_name: str, rows: Callable, used: Callable, expired, gone, withdrawn=None, withdrawn_message=""
+) -> LinkKind:
+    """The link of an invitation (to a city team, a city application, the network): aged by
+    INVITATION_MAX_AGE_DAYS, refused (410) once `withdrawn(row)` with `withdrawn_message` or once `used(row)`,
+    a damaged one answered 400 with the message every invitation gives."""
+
+    def refusal(row):
+        if withdrawn is not None and withdrawn(row):
+            return LinkInvalid(withdrawn_message, status=410)
+        if used(row):
+            return LinkInvalid(INVITATION_USED, status=410)
+        return None
+
+    return LinkKind(
+        salt=salt,
+        url_name=url_name,
+        rows=rows,
+        refusal=refusal,
+        max_age_days=lambda: settings.INVITATION_MAX_AGE_DAYS,
+        invalid=INVITATION_INVALID,
+        invalid_status=400,
+        expired=expired,
+        gone=gone,
+    )
 
 
 def _signer(kind: LinkKind) -> signing.Signer:

@@ -10,31 +10,19 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from .. import links
-from ..links import LinkInvalid
 from ..models import CityMembership, CityRole, Invitation, InvitationStatus
 from .accounts import SUPPORTED_LANGUAGES
 
 INVITATION_SALT = "ccrs.invitation"
 
 
-def _invitation_refusal(invitation: Invitation):
-    if invitation.status == InvitationStatus.REVOKED:
-        return LinkInvalid(_("This invitation was withdrawn. Ask the city team for a new one."), status=410)
-    if invitation.status == InvitationStatus.ACCEPTED:
-        return LinkInvalid(
-            _("This invitation has already been used. Sign in with your e-mail address instead."), status=410
-        )
-    return None
-
-
-TEAM_INVITATION = links.LinkKind(
+TEAM_INVITATION = links.invitation_kind(
     salt=INVITATION_SALT,
     url_name="invitation_accept",
     rows=lambda: Invitation.objects.select_related("city"),
-    refusal=_invitation_refusal,
-    max_age_days=lambda: settings.INVITATION_MAX_AGE_DAYS,
-    invalid=gettext_lazy("This invitation link is not valid. Check that you copied the whole link from the e-mail."),
-    invalid_status=400,
+    withdrawn=lambda invitation: invitation.status == InvitationStatus.REVOKED,
+    withdrawn_message=gettext_lazy("This invitation was withdrawn. Ask the city team for a new one."),
+    used=lambda invitation: invitation.status == InvitationStatus.ACCEPTED,
     expired=gettext_lazy("This invitation link has expired. Ask the person who invited you to send a new one."),
     gone=gettext_lazy("This invitation no longer exists. Ask the city team for a new one."),
 )

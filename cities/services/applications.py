@@ -14,7 +14,6 @@ from django.utils.translation import gettext_lazy
 
 from ccrs import links
 from ccrs.inputs import decimal_for_column
-from ccrs.links import LinkInvalid
 from ccrs.money import CURRENCY_CODES
 from ccrs.services import SUPPORTED_LANGUAGES
 
@@ -108,22 +107,11 @@ def check_currency(code: str) -> str:
     return code
 
 
-def _application_refusal(application: Application):
-    if application.applicant_id is not None:
-        return LinkInvalid(
-            _("This invitation has already been used. Sign in with your e-mail address instead."), status=410
-        )
-    return None
-
-
-APPLICATION_INVITATION = links.LinkKind(
+APPLICATION_INVITATION = links.invitation_kind(
     salt=APPLICATION_SALT,
     url_name="cities:application_accept",
     rows=lambda: Application.objects.select_related("cohort"),
-    refusal=_application_refusal,
-    max_age_days=lambda: settings.INVITATION_MAX_AGE_DAYS,
-    invalid=gettext_lazy("This invitation link is not valid. Check that you copied the whole link from the e-mail."),
-    invalid_status=400,
+    used=lambda application: application.applicant_id is not None,
     expired=gettext_lazy("This invitation link has expired. Ask the program team to send a new one."),
     gone=gettext_lazy("This invitation no longer exists. Ask the program team for a new one."),
 )

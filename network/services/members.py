@@ -13,7 +13,6 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from ccrs import links
-from ccrs.links import LinkInvalid
 from ccrs.models import CityMembership
 
 from ..models import MemberProfile, NetworkInvitation, NetworkInvitationStatus, Organisation, Tag, Visibility
@@ -33,24 +32,13 @@ PROFILE_FIELDS = [
 ]
 
 
-def _invitation_refusal(invitation: NetworkInvitation):
-    if invitation.status == NetworkInvitationStatus.REVOKED:
-        return LinkInvalid(_("This invitation was withdrawn. Ask the program team for a new one."), status=410)
-    if invitation.status == NetworkInvitationStatus.ACCEPTED:
-        return LinkInvalid(
-            _("This invitation has already been used. Sign in with your e-mail address instead."), status=410
-        )
-    return None
-
-
-NETWORK_INVITATION = links.LinkKind(
+NETWORK_INVITATION = links.invitation_kind(
     salt=NETWORK_INVITATION_SALT,
     url_name="network:join",
     rows=lambda: NetworkInvitation.objects.select_related("organisation"),
-    refusal=_invitation_refusal,
-    max_age_days=lambda: settings.INVITATION_MAX_AGE_DAYS,
-    invalid=gettext_lazy("This invitation link is not valid. Check that you copied the whole link from the e-mail."),
-    invalid_status=400,
+    withdrawn=lambda invitation: invitation.status == NetworkInvitationStatus.REVOKED,
+    withdrawn_message=gettext_lazy("This invitation was withdrawn. Ask the program team for a new one."),
+    used=lambda invitation: invitation.status == NetworkInvitationStatus.ACCEPTED,
     expired=gettext_lazy("This invitation link has expired. Ask the program team to send a new one."),
     gone=gettext_lazy("This invitation no longer exists. Ask the program team for a new one."),
 )
