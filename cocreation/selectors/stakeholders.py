@@ -5,6 +5,7 @@ from django.db.models import Count, Q, QuerySet
 from django.db.models.functions import Lower
 from django.utils import timezone
 
+from ccrs import generations
 from ccrs.inputs import page_of
 from cities.selectors import cities_visible_to
 
@@ -38,7 +39,12 @@ def stakeholder_count(*, user) -> int:
 
 def inclusion_figures(*, city) -> dict:
     """Who took part in the city's workshops (checked in or gave input): by type, by gender where
-    given, and the shares of SMEs and of women-led SMEs; one query."""
+    given, and the shares of SMEs and of women-led SMEs; one query, kept per program generation (counts only,
+    the same for every reader of the city's dashboard)."""
+    return generations.cached(generations.PROGRAM, f"inclusion:{city.pk}", lambda: _inclusion_figures(city=city))
+
+
+def _inclusion_figures(*, city) -> dict:
     took_part = Stakeholder.objects.filter(city=city).filter(
         Q(invitations__checked_in_at__isnull=False) | Q(invitations__submission__isnull=False)
     )
