@@ -14,7 +14,7 @@ from datetime import date
 from django.db.models import Min, QuerySet
 from django.utils import timezone, translation
 
-from ccrs import generations, registry
+from ccrs import registry
 from ccrs.rules import city_roles, is_program_staff
 
 from ..models import CaseStudy, CaseStudyPhoto, CaseStudySection, CaseStudyStatus, CaseStudyVersion, SectionKey
@@ -141,15 +141,6 @@ def case_study_edit_page(*, study: CaseStudy, language: str) -> dict:
 
 
 # --- Public pages ------------------------------------------------------------------------------------
-
-
-def cache_generation() -> int:
-    """The number every public page's cache key carries; publishing or unpublishing a study bumps it."""
-    return generations.current(generations.CASE_STUDIES)
-
-
-def cache_bump() -> None:
-    generations.bump(generations.CASE_STUDIES)
 
 
 def published_studies() -> QuerySet[CaseStudy]:

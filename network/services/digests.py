@@ -5,6 +5,7 @@ mailed to them at once, in their language. One DigestSent row per person and per
 """
 
 from datetime import datetime, timedelta
+from typing import NamedTuple
 
 from django.contrib.auth import get_user_model
 from django.db import IntegrityError, transaction
@@ -25,6 +26,16 @@ WEEKLY_ON = 0  # Monday
 SPAN = {Frequency.DAILY: timedelta(days=1), Frequency.WEEKLY: timedelta(days=7)}
 DIGEST_ITEMS = 100
 BATCH = 500  # people read and sent per round
+
+
+class Due(NamedTuple):
+    """A person whose digest is due in this run, with what it covers."""
+
+    user: object
+    preference: NotificationPreference | None
+    frequency: str
+    period: object
+    since: datetime
 
 
 def sections(items: list[ActivityItem]) -> list[tuple]:
@@ -91,31 +102,33 @@ def digests_send(*, now: datetime | None = None) -> int:
             if period is None or (user.pk, frequency, period) in done:
                 continue
             since = max(last.get(user.pk) or now - SPAN[frequency], now - SPAN[frequency])
-            due.append((user, preference, frequency, period, since))
+            due.append(Due(user, preference, frequency, period, since))
         sent += _batch_send(due)
     return sent
 
 
-def _batch_send(due: list[tuple]) -> int:
+def _batch_send(due: list[Due]) -> int:
     """The digests of one batch of people: their activity read together for each `since` they share (a fixed
     number of queries per group, whatever its size), then each person's digest on its own."""
     sent = 0
-    groups: dict[datetime, list[tuple]] = {}
+    groups: dict[datetime, list[Due]] = {}
     for row in due:
-        groups.setdefault(row[4], []).append(row)
+        groups.setdefault(row.since, []).append(row)
     for since, rows in groups.items():
-        found = activity_for_many(users=[row[0] for row in rows], since=since)
+        found = activity_for_many(users=[row.user for row in rows], since=since)
         keys = {item.key for items in found.values() for item in items}
         mailed = set(
-            NotificationSent.objects.filter(user__in=[row[0].pk for row in rows], key__in=keys).values_list(
+            NotificationSent.objects.filter(user__in=[row.user.pk for row in rows], key__in=keys).values_list(
                 "user_id", "key"
             )
             if keys
             else ()
         )
-        for user, preference, frequency, period, _since in rows:
-            items = [item for item in found[user.pk] if (user.pk, item.key) not in mailed][:DIGEST_ITEMS]
-            sent += digest_send(user=user, preference=preference, frequency=frequency, period=period, items=items)
+        for row in rows:
+            items = [item for item in found[row.user.pk] if (row.user.pk, item.key) not in mailed][:DIGEST_ITEMS]
+            sent += digest_send(
+                user=row.user, preference=row.preference, frequency=row.frequency, period=row.period, items=items
+            )
     return sent
 
 

@@ -8,12 +8,12 @@ import json
 
 from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.core.cache import cache
 from django.core.files.storage import default_storage
 from django.http import FileResponse, Http404, HttpResponse
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from ccrs import generations
 from ccrs.public_forms import public_language
 
 from ..models.library import LICENCE_URLS
@@ -27,11 +27,8 @@ CACHE_SECONDS = 3600
 
 def _cached(request, language: str, draw) -> HttpResponse:
     """The page from the cache, else drawn by `draw()` (a string) and kept until the next publication."""
-    key = f"network:public:{selectors.cache_generation()}:{language}:{request.get_host()}:{request.get_full_path()}"
-    html = cache.get(key)
-    if html is None:
-        html = draw()
-        cache.set(key, html, CACHE_SECONDS)
+    key = f"public:{language}:{request.get_host()}:{request.get_full_path()}"
+    html = generations.cached(generations.CASE_STUDIES, key, draw, timeout=CACHE_SECONDS)
     response = HttpResponse(html)
     response["Content-Language"] = language
     return response

@@ -7,6 +7,7 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from PIL import Image
 
+from ccrs import generations
 from cities.selectors import city_stage_details
 from cities.stages import Stage
 from network.models import CaseStudyStatus, QuoteConsent
@@ -114,11 +115,11 @@ def test_a_published_study_puts_the_city_in_documentation(published_a):
 
 
 def test_publication_bumps_the_public_cache_key(study_a, lead_a, staff, django_capture_on_commit_callbacks):
-    before = selectors.cache_generation()
+    before = generations.current(generations.CASE_STUDIES)
     approved_study(study_a, lead_a, staff)
     with django_capture_on_commit_callbacks(execute=True):
         services.case_study_publish(study=study_a, user=staff)
-    assert selectors.cache_generation() == before + 1
+    assert generations.current(generations.CASE_STUDIES) == before + 1
 
 
 # --- Quotes and photos -----------------------------------------------------------------------------------

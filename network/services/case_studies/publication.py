@@ -10,7 +10,7 @@ from django.db.models import Max
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ccrs import formatting, reporting
+from ccrs import formatting, generations, reporting
 
 from ...models import (
     CaseStudy,
@@ -171,7 +171,7 @@ def case_study_publish(*, study: CaseStudy, user) -> CaseStudyVersion:
             "principles", "updated_at",
         ]
     )  # fmt: skip
-    transaction.on_commit(selectors.cache_bump)
+    transaction.on_commit(lambda: generations.bump(generations.CASE_STUDIES))
     from ...tasks import case_study_pdfs_build
 
     case_study_pdfs_build.delay_on_commit(version.pk)
@@ -248,5 +248,5 @@ def case_study_unpublish(*, study: CaseStudy, user, note: str) -> CaseStudy:
     study.unpublished_at = timezone.now()
     study.unpublish_note = note.strip()[:300]
     study.save(update_fields=["status", "public_version", "unpublished_at", "unpublish_note", "updated_at"])
-    transaction.on_commit(selectors.cache_bump)
+    transaction.on_commit(lambda: generations.bump(generations.CASE_STUDIES))
     return study
