@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext
 
-from . import aggregates, panels
+from . import aggregates, charts, formatting, panels
 from .formatting import country_name
 from .models import CityMembership, Invitation, InvitationStatus, Report, User
 from .money import MissingRate
@@ -82,7 +82,22 @@ def program_money(*, rows: list[dict], cities: list) -> dict:
         "currency": currency,
         "rows": out,
         "rates": sorted(rates, key=lambda r: (r.currency, r.valid_from)),
+        "chart": money_chart(rows=out, cities=cities, currency=currency),
     }
+
+
+def money_chart(*, rows: list[dict], cities: list, currency: str):
+    """Each money figure as one bar stacked by city (a budget beside its expenditure), in the reporting currency;
+    a figure with an amount that has no rate is left out (the table says which rate is missing)."""
+    shown = [row for row in rows if row["total"].total is not None and row["total"].count]
+    if not shown or not cities:
+        return None
+    return charts.stacked_bar_chart(
+        categories=[str(row["label"]) for row in shown],
+        series=[(city.name, [row["cells"][i]["value"].total for row in shown]) for i, city in enumerate(cities)],
+        title=gettext("Money by city, in %(currency)s") % {"currency": currency},
+        value_format=lambda value: formatting.money(value, currency),
+    )
 
 
 class _NoRates:

@@ -15,9 +15,11 @@ legend) and one per kind of chart; this package re-exports what callers use.
 """
 
 from .axes import nice_step, nice_ticks
-from .bars import Bar, BarChart, bar_chart, chart_from_spec, chart_spec
+from .bars import Bar, BarChart, bar_chart, chart_from_spec, chart_spec, stacked_bar_chart
 from .funnel import FunnelChart, funnel_chart
-from .layout import LABEL_WIDTH, PALETTE, PLOT_LEFT, PLOT_RIGHT, TOP, WIDTH
+from .layout import LABEL_WIDTH, PALETTE, PLOT_LEFT, PLOT_RIGHT, TOP, WIDTH, Chart
+from .lines import LineChart, line_chart
+from .multiples import SmallMultiples, small_multiples
 from .strip import StripChart, range_strip
 from .text import ELLIPSIS, FONT_SIZE, LINE_HEIGHT, MAX_LABEL_LINES, text_width, truncate, truncate_chars, wrap
 
@@ -34,15 +36,21 @@ __all__ = [
     "WIDTH",
     "Bar",
     "BarChart",
+    "Chart",
+    "LineChart",
+    "SmallMultiples",
     "FunnelChart",
     "StripChart",
     "bar_chart",
     "chart_from_spec",
     "chart_spec",
     "funnel_chart",
+    "line_chart",
     "nice_step",
     "nice_ticks",
     "range_strip",
+    "small_multiples",
+    "stacked_bar_chart",
     "text_width",
     "truncate",
     "truncate_chars",

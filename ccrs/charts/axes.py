@@ -3,7 +3,7 @@
 import math
 
 from .. import formatting
-from .text import text_width
+from .text import LINE_HEIGHT, text_width
 
 
 def nice_step(raw: float, integer: bool = False) -> float:
@@ -36,10 +36,15 @@ def nice_ticks(low: float, high: float, *, integer: bool = False, intervals: int
     return [round(t) if integer else round(t, 10) for t in ticks]
 
 
-def value_axis(values: list[float], length: float, *, gap: float = 8) -> tuple[list[float], list[str]]:
+def value_axis(
+    values: list[float], length: float, *, gap: float = 8, vertical: bool = False, integer: bool | None = None
+) -> tuple[list[float], list[str]]:
     """Ticks covering `values` (and 0) along `length` px, with their labels: whole numbers when every value is whole
-    (counts), and fewer ticks rather than labels running into each other."""
-    integer = bool(values) and all(float(v).is_integer() for v in values)
+    (counts) or `integer` says so, and fewer ticks rather than labels running into each other (side by side, or
+    one above the other on a `vertical` axis)."""
+    values = [float(v) for v in values]
+    if integer is None:
+        integer = bool(values) and all(v.is_integer() for v in values)
     low, high = min([0.0, *values]), max([0.0, *values])
     for intervals in (4, 3, 2, 1):
         ticks = nice_ticks(low, high, integer=integer, intervals=intervals)
@@ -47,6 +52,7 @@ def value_axis(values: list[float], length: float, *, gap: float = 8) -> tuple[l
         digits = next(d for d in range(7) if abs(round(step, d) - step) < 1e-9 or d == 6)
         labels = [formatting.number(v, digits) for v in ticks]
         spacing = length / max(len(ticks) - 1, 1)
-        if max(text_width(label) for label in labels) + gap <= spacing:
+        size = LINE_HEIGHT if vertical else max(text_width(label) for label in labels)
+        if size + gap <= spacing:
             break
     return ticks, labels

@@ -4,25 +4,21 @@ import math
 from dataclasses import dataclass, field
 
 from .. import formatting
-from .layout import LABEL_WIDTH, PALETTE, PLOT_LEFT, WIDTH
+from .layout import LABEL_WIDTH, PALETTE, PLOT_LEFT, WIDTH, Chart, data_table
 from .text import FONT_SIZE, LINE_HEIGHT, text_width, wrap
 
 
 @dataclass
-class FunnelChart:
+class FunnelChart(Chart):
     """Steps as centred bars, each as wide as its count is of the first step's, the count written beside it."""
 
-    width: int
-    height: int
     steps: list[dict] = field(default_factory=list)
-    title: str = ""
-    description: str = ""
-    font_size: int = FONT_SIZE
-    line_height: int = LINE_HEIGHT
     count_x: float = WIDTH - 4
 
 
-def funnel_chart(*, steps: list[tuple[str, int]], title: str = "", bar_height: int = 18) -> FunnelChart:
+def funnel_chart(
+    *, steps: list[tuple[str, int]], title: str = "", bar_height: int = 18, count_name: str = ""
+) -> FunnelChart:
     """A funnel of (label, count) steps: counts are whole numbers, so they are written, not ticked.
 
     The description (the SVG's <desc>) lists every step and its count for a screen reader.
@@ -56,6 +52,9 @@ def funnel_chart(*, steps: list[tuple[str, int]], title: str = "", bar_height: i
         )
         y += height
     chart.height = math.ceil(y + 4)
+    chart.table = data_table(
+        "", [count_name], [(label, [text]) for (label, _n), text in zip(steps, count_labels, strict=True)]
+    )
     chart.description = "; ".join(
         f"{label}: {count_label}" for (label, _n), count_label in zip(steps, count_labels, strict=True)
     )

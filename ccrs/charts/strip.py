@@ -3,22 +3,16 @@
 import math
 from dataclasses import dataclass, field
 
-from .layout import PALETTE, WIDTH
+from .layout import PALETTE, WIDTH, Chart, data_table
 from .text import FONT_SIZE, LINE_HEIGHT, wrap
 
 
 @dataclass
-class StripChart:
+class StripChart(Chart):
     """One strip per figure: the peers' range as a bar, their median as a tick, the city's own value as a dot."""
 
-    width: int
-    height: int
     rows: list[dict] = field(default_factory=list)
     legend: list[dict] = field(default_factory=list)
-    title: str = ""
-    description: str = ""
-    font_size: int = FONT_SIZE
-    line_height: int = LINE_HEIGHT
     plot_left: float = 8
     plot_right: float = WIDTH - 8
 
@@ -78,4 +72,12 @@ def range_strip(
     ]
     chart.height = math.ceil(y + 4)
     chart.description = "; ".join(descriptions)
+    chart.table = data_table(
+        "",
+        [own_label, range_label, median_label],
+        [
+            (label, [own_t, f"{low_t}–{high_t}" if low_t else "", mid_t])
+            for label, *_v, own_t, low_t, mid_t, high_t in rows
+        ],
+    )
     return chart

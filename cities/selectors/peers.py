@@ -4,7 +4,7 @@ from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
 from ccrs import aggregates, formatting, generations, panels
-from ccrs.charts import range_strip
+from ccrs.charts import small_multiples
 from ccrs.rules import is_program_staff
 from ccrs.selectors import memberships_of
 
@@ -15,6 +15,12 @@ from ..models import (
 from .stage import _checklist_counts
 
 PEER_GROUPS = {"cohort": _("Same cohort"), "country": _("Same country"), "sector": _("Same sector")}
+# One small-multiples chart per kind of figure, so the panels of a chart share one scale.
+PEER_CHARTS = [
+    ("count", _("%(city)s and its peers: counts")),
+    ("percent", _("%(city)s and its peers: shares")),
+    ("number", _("%(city)s and its peers: other figures")),
+]
 
 
 def peer_cities(*, city: City, group: str) -> list[City]:
@@ -63,27 +69,33 @@ def _city_peers(*, city: City, group: str) -> dict:
         }
         for figure in figures
     ]
-    chart = range_strip(
-        rows=[
-            (
-                row["label"],
-                row["spread"].own,
-                row["spread"].low,
-                row["spread"].median,
-                row["spread"].high,
-                *(
-                    formatting.figure(v, row["kind"])
-                    for v in (row["spread"].own, row["spread"].low, row["spread"].median, row["spread"].high)
-                ),
-            )
-            for row in rows
-        ],
-        title=gettext("%(city)s and its peers") % {"city": city.name},
-        own_label=city.name,
-        range_label=gettext("peers' range"),
-        median_label=gettext("peers' median"),
-    )
-    return {"group": group, "groups": list(PEER_GROUPS.items()), "peers": peers, "rows": rows, "chart": chart}
+    charts = [
+        small_multiples(
+            panels=[
+                (
+                    row["label"],
+                    row["spread"].own,
+                    row["spread"].low,
+                    row["spread"].median,
+                    row["spread"].high,
+                    *(
+                        formatting.figure(v, kind)
+                        for v in (row["spread"].own, row["spread"].low, row["spread"].median, row["spread"].high)
+                    ),
+                )
+                for row in rows
+                if row["kind"] == kind
+            ],
+            title=title % {"city": city.name},
+            own_label=city.name,
+            range_label=gettext("peers' range"),
+            median_label=gettext("peers' median"),
+            integer=kind == "count",
+        )
+        for kind, title in PEER_CHARTS
+        if any(row["kind"] == kind for row in rows)
+    ]
+    return {"group": group, "groups": list(PEER_GROUPS.items()), "peers": peers, "rows": rows, "charts": charts}
 
 
 def benchmark_cities(*, user) -> list[City]:

@@ -4,7 +4,10 @@ from collections import defaultdict
 from dataclasses import replace
 
 from django.db.models import Sum
+from django.utils.formats import date_format
+from django.utils.translation import gettext
 
+from ccrs import charts, formatting
 from ccrs.rules import is_program_staff
 
 from .. import rollup
@@ -24,7 +27,32 @@ def program_indicator_rollup(*, user, cohort_id: int | None = None) -> list[dict
     period with each city's contribution, and the pilots that opted out; four queries however many pilots."""
     if not is_program_staff(user):
         return None
-    return indicator_rollup(indicators=list(ProgramIndicator.objects.order_by("position", "name")), cohort_id=cohort_id)
+    rows = indicator_rollup(indicators=list(ProgramIndicator.objects.order_by("position", "name")), cohort_id=cohort_id)
+    for row in rows:
+        row["chart"] = rollup_chart(row)
+    return rows
+
+
+def rollup_chart(row: dict):
+    """A program indicator over its reporting periods: the program's line and one per contributing city (each
+    city's pilots added up, or pooled for a percentage); None without a period."""
+    periods = row["periods"]
+    if not periods:
+        return None
+    program = row["indicator"]
+    keys = [(period.start, period.end) for period in periods]
+    series = [(gettext("Program"), [period.total for period in periods])]
+    for parts in rollup.by_city([c for period in periods for c in period.contributions]).values():
+        totals = {(t.start, t.end): t.total for t in rollup.roll_up(program.measure, parts)}
+        series.append((parts[0].label, [totals.get(key) for key in keys]))
+    percentage = program.measure == rollup.PERCENTAGE
+    return charts.line_chart(
+        periods=[date_format(period.start, "SHORT_DATE_FORMAT") for period in periods],
+        series=series,
+        title=program.name,
+        value_format=formatting.percent if percentage else lambda v: formatting.number(v, -2),
+        period_name=gettext("Period"),
+    )
 
 
 def indicator_rollup(
