@@ -1,7 +1,5 @@
 """Celery tasks of the project package: thin wrappers that take ids and call a service."""
 
-from smtplib import SMTPException
-
 from celery import shared_task
 from celery.exceptions import SoftTimeLimitExceeded
 from django.conf import settings
@@ -10,14 +8,10 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 
 from . import selectors, services
+from .celery import retried_task
 
 
-@shared_task(
-    autoretry_for=(SMTPException, ConnectionError, TimeoutError),
-    retry_backoff=True,
-    retry_backoff_max=600,
-    max_retries=6,
-)
+@retried_task
 def invitation_send(invitation_id: int) -> bool:
     """Send a team invitation's e-mail; safe to run twice (a sent invitation is skipped)."""
     return services.invitation_send(invitation_id=invitation_id)

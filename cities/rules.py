@@ -5,12 +5,17 @@ Applications: program staff, and the applicant (the city's Chief Resilience Offi
 
 import rules
 
-from ccrs.rules import is_city_editor, is_city_lead, is_city_member, is_city_team_member, is_program_staff
+from ccrs.rules import (
+    abilities_on,
+    is_city_editor,
+    is_city_lead,
+    is_city_member,
+    is_city_team_member,
+    is_own,
+    is_program_staff,
+)
 
-
-@rules.predicate
-def is_applicant(user, application):
-    return application is not None and user.is_authenticated and application.applicant_id == user.pk
+is_applicant = is_own("applicant_id")
 
 
 @rules.predicate
@@ -33,13 +38,15 @@ rules.add_perm("cities.export_cohort", is_program_staff)
 
 def abilities(user, city) -> dict[str, bool]:
     """What the user may do on the city's pages, for their buttons and forms."""
-    return {
-        "can_manage_team": user.has_perm("cities.manage_team", city),
-        "can_change": user.has_perm("cities.change_profile", city),
-        "can_record": user.has_perm("cities.record_cofunding", city),
-        "can_complete": user.has_perm("cities.complete_step", city),
-        "can_reopen": user.has_perm("cities.reopen_step", city),
-    }
+    return abilities_on(
+        user,
+        city,
+        can_manage_team="cities.manage_team",
+        can_change="cities.change_profile",
+        can_record="cities.record_cofunding",
+        can_complete="cities.complete_step",
+        can_reopen="cities.reopen_step",
+    )
 
 
 def application_abilities(user, application) -> dict[str, bool]:

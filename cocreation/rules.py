@@ -2,7 +2,7 @@
 
 import rules
 
-from ccrs.rules import is_city_editor, is_city_member, is_city_team_member, is_program_staff
+from ccrs.rules import abilities_on, is_city_editor, is_city_member, is_city_team_member, is_program_staff
 
 rules.add_perm("cocreation.view_process", is_program_staff | is_city_member)
 rules.add_perm("cocreation.manage_process", is_program_staff | is_city_editor)
@@ -14,8 +14,10 @@ rules.add_perm("cocreation.award_call", is_program_staff)
 
 def abilities(user, city) -> dict:
     """What the user may do in a city's co-creation, for a page to show or hide its buttons."""
-    return {
-        "can_manage": user.has_perm("cocreation.manage_process", city),
-        "can_evaluate": user.has_perm("cocreation.evaluate", city),
-        "can_award": user.has_perm("cocreation.award_call", city),
-    }
+    return abilities_on(
+        user,
+        city,
+        can_manage="cocreation.manage_process",
+        can_evaluate="cocreation.evaluate",
+        can_award="cocreation.award_call",
+    )

@@ -11,7 +11,9 @@ from ccrs.rules import (
     is_city_member,
     is_city_team_member,
     is_network_member,
+    is_own,
     is_program_staff,
+    of_its_city,
 )
 
 is_in_network = is_program_staff | is_city_team_member | is_network_member
@@ -26,9 +28,7 @@ def is_city_editor_anywhere(user):
     return any(role in {"lead", "officer"} for role in city_roles(user).values())
 
 
-@rules.predicate
-def is_resource_author(user, resource):
-    return resource is not None and user.is_authenticated and resource.author_id == user.pk
+is_resource_author = is_own("author_id")
 
 
 rules.add_perm("network.view_resource", is_in_network)
@@ -56,19 +56,9 @@ rules.add_perm("network.change_event", is_program_staff | (is_in_network & is_ev
 
 # Case studies: the city's team reads its studies and its leads and officers edit the draft; the city lead
 # submits it; program staff review, publish and unpublish. The published version is public (no rule).
-@rules.predicate
-def is_study_team_member(user, study):
-    return study is not None and is_city_member(user, study.city_id)
-
-
-@rules.predicate
-def is_study_editor(user, study):
-    return study is not None and is_city_editor(user, study.city_id)
-
-
-@rules.predicate
-def is_study_lead(user, study):
-    return study is not None and is_city_lead(user, study.city_id)
+is_study_team_member = of_its_city(is_city_member)
+is_study_editor = of_its_city(is_city_editor)
+is_study_lead = of_its_city(is_city_lead)
 
 
 rules.add_perm("network.view_case_study", is_program_staff | is_study_team_member)
@@ -92,9 +82,7 @@ def case_study_abilities(user, study) -> dict:
 
 # Discussions: every member reads and flags; staff, the cities' leads and officers and the network members
 # outside the city teams post (a city viewer only reads); an author edits their own post; staff moderate.
-@rules.predicate
-def is_post_author(user, post):
-    return post is not None and user.is_authenticated and post.author_id == user.pk
+is_post_author = is_own("author_id")
 
 
 may_post = is_program_staff | is_network_member | is_city_editor_anywhere
@@ -117,19 +105,9 @@ rules.add_perm("network.manage_team_presence", is_program_staff | is_city_lead)
 
 # Mentoring: both sides of a pair (its mentor, the city's team) see its page, staff see every pair; the
 # mentor, the city's leads and officers and staff log sessions and agree actions; staff make pairs.
-@rules.predicate
-def is_pair_mentor(user, pair):
-    return pair is not None and user.is_authenticated and pair.mentor_id == user.pk
-
-
-@rules.predicate
-def is_pair_city_member(user, pair):
-    return pair is not None and is_city_member(user, pair.city_id)
-
-
-@rules.predicate
-def is_pair_city_editor(user, pair):
-    return pair is not None and is_city_editor(user, pair.city_id)
+is_pair_mentor = is_own("mentor_id")
+is_pair_city_member = of_its_city(is_city_member)
+is_pair_city_editor = of_its_city(is_city_editor)
 
 
 rules.add_perm("network.view_mentoring", is_in_network)

@@ -2,7 +2,7 @@
 
 import rules
 
-from ccrs.rules import is_city_editor, is_city_member, is_city_team_member, is_program_staff
+from ccrs.rules import abilities_on, is_city_editor, is_city_member, is_city_team_member, is_program_staff
 
 # Object permissions take the pilot's city.
 rules.add_perm("pilots.list_pilots", is_program_staff | is_city_team_member)
@@ -19,11 +19,13 @@ rules.add_perm("pilots.start_pilot", is_program_staff)
 
 def abilities(user, city) -> dict[str, bool]:
     """What the user may do on the pages of a pilot of this city, for their buttons and forms."""
-    return {
-        "can_edit": user.has_perm("pilots.edit_framework", city),
-        "can_submit": user.has_perm("pilots.submit_update", city),
-        "can_record_spending": user.has_perm("pilots.record_spending", city),
-        "can_update_workplan": user.has_perm("pilots.update_workplan", city),
-        "can_review": user.has_perm("pilots.review_update", city),
-        "can_lock": user.has_perm("pilots.lock_period", city),
-    }
+    return abilities_on(
+        user,
+        city,
+        can_edit="pilots.edit_framework",
+        can_submit="pilots.submit_update",
+        can_record_spending="pilots.record_spending",
+        can_update_workplan="pilots.update_workplan",
+        can_review="pilots.review_update",
+        can_lock="pilots.lock_period",
+    )

@@ -2,7 +2,7 @@
 
 import rules
 
-from ccrs.rules import is_city_editor, is_city_lead, is_city_member, is_program_staff
+from ccrs.rules import abilities_on, is_city_editor, is_city_lead, is_city_member, is_program_staff
 
 rules.add_perm("sectors.view_assessment", is_program_staff | is_city_member)
 rules.add_perm("sectors.edit_assessment", is_program_staff | is_city_editor)
@@ -14,9 +14,11 @@ rules.add_perm("sectors.view_overview", is_program_staff)
 
 def abilities(user, city) -> dict[str, bool]:
     """What the user may do on the city's assessment pages, for their buttons and forms."""
-    return {
-        "can_edit": user.has_perm("sectors.edit_assessment", city),
-        "can_review": user.has_perm("sectors.review_assessment", city),
-        "can_propose": user.has_perm("sectors.propose_selection", city),
-        "can_decide": user.has_perm("sectors.decide_selection", city),
-    }
+    return abilities_on(
+        user,
+        city,
+        can_edit="sectors.edit_assessment",
+        can_review="sectors.review_assessment",
+        can_propose="sectors.propose_selection",
+        can_decide="sectors.decide_selection",
+    )
