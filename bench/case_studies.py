@@ -57,7 +57,7 @@ def main():
         url = f"/case-studies/semarang/{semarang.slug}/pdf/?lang={language}"
         response, ms = timed(lambda url=url: b"".join(client.get(url).streaming_content))
         rows.append((f"build the PDF ({language}, {len(response) // 1024} KB)", ms))
-    teardown_test_environment()  # common.measure sets it up again
+    teardown_test_environment()  # common.measure sets it up again, for itself
     print(f"{'step':<44} {'ms':>9}")
     for label, ms in rows:
         print(f"{label:<44} {ms:>9.0f}")

@@ -100,23 +100,26 @@ def measure(pages, runs: int) -> list[tuple]:
     times (after a warm-up) by a test client signed in as that person, or anonymous."""
     from django.db import connection
     from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
+    from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
 
     from ccrs.models import User
 
     setup_test_environment()
     rows = []
-    for label, email, url in pages:
-        client = Client()
-        if email:
-            client.force_login(User.objects.get(email=email), backend=LOGIN_BACKEND)
-        client.get(url)  # warm up
-        timings = []
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        rows.append((label, url, len(queries), *median_p95(timings)))
+    try:
+        for label, email, url in pages:
+            client = Client()
+            if email:
+                client.force_login(User.objects.get(email=email), backend=LOGIN_BACKEND)
+            client.get(url)  # warm up
+            timings = []
+            for _ in range(runs):
+                with CaptureQueriesContext(connection) as queries:
+                    started = time.perf_counter()
+                    response = client.get(url)
+                    timings.append((time.perf_counter() - started) * 1000)
+                assert response.status_code == 200, (url, response.status_code)
+            rows.append((label, url, len(queries), *median_p95(timings)))
+    finally:
+        teardown_test_environment()
     return rows
