@@ -8,14 +8,13 @@ SQLite file) with seed_demo and seed_scale --factor N; the public pages are meas
     .venv/bin/python bench/case_studies.py --factor 1
 """
 
-import argparse
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pages  # noqa: E402
+import common  # noqa: E402 - the shared database set-up and page timing of the benchmarks
 
 PAGES = [
     ("public listing", None, "/case-studies/?lang=en"),
@@ -34,11 +33,8 @@ def timed(action) -> tuple[object, float]:
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--factor", type=int, default=1, help="seed_scale size factor (default 1)")
-    parser.add_argument("--runs", type=int, default=10, help="requests per page (default 10)")
-    args = parser.parse_args()
-    pages.prepare(args.factor, database="ccrs_bench_case_studies")
+    args = common.arguments(__doc__, factor=1, runs=10).parse_args()
+    common.prepare(args.factor, database="ccrs_bench_case_studies")
     from django.test import Client
     from django.test.utils import setup_test_environment, teardown_test_environment
 
@@ -61,13 +57,12 @@ def main():
         url = f"/case-studies/semarang/{semarang.slug}/pdf/?lang={language}"
         response, ms = timed(lambda url=url: b"".join(client.get(url).streaming_content))
         rows.append((f"build the PDF ({language}, {len(response) // 1024} KB)", ms))
-    teardown_test_environment()  # pages.measure sets it up again
+    teardown_test_environment()  # common.measure sets it up again, for itself
     print(f"{'step':<44} {'ms':>9}")
     for label, ms in rows:
         print(f"{label:<44} {ms:>9.0f}")
-    pages.PAGES = PAGES
     print(f"\n{'page':<18} {'url':<52} {'queries':>7} {'median ms':>9} {'p95 ms':>7}")
-    for label, url, queries, median, p95 in pages.measure(args.runs):
+    for label, url, queries, median, p95 in common.measure(PAGES, args.runs):
         print(f"{label:<18} {url:<52} {queries:>7} {median:>9.1f} {p95:>7.1f}")
 
 

@@ -20,13 +20,11 @@ import sys
 import time
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from urllib.parse import urlencode, urlsplit, urlunsplit
+from urllib.parse import urlencode
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from pages import bench_database_url  # noqa: E402 - the shared database naming of the benchmarks
+import common  # noqa: E402 - the shared database set-up and timing of the benchmarks
 
 DATABASE = "ccrs_bench_network"
 BANGKOK_SEVEN = datetime(2026, 3, 2, 0, 0, tzinfo=UTC)  # Monday 07:00 in Bangkok (UTC+7)
@@ -54,24 +52,7 @@ QUERIES = [
 
 def prepare(factor: int, database: str = DATABASE) -> tuple[str, float]:
     """A fresh database with the demo and `factor` units of the scale library; (vendor, seconds of seeding)."""
-    import django
-    from django.core.management import call_command
-
-    url, vendor = bench_database_url(database)
-    if vendor == "postgresql":
-        import psycopg
-
-        admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {database}")
-            conn.execute(f"CREATE DATABASE {database}")
-    else:
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccrs.settings")
-    django.setup()
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
+    vendor = common.fresh_database(database)
     from network.demo import library
 
     started = time.perf_counter()
@@ -92,8 +73,7 @@ def timed(function, runs: int) -> tuple[float, float, object]:
         started = time.perf_counter()
         result = function()
         times.append((time.perf_counter() - started) * 1000)
-    times.sort()
-    return statistics.median(times), times[min(len(times) - 1, round(0.95 * (len(times) - 1)))], result
+    return *common.median_p95(times), result
 
 
 def library_search(runs: int) -> list[tuple]:
@@ -107,7 +87,7 @@ def library_search(runs: int) -> list[tuple]:
     setup_test_environment()
     reader = User.objects.get(email="network@ccrs.demo")
     client = Client()
-    client.force_login(reader, backend="allauth.account.auth_backends.AuthenticationBackend")
+    client.force_login(reader, backend=common.LOGIN_BACKEND)
     rows = []
     for language, query, filters in QUERIES:
 

@@ -10,16 +10,13 @@ its queries and its template, not connection set-up.)
 """
 
 import argparse
-import os
-import statistics
 import sys
-import tempfile
-import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common  # noqa: E402 - the shared database set-up and page timing of the benchmarks
+from common import prepare  # noqa: E402
 
 PAGES = [
     ("program dashboard", "staff@ccrs.demo", "/program/"),
@@ -33,72 +30,8 @@ PAGES = [
 ]
 
 
-def bench_database_url(database="ccrs_bench"):
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        parts = urlsplit(url)
-        return urlunsplit(parts._replace(path=f"/{database}")), "postgresql"
-    return f"sqlite:///{tempfile.gettempdir()}/{database}.sqlite3", "sqlite"
-
-
-def prepare(factor, database="ccrs_bench"):
-    """A fresh benchmark database with seed_demo and seed_scale --factor N; (vendor, seconds seed_scale took)."""
-    import django
-    from django.core.management import call_command
-
-    url, vendor = bench_database_url(database)
-    if vendor == "postgresql":
-        import psycopg
-
-        admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {database}")
-            conn.execute(f"CREATE DATABASE {database}")
-    else:
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccrs.settings")
-    django.setup()
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
-    started = time.perf_counter()
-    call_command("seed_scale", factor=factor, verbosity=0)
-    seconds = time.perf_counter() - started
-    if vendor == "postgresql":
-        # The planner's statistics, as autovacuum would have them on a live server: without them, right after
-        # seed_scale, it plans for empty tables (a stakeholder's invitations took 546 ms at factor 4, 0.3 ms after).
-        from django.db import connection
-
-        with connection.cursor() as cursor:
-            cursor.execute("ANALYZE")
-    return vendor, seconds
-
-
 def measure(runs):
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-    from ccrs.models import User
-
-    setup_test_environment()
-    rows = []
-    for label, email, url in PAGES:
-        client = Client()
-        if email:
-            user = User.objects.get(email=email)
-            client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
-        client.get(url)  # warm up
-        timings = []
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        timings.sort()
-        rows.append((label, url, len(queries), statistics.median(timings), timings[int(len(timings) * 0.95) - 1]))
-    return rows
+    return common.measure(PAGES, runs)
 
 
 def main():

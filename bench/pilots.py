@@ -8,50 +8,15 @@ reminder task's service. Prints a table; asserts nothing.
     DATABASE_URL=postgres://postgres@127.0.0.1:5432/ccrs .venv/bin/python bench/pilots.py --factor 4
 """
 
-import argparse
-import os
-import statistics
 import sys
-import tempfile
 import time
 from pathlib import Path
-from urllib.parse import urlsplit, urlunsplit
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+import common  # noqa: E402 - the shared database set-up and page timing of the benchmarks
 
 DATABASE = "ccrs_bench_pilots"
-
-
-def bench_database_url():
-    url = os.environ.get("DATABASE_URL", "")
-    if url.startswith(("postgres://", "postgresql://")):
-        return urlunsplit(urlsplit(url)._replace(path=f"/{DATABASE}")), "postgresql"
-    return f"sqlite:///{tempfile.gettempdir()}/{DATABASE}.sqlite3", "sqlite"
-
-
-def prepare(factor):
-    import django
-    from django.core.management import call_command
-
-    url, vendor = bench_database_url()
-    if vendor == "postgresql":
-        import psycopg
-
-        admin = urlunsplit(urlsplit(url)._replace(path="/postgres"))
-        with psycopg.connect(admin, autocommit=True) as conn:
-            conn.execute(f"DROP DATABASE IF EXISTS {DATABASE}")
-            conn.execute(f"CREATE DATABASE {DATABASE}")
-    else:
-        Path(url.removeprefix("sqlite:///")).unlink(missing_ok=True)
-    os.environ["DATABASE_URL"] = url
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccrs.settings")
-    django.setup()
-    call_command("migrate", verbosity=0)
-    call_command("seed_demo", verbosity=0)
-    started = time.perf_counter()
-    call_command("seed_scale", factor=factor, verbosity=0)
-    return vendor, time.perf_counter() - started
 
 
 def pages():
@@ -75,31 +40,6 @@ def pages():
     ]
 
 
-def measure(runs):
-    from django.db import connection
-    from django.test import Client
-    from django.test.utils import CaptureQueriesContext, setup_test_environment
-
-    from ccrs.models import User
-
-    setup_test_environment()
-    rows = []
-    for label, email, url in pages():
-        client = Client()
-        client.force_login(User.objects.get(email=email), backend="allauth.account.auth_backends.AuthenticationBackend")
-        client.get(url)  # warm up
-        timings = []
-        for _ in range(runs):
-            with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
-                response = client.get(url)
-                timings.append((time.perf_counter() - started) * 1000)
-            assert response.status_code == 200, (url, response.status_code)
-        timings.sort()
-        rows.append((label, url, len(queries), statistics.median(timings), timings[int(len(timings) * 0.95) - 1]))
-    return rows
-
-
 def reminders():
     """Time the reminder service once over every period of the scale data (as if all ended within a week)."""
     from django.core import mail
@@ -116,11 +56,8 @@ def reminders():
 
 
 def main():
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--factor", type=int, default=4, help="seed_scale size factor (default 4)")
-    parser.add_argument("--runs", type=int, default=20, help="requests per page (default 20)")
-    args = parser.parse_args()
-    vendor, seed_seconds = prepare(args.factor)
+    args = common.arguments(__doc__, factor=4, runs=20).parse_args()
+    vendor, seed_seconds = common.prepare(args.factor, DATABASE)
     from pilots.models import Pilot, Update
 
     print(
@@ -128,7 +65,7 @@ def main():
         f"{Pilot.objects.count()} pilots, {Update.objects.count()} updates; {args.runs} requests per page"
     )
     print(f"{'page':<20} {'url':<32} {'queries':>7} {'median ms':>9} {'p95 ms':>7}")
-    for label, url, queries, median, p95 in measure(args.runs):
+    for label, url, queries, median, p95 in common.measure(pages(), args.runs):
         print(f"{label:<20} {url:<32} {queries:>7} {median:>9.1f} {p95:>7.1f}")
     sent, ms = reminders()
     print(f"period reminders: {sent} e-mails in {ms:.0f} ms")

@@ -20,11 +20,9 @@ import tempfile
 import time
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "bench"))
+sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-import pages  # noqa: E402 - the shared database set-up of the benchmarks
+import common  # noqa: E402 - the shared database set-up of the benchmarks
 
 DATABASE = "ccrs_bench_reports"
 CASES = {
@@ -36,11 +34,11 @@ CASES = {
 
 
 def bench_database_url():
-    return pages.bench_database_url(DATABASE)
+    return common.bench_database_url(DATABASE)
 
 
 def prepare(factor):
-    vendor, seconds = pages.prepare(factor, DATABASE)
+    vendor, seconds = common.prepare(factor, DATABASE)
     return vendor, bench_database_url()[0], seconds
 
 

@@ -214,20 +214,16 @@ def main():
     os.environ["REDIS_URL"] = f"{REDIS}/13"
     os.environ["CELERY_BROKER_URL"] = f"{REDIS}/12"
 
-    import pages as foundation
+    import common
 
-    url, vendor = foundation.bench_database_url(DATABASE)
+    url, vendor = common.bench_database_url(DATABASE)
     if vendor != "postgresql":
         raise SystemExit("set DATABASE_URL to a PostgreSQL server: the benchmark creates its own database there")
     if args.reuse:
-        os.environ["DATABASE_URL"] = url
-        os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccrs.settings")
-        import django
-
-        django.setup()
+        common.reuse(DATABASE)
     else:
         started = time.perf_counter()
-        foundation.prepare(args.factor, database=DATABASE)
+        common.prepare(args.factor, database=DATABASE)
         print(f"database {DATABASE} loaded in {time.perf_counter() - started:.0f} s")
     from django.core.cache import cache
 

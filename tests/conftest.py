@@ -15,7 +15,8 @@ from django.utils import translation
 
 from ccrs.celery import app as celery_app
 from ccrs.models import CityMembership, CityRole, Invitation, User
-from cities.models import City, Cohort
+from cities.models import Cohort
+from tests.cities.factories import CAN_THO, DA_NANG, CityFactory
 
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
@@ -137,30 +138,12 @@ def cohort(db):
 
 @pytest.fixture
 def city_a(cohort):
-    return City.objects.create(
-        cohort=cohort,
-        slug="can-tho",
-        name="Can Tho",
-        local_name="Cần Thơ",
-        country="VN",
-        time_zone="Asia/Ho_Chi_Minh",
-        languages=["vi"],
-        population=1_240_000,
-    )
+    return CityFactory(cohort=cohort, **CAN_THO, population=1_240_000)
 
 
 @pytest.fixture
 def city_b(cohort):
-    return City.objects.create(
-        cohort=cohort,
-        slug="da-nang",
-        name="Da Nang",
-        local_name="Đà Nẵng",
-        country="VN",
-        time_zone="Asia/Ho_Chi_Minh",
-        languages=["vi", "en"],
-        population=1_220_000,
-    )
+    return CityFactory(cohort=cohort, **DA_NANG, population=1_220_000)
 
 
 def make_user(email, **flags):

@@ -33,6 +33,11 @@ def sources(package: str) -> list[Path]:
     return [p for p in (Path(settings.BASE_DIR) / package).rglob("*.py") if "migrations" not in p.parts]
 
 
+def project_sources() -> list[Path]:
+    """Every module of the project package and of the apps, migrations left out."""
+    return [path for config in registry.project_apps() for path in sources(config.name)]
+
+
 def test_the_project_package_imports_no_app():
     """ccrs/ finds each app's part through ccrs.registry; nothing in it names an app in an import."""
     apps = {config.name for config in registry.project_apps()} - {registry.PROJECT}
@@ -55,11 +60,9 @@ def test_apps_import_only_the_apps_before_them_in_the_data_flow():
 
 def test_personal_links_are_signed_in_one_module():
     """Every kind of personal link goes through ccrs/links.py: no other module signs or reads a token."""
-    packages = [config.name for config in registry.project_apps()]
     offenders = [
         str(path)
-        for package in packages
-        for path in sources(package)
+        for path in project_sources()
         if path.name != "links.py" or path.parent.name != registry.PROJECT
         if "signing" in imported_names(path)
     ]
@@ -68,11 +71,9 @@ def test_personal_links_are_signed_in_one_module():
 
 def test_no_view_checks_a_permission_itself():
     """Views check objects through ccrs.decorators (object_required, require), never by calling has_perm."""
-    packages = [config.name for config in registry.project_apps()]
     offenders = [
         str(path)
-        for package in packages
-        for path in sources(package)
+        for path in project_sources()
         if "views" in (path.stem, path.parent.name) and "has_perm(" in path.read_text()
     ]
     assert not offenders

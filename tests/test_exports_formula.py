@@ -7,12 +7,11 @@ CSV file behind a `'`, so that a spreadsheet program opening the file runs nothi
 
 import csv
 import io
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal, InvalidOperation
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
 from openpyxl import load_workbook
 
 from ccrs import reporting
@@ -20,12 +19,13 @@ from ccrs.spreadsheets import FORMULA_STARTS
 from cities import services as cities_services
 from cities.models import ApplicationStatus, SelectionCriterion
 from cocreation import services as cocreation_services
-from cocreation.models import QuestionKind, StakeholderKind, WorkshopKind
+from cocreation.models import QuestionKind, StakeholderKind
 from pilots import services as pilots_services
 from pilots.models import Measure, PilotStatus
 from sectors import services as sectors_services
 from sectors.models import IndicatorValue
 from tests.cities.conftest import make_application
+from tests.cocreation.factories import call_opened, workshop_held
 
 pytestmark = pytest.mark.django_db
 
@@ -54,12 +54,7 @@ def typed(cohort, city_a, staff, member_a):
     sme, _created = cocreation_services.stakeholder_register(
         city=city_a, name=PLUS, email="sme@example.vn", organisation=AT, kind=StakeholderKind.SME, language="en"
     )
-    now = timezone.now()
-    workshop = cocreation_services.workshop_schedule(
-        process=process, title="Ý tưởng", kind=WorkshopKind.IDEATION, starts_at=now - timedelta(hours=2),
-        ends_at=now - timedelta(hours=1), input_closes_at=now + timedelta(days=5), language="en", place="UBND",
-        capacity=40,
-    )  # fmt: skip
+    workshop = workshop_held(process, title="Ý tưởng", language="en", place="UBND")
     question = cocreation_services.question_add(workshop=workshop, kind=QuestionKind.LONG_TEXT, text={"en": SUM})
     cocreation_services.workshop_open(workshop=workshop)
     invitation, _created = cocreation_services.invitation_create(workshop=workshop, stakeholder=sme)
@@ -67,10 +62,7 @@ def typed(cohort, city_a, staff, member_a):
         invitation=invitation, answers={str(question.pk): HYPERLINK}, language="en"
     )
     cocreation_services.idea_create(workshop=workshop, title=MINUS, cluster=AT, sources=[submission])
-    call = cocreation_services.call_create(
-        process=process, title="Gọi đề xuất", description="…", deadline=now + timedelta(days=10), required_documents=[]
-    )
-    cocreation_services.call_open(call=call)
+    call = call_opened(process, title="Gọi đề xuất", description="…", required_documents=[])
     proposal = cocreation_services.proposal_submit(
         call=call, stakeholder=sme, title=SUM, summary=HYPERLINK, employees=8, registered_in_city=True
     )

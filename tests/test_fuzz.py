@@ -15,7 +15,9 @@ from django.test import Client
 from hypothesis import HealthCheck, given
 from hypothesis import strategies as st
 
+from tests.cocreation.conftest import proposal_data
 from tests.conftest import make_user
+from tests.sectors.factories import SURVEY_FORM
 from tests.world import build_world
 
 pytestmark = pytest.mark.django_db
@@ -140,27 +142,14 @@ def test_vote_link(world):
 def test_sme_survey(world):
     valid = {
         "sector": str(world.sector_ids[0]),
-        "revenue_change": "-35",
-        "employees_before": "8",
-        "employees_now": "5",
-        "closure_risk": "high",
-        "finance_access": "no",
-        "digital_adoption": "basic",
-        "climate_exposed": "yes",
-        "women_owned": "yes",
+        **SURVEY_FORM,
         "submission_key": "6f1c2b4e-8d3a-4f5e-9a7b-1c2d3e4f5a6b",
     }
     check(fields(valid, "website"), one_at_a_time(valid), posted(None, world.survey_url))
 
 
 def test_sme_proposal(world):
-    valid = {
-        "title": "Xe ba gác điện",
-        "summary": "Thu gom rác hữu cơ hai lần mỗi tuần.",
-        "employees": "8",
-        "registered_in_city": "on",
-        "amount": "450000000",
-    }
+    valid = {name: value for name, value in proposal_data().items() if not name.startswith("document_")}
     check(fields(valid, "website"), one_at_a_time(valid), posted(None, world.apply_url))
 
 

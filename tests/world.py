@@ -5,21 +5,21 @@ top of tests/ cannot use.
 """
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 from django.urls import reverse
-from django.utils import timezone
 
 from ccrs.models import CityMembership, CityRole, User
 from cities.models import City, Cohort
 from cocreation import services as cocreation
-from cocreation.models import Idea, Question, QuestionKind, StakeholderKind, Workshop, WorkshopKind
+from cocreation.models import Idea, Question, QuestionKind, StakeholderKind, Workshop
 from pilots import services as pilots
 from pilots.models import Measure, PilotStatus
 from sectors import services as sectors
 from tests.cities.conftest import make_application
 from tests.cocreation.conftest import good_answers
+from tests.cocreation.factories import SME_CALL, call_opened, translated, workshop_held
 
 
 @dataclass
@@ -55,19 +55,9 @@ def build_world(make_user) -> World:
     person, _created = cocreation.stakeholder_register(
         city=city, name="Nguyễn Thị Lan", email="lan@ve-sinh.example.vn", kind=StakeholderKind.SME, language="vi"
     )
-    now = timezone.now()
-    workshop = cocreation.workshop_schedule(
-        process=process,
-        title="Ý tưởng phân loại rác",
-        kind=WorkshopKind.IDEATION,
-        starts_at=now - timedelta(hours=2),
-        ends_at=now - timedelta(hours=1),
-        input_closes_at=now + timedelta(days=5),
-        language="vi",
-        capacity=40,
-    )
-    two = [{"en": "One", "vi": "Một"}, {"en": "Two", "vi": "Hai"}]
-    three = [*two, {"en": "Three", "vi": "Ba"}]
+    workshop = workshop_held(process, title="Ý tưởng phân loại rác")
+    two = translated(("One", "Một"), ("Two", "Hai"))
+    three = translated(("One", "Một"), ("Two", "Hai"), ("Three", "Ba"))
     questions = [
         cocreation.question_add(workshop=workshop, kind=QuestionKind.SHORT_TEXT, text={"en": "Idea"}),
         cocreation.question_add(workshop=workshop, kind=QuestionKind.SINGLE_CHOICE, text={"en": "Where"}, choices=two),
@@ -89,18 +79,7 @@ def build_world(make_user) -> World:
     )
     idea = cocreation.idea_create(workshop=workshop, title="Túi hai màu", sources=[submission])
     cocreation.idea_shortlist(idea=idea)
-    call = cocreation.call_create(
-        process=process,
-        idea=idea,
-        title="Gọi đề xuất",
-        description="Thu gom rác hữu cơ.",
-        deadline=now + timedelta(days=10),
-        max_employees=49,
-        required_documents=["Business registration", "Work plan"],
-        budget="500000000",
-        currency="VND",
-    )
-    cocreation.call_open(call=call)
+    call = call_opened(process, idea=idea, title="Gọi đề xuất", description="Thu gom rác hữu cơ.", **SME_CALL)
     call_invitation, _created = cocreation.call_invitation_create(call=call, stakeholder=person)
     token = cocreation.invitation_token(invitation=invitation)
 

@@ -15,11 +15,12 @@ from ccrs.money import MissingRate
 from cities import services as cities
 from cities.models import City, Cohort
 from cocreation import services as cocreation
-from cocreation.models import StakeholderKind, WorkshopKind
+from cocreation.models import StakeholderKind
 from pilots import services as pilots
 from pilots.currency import Rate, RateTable
 from pilots.models import PilotStatus
 from tests.cities.conftest import make_application
+from tests.cocreation.factories import workshop_scheduled
 from tests.querybudget import PROGRAM_DASHBOARD_BUDGET, assert_query_budget
 
 UTC = ZoneInfo("UTC")
@@ -28,15 +29,7 @@ UTC = ZoneInfo("UTC")
 def took_part(city, people):
     """A past workshop of the city with these (kind, women-led) stakeholders checked in."""
     process = cocreation.process_create(city=city, title=f"Process of {city.name}")
-    now = timezone.now()
-    workshop = cocreation.workshop_schedule(
-        process=process,
-        title="Ideation",
-        kind=WorkshopKind.IDEATION,
-        starts_at=now - timedelta(days=2),
-        ends_at=now - timedelta(days=2, hours=-2),
-        input_closes_at=now + timedelta(days=3),
-    )
+    workshop = workshop_scheduled(process, title="Ideation", starts=-timedelta(days=2))
     for index, (kind, women_led) in enumerate(people):
         person, _created = cocreation.stakeholder_register(
             city=city, name=f"Person {index}", email=f"p{index}@{city.slug}.example", kind=kind, women_led=women_led

@@ -30,6 +30,11 @@ class CityFactory(DjangoModelFactory):
     languages = ["vi"]
 
 
+# The cities the tests are set in, for CityFactory(**CAN_THO) and CityFactory(**DA_NANG).
+CAN_THO = {"slug": "can-tho", "name": "Can Tho", "local_name": "Cần Thơ"}
+DA_NANG = {"slug": "da-nang", "name": "Da Nang", "local_name": "Đà Nẵng", "languages": ["vi", "en"]}
+
+
 class ApplicationFactory(DjangoModelFactory):
     """A draft application of a city invited to apply, not yet taken up by its applicant."""
 

@@ -12,15 +12,7 @@ from ccrs.links import LinkInvalid
 from ccrs.models import CityMembership
 from cities import services
 from cities.letters import MAX_PDF_BYTES
-from cities.models import (
-    Application,
-    ApplicationStatus,
-    City,
-    CoFundingRecord,
-    OnboardingStep,
-    Review,
-    Score,
-)
+from cities.models import Application, ApplicationStatus, City, CoFundingRecord, OnboardingStep, Review, Score
 
 from .conftest import COMPLETE, make_application, pdf_bytes, pdf_upload
 

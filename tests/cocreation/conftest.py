@@ -1,21 +1,16 @@
 """Co-creation objects of city A (Can Tho) for every test: a process, a workshop open for input, its form, an
 invitation, ideas, a shortlist and an open call; and the helpers the page tests share."""
 
-from datetime import date, timedelta
+from datetime import date
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from ccrs.models import CityRole
 from cocreation import services
-from cocreation.models import (
-    IdeaStatus,
-    QuestionKind,
-    StakeholderKind,
-    WorkshopKind,
-)
+from cocreation.models import IdeaStatus, QuestionKind, StakeholderKind
+from tests.cocreation.factories import SME_CALL, call_opened, translated, workshop_held
 from tests.conftest import make_member
 from tests.files import PDF
 
@@ -53,69 +48,37 @@ def stakeholder_a(city_a):
 
 @pytest.fixture
 def workshop_a(process_a):
-    now = timezone.now()
-    return services.workshop_schedule(
-        process=process_a,
-        title="Ý tưởng phân loại rác tại nguồn",
-        kind=WorkshopKind.IDEATION,
-        starts_at=now - timedelta(hours=2),
-        ends_at=now - timedelta(hours=1),
-        input_closes_at=now + timedelta(days=5),
-        language="vi",
-        place="Hội trường UBND quận Ninh Kiều",
-        capacity=40,
-    )
+    return workshop_held(process_a, title="Ý tưởng phân loại rác tại nguồn", place="Hội trường UBND quận Ninh Kiều")
+
+
+# The form of workshop A: one question of each kind that takes an answer in the form.
+QUESTIONS_A = [
+    {"kind": QuestionKind.SHORT_TEXT, "text": {"en": "Your main idea", "vi": "Ý tưởng chính của bạn"}},
+    {
+        "kind": QuestionKind.SINGLE_CHOICE,
+        "text": {"en": "Where should separation start?", "vi": "Nên bắt đầu phân loại ở đâu?"},
+        "choices": translated(("Households", "Hộ gia đình"), ("Markets", "Chợ")),
+    },
+    {
+        "kind": QuestionKind.MULTIPLE_CHOICE,
+        "text": {"en": "Which waste do you handle?", "vi": "Bạn xử lý loại rác nào?"},
+        "choices": translated(("Plastic", "Nhựa"), ("Organic", "Hữu cơ"), ("Metal", "Kim loại")),
+        "required": False,
+    },
+    {"kind": QuestionKind.RATING, "text": {"en": "How urgent is it?", "vi": "Mức độ cấp bách?"}, "scale_max": 5},
+    {
+        "kind": QuestionKind.RANKING,
+        "text": {"en": "Rank the priorities", "vi": "Xếp hạng ưu tiên"},
+        "choices": translated(("Cost", "Chi phí"), ("Health", "Sức khỏe"), ("Jobs", "Việc làm")),
+        "required": False,
+    },
+    {"kind": QuestionKind.FILE, "text": {"en": "A photo or document (optional)"}, "required": False},
+]
 
 
 @pytest.fixture
 def questions_a(workshop_a):
-    qs = [
-        services.question_add(
-            workshop=workshop_a,
-            kind=QuestionKind.SHORT_TEXT,
-            text={"en": "Your main idea", "vi": "Ý tưởng chính của bạn"},
-        ),
-        services.question_add(
-            workshop=workshop_a,
-            kind=QuestionKind.SINGLE_CHOICE,
-            text={"en": "Where should separation start?", "vi": "Nên bắt đầu phân loại ở đâu?"},
-            choices=[{"en": "Households", "vi": "Hộ gia đình"}, {"en": "Markets", "vi": "Chợ"}],
-        ),
-        services.question_add(
-            workshop=workshop_a,
-            kind=QuestionKind.MULTIPLE_CHOICE,
-            text={"en": "Which waste do you handle?", "vi": "Bạn xử lý loại rác nào?"},
-            choices=[
-                {"en": "Plastic", "vi": "Nhựa"},
-                {"en": "Organic", "vi": "Hữu cơ"},
-                {"en": "Metal", "vi": "Kim loại"},
-            ],
-            required=False,
-        ),
-        services.question_add(
-            workshop=workshop_a,
-            kind=QuestionKind.RATING,
-            text={"en": "How urgent is it?", "vi": "Mức độ cấp bách?"},
-            scale_max=5,
-        ),
-        services.question_add(
-            workshop=workshop_a,
-            kind=QuestionKind.RANKING,
-            text={"en": "Rank the priorities", "vi": "Xếp hạng ưu tiên"},
-            choices=[
-                {"en": "Cost", "vi": "Chi phí"},
-                {"en": "Health", "vi": "Sức khỏe"},
-                {"en": "Jobs", "vi": "Việc làm"},
-            ],
-            required=False,
-        ),
-        services.question_add(
-            workshop=workshop_a,
-            kind=QuestionKind.FILE,
-            text={"en": "A photo or document (optional)"},
-            required=False,
-        ),
-    ]
+    qs = [services.question_add(workshop=workshop_a, **question) for question in QUESTIONS_A]
     services.workshop_open(workshop=workshop_a)
     workshop_a.refresh_from_db()
     return qs
@@ -271,18 +234,8 @@ def sme_b(city_a):
 @pytest.fixture
 def call_a(process_a, ideas_a):
     services.idea_shortlist(idea=ideas_a[0])
-    call = services.call_create(
-        process=process_a,
-        idea=ideas_a[0],
-        title="Gọi đề xuất: túi hai màu",
-        description="Thu gom rác hữu cơ tại Ninh Kiều.",
-        deadline=timezone.now() + timedelta(days=10),
-        max_employees=49,
-        required_documents=["Business registration", "Work plan"],
-        budget="500000000",
-        currency="VND",
-    )
-    services.call_open(call=call)
+    title, description = "Gọi đề xuất: túi hai màu", "Thu gom rác hữu cơ tại Ninh Kiều."
+    call = call_opened(process_a, idea=ideas_a[0], title=title, description=description, **SME_CALL)
     services.clarification_publish(call=call, question="Hợp tác xã có được nộp không?", answer="Có.")
     call.refresh_from_db()
     return call
@@ -296,17 +249,13 @@ def call_link(call_a, stakeholder_a):
     )
 
 
-def submit_proposal(call, stakeholder, *, title: str, employees: int, documents: dict):
-    """A proposal of an SME registered in the city, through the service."""
-    return services.proposal_submit(
-        call=call,
-        stakeholder=stakeholder,
-        title=title,
-        summary="S",
-        employees=employees,
-        registered_in_city=True,
-        documents=documents,
-    )
+def submit_proposal(call, stakeholder, *, title: str, documents: dict | None = None, **fields):
+    """A proposal of an SME registered in the city, through the service: a summary "S" and 8 employees unless `fields`
+    say otherwise, and by default the two documents call A asks for (a business registration and a work plan)."""
+    if documents is None:
+        documents = {"Business registration": pdf_file(), "Work plan": pdf_file()}
+    fields = {"summary": "S", "employees": 8, "registered_in_city": True, **fields}
+    return services.proposal_submit(call=call, stakeholder=stakeholder, title=title, documents=documents, **fields)
 
 
 def proposal_data(**extra):

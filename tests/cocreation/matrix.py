@@ -1,8 +1,6 @@
 """Permission matrix of the co-creation app: city A's co-creation is open to its team and staff only;
 the personal link opens for anyone holding it."""
 
-from datetime import timedelta
-
 from django.utils import timezone
 
 from tests.permissions import DENY, OK, REDIRECT, Rule, every, signed_in
@@ -89,6 +87,7 @@ def objects(world):
     from django.core.files.base import ContentFile
 
     from cocreation import models, services
+    from tests.cocreation.factories import WorkshopAttachmentFactory, call_opened, workshop_scheduled
 
     city = world["format"]["city_a"]
     staff = world["users"]["staff"]
@@ -98,15 +97,7 @@ def objects(world):
     )
     person, _ = services.stakeholder_register(city=city, name="Matrix SME", email="matrix@sme.example.vn", kind="sme")
     other, _ = services.stakeholder_register(city=city, name="Other", email="other@sme.example.vn", kind="ngo")
-    now = timezone.now()
-    workshop = services.workshop_schedule(
-        process=process,
-        title="Matrix workshop",
-        kind="ideation",
-        starts_at=now,
-        ends_at=now + timedelta(hours=2),
-        input_closes_at=now + timedelta(days=3),
-    )
+    workshop = workshop_scheduled(process, title="Matrix workshop")
     question = services.question_add(workshop=workshop, kind="short_text", text={"en": "Idea?"}, required=False)
     services.workshop_open(workshop=workshop)
     invitation, _ = services.invitation_create(workshop=workshop, stakeholder=person)
@@ -126,8 +117,7 @@ def objects(world):
     criterion = services.criterion_add(process=process, name="Impact", weight=2)
     declaration = services.conflict_declare(process=process, evaluator=staff, has_conflict=False)
     (score,) = services.score_sheet_submit(evaluator=staff, idea=idea, values={criterion.pk: 7}, comments={})
-    call = services.call_create(process=process, title="Matrix call", description="d", deadline=now + timedelta(days=9))
-    services.call_open(call=call)
+    call = call_opened(process, title="Matrix call", description="d", days=9)
     clarification = services.clarification_publish(call=call, question="Q?", answer="A.")
     proposal = services.proposal_submit(
         call=call, stakeholder=person, title="P", summary="S", employees=3, registered_in_city=True
@@ -145,20 +135,8 @@ def objects(world):
         other_call_invitation=other_call_invitation,
         call_token=services.call_invitation_token(invitation=call_invitation),
     )
-    attachment = models.WorkshopAttachment.objects.create(
-        workshop=workshop,
-        name="minutes.pdf",
-        file=ContentFile(b"%PDF-1.4", name="r.pdf"),
-        content_type="application/pdf",
-        size=8,
-    )
-    spare = models.WorkshopAttachment.objects.create(
-        workshop=workshop,
-        name="spare.pdf",
-        file=ContentFile(b"%PDF-1.4", name="s.pdf"),
-        content_type="application/pdf",
-        size=8,
-    )
+    attachment = WorkshopAttachmentFactory(workshop=workshop, name="minutes.pdf")
+    spare = WorkshopAttachmentFactory(workshop=workshop, name="spare.pdf")
     world["format"].update(
         phase_a=phase,
         stakeholder_a=person,

@@ -6,7 +6,7 @@ from django.urls import reverse
 from cocreation import services
 from tests.querybudget import CITY_DASHBOARD_BUDGET, Page, assert_query_budgets
 
-from .conftest import good_answers, pdf_file, submit_proposal, url
+from .conftest import good_answers, submit_proposal, url
 
 pytestmark = pytest.mark.django_db
 
@@ -67,13 +67,7 @@ def test_call_pages_query_budgets(client, client_for, member_a, call_a, call_lin
     """The call page, the panel pages and the SME's application form keep their query counts on seed_scale
     data."""
     services.criterion_add(process=call_a.process, call=call_a, name="Impact", weight=1)
-    submit_proposal(
-        call_a,
-        stakeholder_a,
-        title="A",
-        employees=8,
-        documents={"Business registration": pdf_file(), "Work plan": pdf_file()},
-    )
+    submit_proposal(call_a, stakeholder_a, title="A")
     member = client_for(member_a)
     pages = []
     for name, budget in CALL_PAGE_BUDGETS:

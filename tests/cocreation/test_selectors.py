@@ -3,11 +3,10 @@
 from datetime import timedelta
 
 import pytest
-from django.core.files.base import ContentFile
 from django.utils import timezone
 
 from cocreation import selectors, services
-from cocreation.models import IdeaStatus, Phase, ProposalStatus, WorkshopAttachment
+from cocreation.models import IdeaStatus, Phase, ProposalStatus
 
 from .conftest import good_answers
 from .factories import (
@@ -21,6 +20,7 @@ from .factories import (
     QuestionFactory,
     StakeholderFactory,
     VoteFactory,
+    WorkshopAttachmentFactory,
     WorkshopFactory,
 )
 
@@ -43,13 +43,7 @@ def _rows_of_city(city):
     workshop = WorkshopFactory(process=process)
     invitation = InvitationFactory(workshop=workshop)
     call = CallFactory(process=process)
-    attachment = WorkshopAttachment.objects.create(
-        workshop=workshop,
-        name="m.pdf",
-        file=ContentFile(b"%PDF-1.4", name="m.pdf"),
-        content_type="application/pdf",
-        size=8,
-    )
+    attachment = WorkshopAttachmentFactory(workshop=workshop, name="m.pdf")
     return {
         selectors.process_get: process,
         selectors.phase_get: Phase.objects.create(

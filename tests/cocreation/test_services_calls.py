@@ -8,34 +8,26 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cocreation import services
-from cocreation.models import (
-    CallStatus,
-    Proposal,
-    ProposalStatus,
-)
+from cocreation.models import CallStatus, Proposal, ProposalStatus
 
-from .conftest import (
-    pdf_file,
-    submit_proposal,
-)
+from .conftest import pdf_file, submit_proposal
+from .factories import call_opened
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def open_call(process_a, tagged_ideas_a):
-    call = services.call_create(
-        process=process_a,
+    return call_opened(
+        process_a,
         title="Gọi đề xuất: phân loại rác tại chợ",
         description="…",
-        deadline=timezone.now() + timedelta(days=10),
         idea=tagged_ideas_a[0],
         max_employees=49,
         required_documents=["Business registration"],
         budget="500000000",
         currency="VND",
     )
-    return services.call_open(call=call)
 
 
 @pytest.fixture

@@ -4,10 +4,7 @@ import pytest
 from django.core.exceptions import ValidationError
 
 from cocreation import services
-from cocreation.models import (
-    Phase,
-    PhaseStatus,
-)
+from cocreation.models import Phase, PhaseStatus
 
 pytestmark = pytest.mark.django_db
 

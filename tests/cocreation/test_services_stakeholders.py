@@ -8,12 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cocreation import services
-from cocreation.models import (
-    InvitationStatus,
-    Stakeholder,
-    StakeholderInvitation,
-    StakeholderKind,
-)
+from cocreation.models import InvitationStatus, Stakeholder, StakeholderInvitation, StakeholderKind
 
 pytestmark = pytest.mark.django_db
 

@@ -8,15 +8,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.utils import timezone
 
 from cocreation import services
-from cocreation.models import (
-    Submission,
-    SubmissionFile,
-)
+from cocreation.models import Submission, SubmissionFile
 
-from .conftest import (
-    good_answers,
-    pdf_file,
-)
+from .conftest import good_answers, pdf_file
 
 pytestmark = pytest.mark.django_db
 

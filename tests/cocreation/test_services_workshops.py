@@ -7,9 +7,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from cocreation import services
-from cocreation.models import (
-    WorkshopStatus,
-)
+from cocreation.models import WorkshopStatus
 
 pytestmark = pytest.mark.django_db
 

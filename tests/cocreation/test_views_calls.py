@@ -20,12 +20,7 @@ from cocreation.models import (
     ProposalStatus,
 )
 
-from .conftest import (
-    call_form,
-    pdf_file,
-    proposal_data,
-    submit_proposal,
-)
+from .conftest import call_form, proposal_data, submit_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -213,11 +208,8 @@ def test_honeypot_refuses_a_proposal(client, call_link):
 def test_staff_award_and_start_the_pilot_link(
     client_for, member_a, staff, call_a, stakeholder_a, sme_b, django_capture_on_commit_callbacks
 ):
-    docs = {"Business registration": pdf_file(), "Work plan": pdf_file()}
-    win = submit_proposal(call_a, stakeholder_a, title="A", employees=8, documents=docs)
-    lose = submit_proposal(
-        call_a, sme_b, title="B", employees=9, documents={"Business registration": pdf_file(), "Work plan": pdf_file()}
-    )
+    win = submit_proposal(call_a, stakeholder_a, title="A")
+    lose = submit_proposal(call_a, sme_b, title="B", employees=9)
     services.call_close(call=call_a)
     award = reverse("cocreation:proposal_award", kwargs={"pk": win.pk})
     assert client_for(member_a).post(award).status_code == 403
@@ -239,13 +231,7 @@ def test_staff_award_and_start_the_pilot_link(
 
 
 def test_evaluators_read_proposal_documents(client_for, member_a, member_b, call_a, stakeholder_a):
-    proposal = submit_proposal(
-        call_a,
-        stakeholder_a,
-        title="A",
-        employees=8,
-        documents={"Business registration": pdf_file(), "Work plan": pdf_file()},
-    )
+    proposal = submit_proposal(call_a, stakeholder_a, title="A")
     url = proposal.documents.first().file.url
     assert client_for(member_a).get(url).status_code == 200
     assert client_for(member_b).get(url).status_code == 404

@@ -6,16 +6,9 @@ import pytest
 from django.urls import reverse
 
 from cocreation import services
-from cocreation.models import (
-    ConflictDeclaration,
-    Criterion,
-    Score,
-)
+from cocreation.models import ConflictDeclaration, Criterion, Score
 
-from .conftest import (
-    pdf_file,
-    submit_proposal,
-)
+from .conftest import submit_proposal
 
 pytestmark = pytest.mark.django_db
 
@@ -112,13 +105,7 @@ def test_call_page_seals_results_until_the_evaluator_has_scored(
     client_for, staff, member_a, viewer_a, call_a, stakeholder_a
 ):
     """On the call page too, an evaluator who has not scored a proposal does not see the panel's score for it."""
-    proposal = submit_proposal(
-        call_a,
-        stakeholder_a,
-        title="Xe ba gác điện",
-        employees=8,
-        documents={"Business registration": pdf_file(), "Work plan": pdf_file()},
-    )
+    proposal = submit_proposal(call_a, stakeholder_a, title="Xe ba gác điện")
     criterion = services.criterion_add(process=call_a.process, call=call_a, name="Impact", weight=1)
     services.conflict_declare(process=call_a.process, call=call_a, evaluator=staff, has_conflict=False)
     services.score_sheet_submit(evaluator=staff, proposal=proposal, values={criterion.pk: 8}, comments={})

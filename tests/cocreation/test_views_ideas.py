@@ -4,15 +4,9 @@ import pytest
 from django.urls import reverse
 
 from cocreation import services
-from cocreation.models import (
-    Idea,
-    IdeaStatus,
-    Vote,
-)
+from cocreation.models import Idea, IdeaStatus, Vote
 
-from .conftest import (
-    link,
-)
+from .conftest import link
 
 pytestmark = pytest.mark.django_db
 

@@ -5,15 +5,19 @@ from datetime import date
 import pytest
 
 from cocreation import services
-from cocreation.models import (
-    Phase,
-    PhaseStatus,
-    Process,
-)
+from cocreation.models import Phase, PhaseStatus, Process
 
 from .conftest import body, url
 
 pytestmark = pytest.mark.django_db
+
+# The phase form with discover and ideate dated, one after the other.
+PHASES = {
+    "discover_starts_on": "2026-01-05",
+    "discover_ends_on": "2026-02-28",
+    "ideate_starts_on": "2026-03-01",
+    "ideate_ends_on": "2026-04-15",
+}
 
 
 def test_officer_creates_a_process_then_schedules_its_phases(officer, city_a):
@@ -23,15 +27,7 @@ def test_officer_creates_a_process_then_schedules_its_phases(officer, city_a):
     )
     process = Process.objects.get(city=city_a)
     assert response.status_code == 302 and response["Location"] == url("process_phases", pk=process.pk)
-    response = officer.post(
-        url("process_phases", pk=process.pk),
-        {
-            "discover_starts_on": "2026-01-05",
-            "discover_ends_on": "2026-02-28",
-            "ideate_starts_on": "2026-03-01",
-            "ideate_ends_on": "2026-04-15",
-        },
-    )
+    response = officer.post(url("process_phases", pk=process.pk), PHASES)
     assert response.status_code == 302
     phases = {p.kind: (p.starts_on, p.ends_on) for p in Phase.objects.filter(process=process)}
     assert phases == {
@@ -52,15 +48,7 @@ def test_phase_ending_before_it_starts_is_refused(officer, process_a):
 
 def test_phase_out_of_order_and_half_dated_phases_are_refused(officer, process_a):
     """Ideate cannot start before discover; a phase with one date only is named; nothing is saved."""
-    response = officer.post(
-        url("process_phases", pk=process_a.pk),
-        {
-            "discover_starts_on": "2026-01-05",
-            "discover_ends_on": "2026-02-28",
-            "ideate_starts_on": "2025-12-01",
-            "ideate_ends_on": "2026-04-15",
-        },
-    )
+    response = officer.post(url("process_phases", pk=process_a.pk), {**PHASES, "ideate_starts_on": "2025-12-01"})
     assert response.status_code == 400 and "cannot start before Discover starts" in body(response)
     response = officer.post(url("process_phases", pk=process_a.pk), {"select_starts_on": "2026-06-01"})
     assert response.status_code == 400 and "Give both dates of the phase, or neither." in body(response)

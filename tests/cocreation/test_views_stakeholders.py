@@ -10,19 +10,9 @@ from django.urls import reverse
 
 from cocreation import services
 from cocreation.forms import CONSENT_VERSION
-from cocreation.models import (
-    Stakeholder,
-    StakeholderInvitation,
-    Workshop,
-)
+from cocreation.models import Stakeholder, StakeholderInvitation, Workshop
 
-from .conftest import (
-    STAKEHOLDER,
-    body,
-    csv_file,
-    good_answers,
-    url,
-)
+from .conftest import STAKEHOLDER, body, csv_file, good_answers, url
 
 pytestmark = pytest.mark.django_db
 

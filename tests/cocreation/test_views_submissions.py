@@ -7,10 +7,7 @@ from django.urls import reverse
 from cocreation import services
 from cocreation.models import Submission
 
-from .conftest import (
-    form_data,
-    link,
-)
+from .conftest import form_data, link
 
 pytestmark = pytest.mark.django_db
 

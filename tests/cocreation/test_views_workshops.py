@@ -8,20 +8,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from cocreation import services
-from cocreation.models import (
-    Question,
-    StakeholderInvitation,
-    Workshop,
-    WorkshopAttachment,
-)
+from cocreation.models import Question, StakeholderInvitation, Workshop, WorkshopAttachment
 from tests.files import PDF, PNG
 
-from .conftest import (
-    WORKSHOP,
-    body,
-    good_answers,
-    url,
-)
+from .conftest import WORKSHOP, body, good_answers, url
 
 pytestmark = pytest.mark.django_db
 

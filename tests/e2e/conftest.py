@@ -176,15 +176,16 @@ def open_page(browser, live_server, axe_check, request):
 
 
 @pytest.fixture
+def demo(transactional_db):
+    """The demo data, for the browser tests that walk through it."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture
 def can_tho(transactional_db):
     """Can Tho, in Vietnamese, for the browser tests (which need a live server, hence a transactional database)."""
-    from cities.models import City
+    from tests.cities.factories import CAN_THO, CityFactory
 
-    return City.objects.create(
-        slug="can-tho",
-        name="Can Tho",
-        local_name="Cần Thơ",
-        country="VN",
-        time_zone="Asia/Ho_Chi_Minh",
-        languages=["vi"],
-    )
+    return CityFactory(cohort=None, **CAN_THO)

@@ -7,7 +7,7 @@ from cities import services
 from cities.models import Application, SelectionCriterion
 from tests.cities.conftest import pdf_bytes
 from tests.conftest import PASSWORD, make_user
-from tests.e2e.test_smoke import assert_fits_a_phone, sign_in
+from tests.e2e.test_smoke import assert_fits_a_phone, make_account, sign_in
 
 
 @pytest.fixture
@@ -35,13 +35,8 @@ def test_application_from_invitation_to_onboarding(call, open_page, tmp_path):
 
     # The CRO opens the link on a phone, makes an account and saves a first draft.
     page = open_page()
-    page.goto(f"/cities/applications/accept/{services.application_token(application=application)}/")
-    assert_fits_a_phone(page)
-    page.fill("input[name=full_name]", "Nguyễn Văn An")
-    page.fill("input[name=password1]", "Perfume-river-2027")
-    page.fill("input[name=password2]", "Perfume-river-2027")
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
+    link = f"/cities/applications/accept/{services.application_token(application=application)}/"
+    make_account(page, link, "Nguyễn Văn An", "Perfume-river-2027")
     assert page.url.endswith(f"/cities/applications/{application.pk}/edit/")
     page.fill("textarea[name=strategy_summary]", "Huế ưu tiên ứng phó lũ lụt và bảo tồn di sản.")
     with page.expect_navigation():

@@ -3,32 +3,25 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from cocreation import services
 from cocreation.models import Submission
+from tests.cocreation.factories import translated, workshop_scheduled
 
 
 @pytest.fixture
 def link(can_tho):
     city = can_tho
     process = services.process_create(city=city, title="Thu gom rác")
-    now = timezone.now()
-    workshop = services.workshop_schedule(
-        process=process,
-        title="Hội thảo ý tưởng phân loại rác",
-        kind="ideation",
-        starts_at=now,
-        ends_at=now + timedelta(hours=3),
-        input_closes_at=now + timedelta(days=3),
-        language="vi",
+    workshop = workshop_scheduled(
+        process, title="Hội thảo ý tưởng phân loại rác", length=timedelta(hours=3), language="vi"
     )
     services.question_add(workshop=workshop, kind="short_text", text={"en": "Your idea", "vi": "Ý tưởng của bạn"})
     services.question_add(
         workshop=workshop,
         kind="single_choice",
         text={"en": "Where to start?", "vi": "Nên bắt đầu ở đâu?"},
-        choices=[{"en": "Households", "vi": "Hộ gia đình"}, {"en": "Markets", "vi": "Chợ"}],
+        choices=translated(("Households", "Hộ gia đình"), ("Markets", "Chợ")),
     )
     services.question_add(workshop=workshop, kind="rating", text={"en": "Urgency", "vi": "Mức độ cấp bách"})
     services.workshop_open(workshop=workshop)

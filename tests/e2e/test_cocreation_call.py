@@ -3,10 +3,10 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
 
 from cocreation import services
 from cocreation.models import Proposal
+from tests.cocreation.factories import call_opened, workshop_scheduled
 from tests.files import PDF
 
 
@@ -14,28 +14,18 @@ from tests.files import PDF
 def call_link(can_tho):
     city = can_tho
     process = services.process_create(city=city, title="Thu gom rác")
-    now = timezone.now()
-    workshop = services.workshop_schedule(
-        process=process,
-        title="Hội thảo ý tưởng",
-        kind="ideation",
-        starts_at=now - timedelta(days=2),
-        ends_at=now - timedelta(days=2) + timedelta(hours=3),
-        input_closes_at=now + timedelta(days=3),
-    )
+    workshop = workshop_scheduled(process, title="Hội thảo", starts=-timedelta(days=2), length=timedelta(hours=3))
     idea = services.idea_create(workshop=workshop, title="Túi hai màu")
     services.idea_shortlist(idea=idea)
-    call = services.call_create(
-        process=process,
+    call = call_opened(
+        process,
         idea=idea,
         title="Gọi đề xuất: túi hai màu",
         description="Thu gom rác hữu cơ tại quận Ninh Kiều.",
-        deadline=now + timedelta(days=10),
         max_employees=49,
         required_documents=["Giấy đăng ký kinh doanh"],
         currency="VND",
     )
-    services.call_open(call=call)
     services.clarification_publish(call=call, question="Hợp tác xã có được nộp không?", answer="Có.")
     sme, _ = services.stakeholder_register(
         city=city, name="Nguyễn Thị Lan", email="lan@example.vn", kind="sme", language="vi", consent_version="2026-01"

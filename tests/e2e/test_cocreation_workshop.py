@@ -6,6 +6,7 @@ import pytest
 from cocreation import services
 from cocreation.models import Question, StakeholderInvitation, Workshop
 from tests.conftest import PASSWORD, make_member
+from tests.e2e.test_smoke import assert_fits_a_phone, sign_in
 
 
 @pytest.fixture
@@ -23,9 +24,14 @@ def process(can_tho):
     return services.process_create(city=city, title="Thu gom rác")
 
 
-def fits_a_phone(page):
-    width = page.evaluate("document.documentElement.scrollWidth")
-    assert width <= 360, f"{page.url} is {width}px wide on a 360-px phone"
+def fill_in(page, fields):
+    """Each (label, value) of `fields` in the page's main form: typed into a field, chosen in a menu."""
+    for label, value in fields.items():
+        field = page.locator("main").get_by_label(label)
+        if field.evaluate("element => element.tagName") == "SELECT":
+            field.select_option(value)
+        else:
+            field.fill(value)
 
 
 def submit(page, selector="main form[method=post] button[type=submit]"):
@@ -35,32 +41,38 @@ def submit(page, selector="main form[method=post] button[type=submit]"):
 
 def test_officer_plans_a_workshop_invites_and_checks_in_on_a_phone(process, open_page):
     page = open_page()
-    page.goto("/")
-    page.fill("input[name=login]", "officer@cantho.example.vn")
-    page.fill("input[name=password]", PASSWORD)
-    with page.expect_navigation():
-        page.click("form button[type=submit]")
+    sign_in(page, "officer@cantho.example.vn", PASSWORD)
 
     page.goto(f"/cocreation/process/{process.pk}/")
     with page.expect_navigation():
         page.get_by_role("link", name="Plan a workshop").click()
-    fits_a_phone(page)
-    page.locator("main").get_by_label("Title").fill("Hội thảo ý tưởng")
-    page.locator("main").get_by_label("Type").select_option("ideation")
-    page.locator("main").get_by_label("Starts").fill("2030-05-10T09:00")
-    page.locator("main").get_by_label("Ends").fill("2030-05-10T12:00")
-    page.locator("main").get_by_label("Place").fill("UBND quận Ninh Kiều")
-    page.locator("main").get_by_label("Language").select_option("vi")
+    assert_fits_a_phone(page)
+    fill_in(
+        page,
+        {
+            "Title": "Hội thảo ý tưởng",
+            "Type": "ideation",
+            "Starts": "2030-05-10T09:00",
+            "Ends": "2030-05-10T12:00",
+            "Place": "UBND quận Ninh Kiều",
+            "Language": "vi",
+        },
+    )
     submit(page)
     workshop = Workshop.objects.get()
     assert page.url.endswith(f"/cocreation/workshop/{workshop.pk}/questions/")
 
-    fits_a_phone(page)
-    page.locator("main").get_by_label("Type").select_option("single_choice")
-    page.locator("main").get_by_label("Question (English)").fill("Where to start?")
-    page.locator("main").get_by_label("Question (Tiếng Việt)").fill("Nên bắt đầu ở đâu?")
-    page.locator("main").get_by_label("Choices (English)").fill("Households\nMarkets")
-    page.locator("main").get_by_label("Choices (Tiếng Việt)").fill("Hộ gia đình\nChợ")
+    assert_fits_a_phone(page)
+    fill_in(
+        page,
+        {
+            "Type": "single_choice",
+            "Question (English)": "Where to start?",
+            "Question (Tiếng Việt)": "Nên bắt đầu ở đâu?",
+            "Choices (English)": "Households\nMarkets",
+            "Choices (Tiếng Việt)": "Hộ gia đình\nChợ",
+        },
+    )
     submit(page)
     question = Question.objects.get()
     assert question.choices == [{"en": "Households", "vi": "Hộ gia đình"}, {"en": "Markets", "vi": "Chợ"}]
@@ -68,7 +80,7 @@ def test_officer_plans_a_workshop_invites_and_checks_in_on_a_phone(process, open
     page.goto(f"/cocreation/workshop/{workshop.pk}/")
     submit(page, "button[value=open]")
     page.goto(f"/cocreation/workshop/{workshop.pk}/invite/?kind=sme")
-    fits_a_phone(page)
+    assert_fits_a_phone(page)
     assert "Lê Hoa" not in page.inner_text("main")
     page.locator("main").get_by_label("Nguyễn Thị Lan").check()
     page.locator("main").get_by_label("Trần Văn Nam").check()
@@ -76,7 +88,7 @@ def test_officer_plans_a_workshop_invites_and_checks_in_on_a_phone(process, open
     assert StakeholderInvitation.objects.count() == 2
 
     page.goto(f"/cocreation/workshop/{workshop.pk}/attendance/")
-    fits_a_phone(page)
+    assert_fits_a_phone(page)
     row = page.locator("tr", has_text="Nguyễn Thị Lan")
     row.get_by_role("button", name="Check in").click()
     page.locator("tr", has_text="Nguyễn Thị Lan").get_by_text("Present").wait_for()

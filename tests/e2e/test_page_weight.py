@@ -17,6 +17,7 @@ from django.test.utils import override_settings
 
 from sectors.models import SurveyResponse
 from tests.conftest import make_user
+from tests.e2e.test_sectors import answer_survey
 from tests.world import build_world
 
 BUDGET = 100_000  # bytes, compressed, for a first visit (an empty cache)
@@ -101,14 +102,7 @@ def test_the_survey_still_works_on_the_light_page(public_forms, production_serve
     assert page.get_attribute("html", "lang") == "en"
     assert "lang=en" in page.url
     page.select_option("select[name=sector]", index=1)
-    page.fill("input[name=revenue_change]", "-40")
-    page.fill("input[name=employees_before]", "12")
-    page.fill("input[name=employees_now]", "7")
-    page.check("input[name=closure_risk][value=high]")
-    page.check("input[name=finance_access][value=no]")
-    page.check("input[name=digital_adoption][value=basic]")
-    page.check("input[name=climate_exposed][value=yes]")
-    page.check("input[name=women_owned][value=yes]")
+    answer_survey(page)
     with page.expect_navigation():
         page.click("main form button[type=submit]")
     assert "/thanks/" in page.url, page.inner_text("main")

@@ -1,16 +1,23 @@
 """On a phone: Da Nang goes from candidate sectors to an approved selection, and an SME answers the survey."""
 
-import pytest
-from django.core.management import call_command
-
 from sectors import services
 from sectors.models import Assessment, Baseline, SurveyResponse
 from tests.e2e.test_smoke import assert_fits_a_phone, sign_in
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", verbosity=0)
+def answer_survey(page):
+    """The survey's answers of an SME hit hard, typed into the public form."""
+    page.fill("input[name=revenue_change]", "-40")
+    page.fill("input[name=employees_before]", "12")
+    page.fill("input[name=employees_now]", "7")
+    for name, value in [
+        ("closure_risk", "high"),
+        ("finance_access", "no"),
+        ("digital_adoption", "basic"),
+        ("climate_exposed", "yes"),
+        ("women_owned", "yes"),
+    ]:
+        page.check(f"input[name={name}][value={value}]")
 
 
 def submit(page, selector):
@@ -80,13 +87,6 @@ def test_sme_answers_the_survey_on_a_phone_in_vietnamese(demo, open_page):
     assert page.get_attribute("html", "lang") == "vi"
     assert_fits_a_phone(page)
     page.select_option("select[name=sector]", label="Chế biến hải sản")
-    page.fill("input[name=revenue_change]", "-40")
-    page.fill("input[name=employees_before]", "12")
-    page.fill("input[name=employees_now]", "7")
-    page.check("input[name=closure_risk][value=high]")
-    page.check("input[name=finance_access][value=no]")
-    page.check("input[name=digital_adoption][value=basic]")
-    page.check("input[name=climate_exposed][value=yes]")
-    page.check("input[name=women_owned][value=yes]")
+    answer_survey(page)
     submit(page, "main form button[type=submit]")
     assert SurveyResponse.objects.filter(assessment=assessment).count() == before + 1

@@ -2,24 +2,14 @@
 
 import contextlib
 
-import pytest
-from django.core.management import call_command
-
-from tests.e2e.test_smoke import sign_in
-
-
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", verbosity=0)
+from tests.e2e.test_smoke import sign_in, switch_language
 
 
 def test_the_language_switcher_works_under_the_policy(demo, open_page):
     """Bootstrap's menu and the switcher's script are static files, so the policy lets them run."""
     page = open_page()
     sign_in(page, "officer.bangkok@ccrs.demo")
-    page.click(".navbar-toggler")
-    with page.expect_navigation():
-        page.select_option("#language-select", "vi")
+    switch_language(page, "vi")
     assert page.get_attribute("html", "lang") == "vi"
 
 

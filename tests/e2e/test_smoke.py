@@ -1,7 +1,6 @@
 """Each demo role signs in on a phone and lands on its own home page, in English or in Vietnamese."""
 
 import pytest
-from django.core.management import call_command
 from django.utils import translation
 
 from ccrs import services
@@ -19,11 +18,6 @@ ROLES = [
 ]
 
 
-@pytest.fixture
-def demo(transactional_db):
-    call_command("seed_demo", verbosity=0)
-
-
 def sign_in(page, email, password=DEMO_PASSWORD):
     page.goto("/")
     page.fill("input[name=login]", email)
@@ -35,6 +29,24 @@ def sign_in(page, email, password=DEMO_PASSWORD):
 def assert_fits_a_phone(page):
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"{page.url} is {width}px wide on a 360-px phone"
+
+
+def make_account(page, link, full_name, password):
+    """Open a personal link on a phone and make the account it offers."""
+    page.goto(link)
+    assert_fits_a_phone(page)
+    page.fill("input[name=full_name]", full_name)
+    page.fill("input[name=password1]", password)
+    page.fill("input[name=password2]", password)
+    with page.expect_navigation():
+        page.click("main form button[type=submit]")
+
+
+def switch_language(page, language):
+    """Choose `language` in the navigation bar's menu (behind the toggler on a phone)."""
+    page.click(".navbar-toggler")
+    with page.expect_navigation():
+        page.select_option("#language-select", language)
 
 
 @pytest.mark.parametrize(("email", "home", "text"), ROLES)
@@ -66,13 +78,8 @@ def test_invitation_link_on_a_phone_in_vietnamese(demo, open_page):
     """A newcomer opens the e-mailed link, chooses a password and lands on the Can Tho dashboard."""
     invitation = Invitation.objects.get(email="kim.nguyen@cantho.example.vn")
     page = open_page(locale="vi-VN")
-    page.goto(f"/invitations/accept/{services.invitation_token(invitation=invitation)}/")
-    assert_fits_a_phone(page)
-    page.fill("input[name=full_name]", "Nguyễn Thị Kim")
-    page.fill("input[name=password1]", "Mekong-delta-2026")
-    page.fill("input[name=password2]", "Mekong-delta-2026")
-    with page.expect_navigation():
-        page.click("main form button[type=submit]")
+    link = f"/invitations/accept/{services.invitation_token(invitation=invitation)}/"
+    make_account(page, link, "Nguyễn Thị Kim", "Mekong-delta-2026")
     assert page.url.endswith("/cities/can-tho/")
     assert "Cần Thơ" in page.inner_text("main")
     invitation.refresh_from_db()
@@ -82,7 +89,5 @@ def test_invitation_link_on_a_phone_in_vietnamese(demo, open_page):
 def test_language_switcher_changes_the_page(demo, open_page):
     page = open_page()
     sign_in(page, "stakeholder@ccrs.demo")
-    page.click(".navbar-toggler")
-    with page.expect_navigation():
-        page.select_option("#language-select", "th")
+    switch_language(page, "th")
     assert page.get_attribute("html", "lang") == "th"

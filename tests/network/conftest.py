@@ -27,6 +27,14 @@ from tests.sectors.conftest import approved_a, assessment_a, criteria_a, sectors
 
 
 @pytest.fixture
+def demo(db):
+    """The demo data (seed_demo), for the tests of what the network's part of it holds."""
+    from django.core.management import call_command
+
+    call_command("seed_demo", verbosity=0)
+
+
+@pytest.fixture
 def awarded_a(call_a, stakeholder_a):  # noqa: F811 (fixtures)
     """City A's call, with one proposal awarded (the call's deadline moved past to close it)."""
     proposal = cocreation.proposal_submit(

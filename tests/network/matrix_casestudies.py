@@ -44,21 +44,14 @@ def objects(world):
     staff = world["users"]["staff"]
     draft = services.case_study_draft_create(city=city_a, user=staff)
     quote = services.quote_add(study=draft, user=staff, text="Rác giảm một nửa.", language="vi")
-    photo = services.photo_add(
-        study=draft,
-        upload=SimpleUploadedFile("a.png", image_bytes("PNG")),
-        caption="Bến Ninh Kiều",
-        credit="UBND",
-        consent=False,
-    )
+
+    def photo_of(study, name, caption, *, consent):
+        upload = SimpleUploadedFile(name, image_bytes("PNG"))
+        return services.photo_add(study=study, upload=upload, caption=caption, credit="UBND", consent=consent)
+
+    photo = photo_of(draft, "a.png", "Bến Ninh Kiều", consent=False)
     published = complete(services.case_study_draft_create(city=city_a, user=staff, kind="interim"))
-    published_photo = services.photo_add(
-        study=published,
-        upload=SimpleUploadedFile("b.png", image_bytes("PNG")),
-        caption="Chợ",
-        credit="UBND",
-        consent=True,
-    )
+    published_photo = photo_of(published, "b.png", "Chợ", consent=True)
     services.case_study_submit(study=published, user=staff)
     services.case_study_approve(study=published, user=staff)
     services.case_study_publish(study=published, user=staff)

@@ -1,15 +1,9 @@
 """The demo's case studies: Can Tho's published in Vietnamese and English, Semarang's in review, Bangkok's interim
 draft in Thai; seed_scale publishes a study for a share of its cities."""
 
-import pytest
 from django.core.management import call_command
 
 from network.models import CaseStudy, CaseStudyStatus
-
-
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", verbosity=0)
 
 
 def test_the_demo_studies_are_in_each_state(demo, client):

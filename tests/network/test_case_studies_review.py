@@ -13,6 +13,7 @@ from cities.stages import Stage
 from network.models import CaseStudyStatus, QuoteConsent
 from network.selectors import case_studies as selectors
 from network.services import case_studies as services
+from tests.concurrency import at_once
 from tests.files import PDF
 from tests.network.conftest import approved_study, complete, later_actual
 
@@ -213,32 +214,16 @@ def test_publishing_queues_the_pdf_of_every_language_for_the_worker(
 def test_publishing_twice_at_once_makes_one_version(needs_postgres, study_a, lead_a, staff):
     """Two staff members press "publish" at the same moment, each on its own connection: one version is made and the
     other is refused, because the study is locked and no longer approved when the second one reads it."""
-    import threading
-
-    from django.db import connection
-
     from network.models import CaseStudy, CaseStudyVersion
 
     approved_study(study_a, lead_a, staff)
-    barrier = threading.Barrier(2)
     outcomes = []
 
-    def publish():
-        try:
-            barrier.wait(timeout=30)
-            services.case_study_publish(study=CaseStudy.objects.get(pk=study_a.pk), user=staff)
-            outcomes.append("published")
-        except ValidationError:
-            outcomes.append("refused")
-        except Exception as error:  # noqa: BLE001 - reported below
-            outcomes.append(repr(error))
-        finally:
-            connection.close()
+    def publish(_press):
+        services.case_study_publish(study=CaseStudy.objects.get(pk=study_a.pk), user=staff)
+        outcomes.append("published")
 
-    threads = [threading.Thread(target=publish) for _ in range(2)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
+    errors = at_once(publish, range(2))
+    outcomes += ["refused" if isinstance(error, ValidationError) else repr(error) for error in errors]
     assert sorted(outcomes) == ["published", "refused"]
     assert CaseStudyVersion.objects.filter(study=study_a).count() == 1

@@ -11,11 +11,6 @@ from network.selectors.members import DirectoryFilters, directory_people, networ
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture
-def demo(db):
-    call_command("seed_demo", verbosity=0)
-
-
 def test_the_network_of_the_real_program(demo):
     kinds = dict(Organisation.objects.values_list("name", "kind"))
     for city in ["Bangkok", "Melaka", "Semarang", "Jakarta", "Can Tho", "Da Nang"]:

@@ -1,18 +1,17 @@
 """The events' services: seats and the waitlist under the event's row lock, refusals, SEQUENCE, e-mails once."""
 
-import threading
 from datetime import timedelta
 
 import pytest
 import time_machine
 from django.core import mail
 from django.core.exceptions import ValidationError
-from django.db import connection
 from django.utils import timezone
 
 from network.models import Event, MemberProfile, Organisation, Registration, RegistrationStatus
 from network.selectors.events import attendance_by_organisation_kind, waitlist_position
 from network.services import events as services
+from tests.concurrency import at_once
 from tests.network.events_factories import make_event, people
 
 pytestmark = pytest.mark.django_db
@@ -258,24 +257,11 @@ def test_fifty_people_registering_at_once_never_exceed_the_capacity(needs_postgr
     """50 threads, each on its own database connection, register at the same moment for 10 seats."""
     event = make_event(staff, capacity=10)
     users = people(50)
-    barrier = threading.Barrier(len(users))
-    errors = []
 
     def register(user):
-        try:
-            barrier.wait(timeout=30)
-            services.registration_create(event=Event.objects.get(pk=event.pk), user=user)
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
+        services.registration_create(event=Event.objects.get(pk=event.pk), user=user)
 
-    threads = [threading.Thread(target=register, args=(u,)) for u in users]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
-    assert not errors
+    assert not at_once(register, users, timeout=120)
     assert event.registrations.filter(status=REGISTERED).count() == 10
     assert event.registrations.filter(status=WAITLISTED).count() == 40
     positions = sorted(waitlist_position(registration=r) for r in event.registrations.filter(status=WAITLISTED))
@@ -290,24 +276,11 @@ def test_two_cancellations_at_once_promote_two_different_people(needs_postgres, 
     seats = [services.registration_create(event=event, user=u) for u in holders]
     for u in waiting:
         services.registration_create(event=event, user=u)
-    barrier = threading.Barrier(2)
-    errors = []
 
     def cancel(registration):
-        try:
-            barrier.wait(timeout=30)
-            services.registration_cancel(registration=Registration.objects.get(pk=registration.pk))
-        except Exception as error:  # noqa: BLE001 - reported below
-            errors.append(error)
-        finally:
-            connection.close()
+        services.registration_cancel(registration=Registration.objects.get(pk=registration.pk))
 
-    threads = [threading.Thread(target=cancel, args=(seat,)) for seat in seats]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    assert not errors
+    assert not at_once(cancel, seats)
     assert statuses(event) == {
         **{u.email: CANCELLED for u in holders},
         waiting[0].email: REGISTERED,

@@ -1,20 +1,19 @@
 """A pilot starts from the proposal awarded in the city's call and from its approved sector assessment."""
 
-from datetime import date, timedelta
+from datetime import date
 from decimal import Decimal
 
 import pytest
 from django.core.exceptions import ValidationError
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from django.utils import timezone
 
 from cocreation import services as cocreation
 from cocreation.models import StakeholderKind
 from pilots import services
 from pilots.models import Indicator, Measure, Pilot, ResultType
 from sectors import services as sectors
-from tests.files import PDF
+from tests.cocreation.conftest import pdf_file, submit_proposal
+from tests.cocreation.factories import call_opened
 
 
 def _proposal(call, city, email, organisation, *, women_led=False, size="micro"):
@@ -29,28 +28,20 @@ def _proposal(call, city, email, organisation, *, women_led=False, size="micro")
         language="vi",
         consent_version="2026-01",
     )
-    return cocreation.proposal_submit(
-        call=call,
-        stakeholder=sme,
+    return submit_proposal(
+        call,
+        sme,
         title=f"Phân loại rác tại chợ – {organisation}",
         summary="Thùng phân loại và thu gom riêng rác hữu cơ tại ba chợ.",
-        employees=8,
-        registered_in_city=True,
-        documents={"Business registration": SimpleUploadedFile("reg.pdf", PDF, content_type="application/pdf")},
+        documents={"Business registration": pdf_file("reg.pdf")},
     )
 
 
 @pytest.fixture
 def call_a(city_a):
     process = cocreation.process_create(city=city_a, title="Thu gom và phân loại rác")
-    call = cocreation.call_create(
-        process=process,
-        title="Gọi đề xuất: phân loại rác tại chợ",
-        description="…",
-        deadline=timezone.now() + timedelta(days=10),
-        required_documents=["Business registration"],
-    )
-    return cocreation.call_open(call=call)
+    title = "Gọi đề xuất: phân loại rác tại chợ"
+    return call_opened(process, title=title, description="…", required_documents=["Business registration"])
 
 
 @pytest.fixture

@@ -112,31 +112,18 @@ def test_framework_editor_adds_result_indicator_period(pilot_a, member_a, client
         == 302
     )
     result = pilot_a.results.get()
-    response = client.post(
-        url,
-        {
-            "action": "indicator",
-            "indicator-result": result.pk,
-            "indicator-title": "Households separating",
-            "indicator-measure": "percentage",
-            "indicator-baseline_value": "12",
-            "indicator-co_benefits": ["waste", "equity"],
-        },
-    )
+    indicator_form = {
+        "action": "indicator",
+        "indicator-result": result.pk,
+        "indicator-title": "Households separating",
+        "indicator-measure": "percentage",
+        "indicator-baseline_value": "12",
+        "indicator-co_benefits": ["waste", "equity"],
+    }
+    response = client.post(url, indicator_form)
     assert response.status_code == 400
     assert "Give the year the baseline value was measured." in response.content.decode()
-    client.post(
-        url,
-        {
-            "action": "indicator",
-            "indicator-result": result.pk,
-            "indicator-title": "Households separating",
-            "indicator-measure": "percentage",
-            "indicator-baseline_value": "12",
-            "indicator-baseline_year": "2024",
-            "indicator-co_benefits": ["waste", "equity"],
-        },
-    )
+    client.post(url, {**indicator_form, "indicator-baseline_year": "2024"})
     indicator = result.indicators.get()
     assert indicator.co_benefits == ["waste", "equity"]
     client.post(

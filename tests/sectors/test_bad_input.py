@@ -5,6 +5,7 @@ from django.core.exceptions import ValidationError
 
 from sectors import services
 from sectors.models import IndicatorValue
+from tests.sectors.factories import refused_import
 
 pytestmark = pytest.mark.django_db
 
@@ -21,17 +22,13 @@ def test_a_value_too_large_for_its_column_is_refused(sectors_a, criteria_a, valu
 
 
 def test_an_import_with_a_value_too_large_names_the_row_and_saves_nothing(assessment_a, sectors_a, criteria_a):
-    before = list(IndicatorValue.objects.values_list("pk", "value").order_by("pk"))
-    data = (
-        "sector,criterion,value,source,confidence\n"
-        f"{sectors_a[0].local_name},{criteria_a[0].name},99,ok,high\n"
-        f"{sectors_a[0].local_name},{criteria_a[1].name},1e308,,high\n"
-        f"{sectors_a[1].local_name},{criteria_a[1].name},{10**29},,high\n"
-    ).encode()
-    with pytest.raises(ValidationError) as caught:
-        services.values_import(assessment=assessment_a, data=data, filename="values.csv")
-    assert caught.value.messages == [
+    messages = refused_import(
+        assessment_a,
+        f"{sectors_a[0].local_name},{criteria_a[0].name},99,ok,high",
+        f"{sectors_a[0].local_name},{criteria_a[1].name},1e308,,high",
+        f"{sectors_a[1].local_name},{criteria_a[1].name},{10**29},,high",
+    )
+    assert messages == [
         "Row 3, column value: “1e308” is too large; use at most 14 digits before the decimal point.",
         f"Row 4, column value: “{10**29}” is too large; use at most 14 digits before the decimal point.",
     ]
-    assert list(IndicatorValue.objects.values_list("pk", "value").order_by("pk")) == before

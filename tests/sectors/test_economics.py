@@ -7,6 +7,21 @@ from hypothesis import strategies as st
 from sectors import economics
 from sectors.scoring import ScoringError
 
+# shift_share's figures in the order of Dunn's table: the city's sector, the nation's sector, the nation's total, each
+# at the start and at the end of the period.
+SHIFT_SHARE = (
+    "city_sector_start",
+    "city_sector_end",
+    "national_sector_start",
+    "national_sector_end",
+    "national_total_start",
+    "national_total_end",
+)
+
+
+def shift_share(*figures):
+    return economics.shift_share(**dict(zip(SHIFT_SHARE, figures, strict=True)))
+
 
 def test_location_quotient_bls_definition():
     """The BLS location quotient definition (bls.gov, Location Quotient Calculator help): the local
@@ -27,28 +42,14 @@ def test_location_quotient_division_by_zero_is_refused():
 def test_shift_share_parts_add_up_to_the_change():
     """Dunn (1960): 100 jobs growing to 130 while the nation grows 10% and the sector 20%:
     national share 10, industry mix 10, local share 10."""
-    result = economics.shift_share(
-        city_sector_start=100,
-        city_sector_end=130,
-        national_sector_start=1000,
-        national_sector_end=1200,
-        national_total_start=10_000,
-        national_total_end=11_000,
-    )
+    result = shift_share(100, 130, 1000, 1200, 10_000, 11_000)
     assert (result.national_share, result.industry_mix, result.local_share) == pytest.approx((10, 10, 10))
     assert result.change == 30
 
 
 @given(*[st.integers(1, 10**6) for _i in range(6)])
 def test_shift_share_always_adds_up(e0, e1, n0, n1, t0, t1):
-    result = economics.shift_share(
-        city_sector_start=e0,
-        city_sector_end=e1,
-        national_sector_start=n0,
-        national_sector_end=n1,
-        national_total_start=t0,
-        national_total_end=t1,
-    )
+    result = shift_share(e0, e1, n0, n1, t0, t1)
     assert result.national_share + result.industry_mix + result.local_share == pytest.approx(
         result.change, rel=1e-9, abs=1e-6
     )

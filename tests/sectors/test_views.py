@@ -11,7 +11,7 @@ from sectors import services
 from sectors.models import AssessmentStatus, CandidateSector, IndicatorValue, Selection, SurveyResponse
 from tests.cities.factories import MembershipFactory
 from tests.querybudget import CITY_DASHBOARD_BUDGET, Page, assert_query_budgets
-from tests.sectors.factories import AssessmentFactory
+from tests.sectors.factories import SURVEY_FORM, AssessmentFactory
 
 
 def url(name, city, **kwargs):
@@ -135,18 +135,6 @@ def test_officer_cannot_propose(member_a, approved_a, sectors_a, city_a, client_
     assert not Selection.objects.exists()
 
 
-SURVEY = {
-    "revenue_change": "-35",
-    "employees_before": "8",
-    "employees_now": "5",
-    "closure_risk": "high",
-    "finance_access": "no",
-    "digital_adoption": "basic",
-    "climate_exposed": "yes",
-    "women_owned": "yes",
-}
-
-
 def survey_url(assessment):
     return reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
 
@@ -157,7 +145,7 @@ def shown_form(client, assessment):
 
     page = client.get(survey_url(assessment)).content.decode()
     key = re.search(r'name="submission_key" value="([^"]+)"', page)
-    return {**SURVEY, "submission_key": key.group(1)} if key else dict(SURVEY)
+    return {**SURVEY_FORM, "submission_key": key.group(1)} if key else dict(SURVEY_FORM)
 
 
 def test_sme_answers_the_survey_without_an_account_in_vietnamese(assessment_a, sectors_a, client):
