@@ -11,6 +11,7 @@ import copy
 import re
 import unicodedata
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
+from functools import cache
 
 from babel import Locale, UnknownLocaleError
 from babel.core import get_global
@@ -22,10 +23,22 @@ from django_countries import countries
 
 def locale() -> Locale:
     """The Babel locale of the active language (the project's default language outside a request)."""
+    return _locale_of(get_language() or settings.LANGUAGE_CODE)
+
+
+@cache
+def _locale_of(language: str) -> Locale:
+    """Parsing a locale reads CLDR's data: once per language and process (a page formats hundreds of numbers)."""
     try:
-        return Locale.parse(to_locale(get_language() or settings.LANGUAGE_CODE))
+        return Locale.parse(to_locale(language))
     except (UnknownLocaleError, ValueError):
         return Locale.parse(to_locale(settings.LANGUAGE_CODE))
+
+
+@cache
+def _pattern(text: str):
+    """A CLDR number pattern, parsed once per process; callers change a copy of it."""
+    return parse_pattern(text)
 
 
 def _decimal(value) -> Decimal | None:
@@ -55,7 +68,7 @@ def number(value, digits: int | None = None) -> str:
     if amount is None:
         return ""
     reader = locale()
-    pattern = copy.copy(parse_pattern(reader.decimal_formats[None].pattern))
+    pattern = copy.copy(_pattern(reader.decimal_formats[None].pattern))
     pattern.frac_prec = _fraction(amount, digits)
     return pattern.apply(amount, reader)
 
@@ -67,7 +80,7 @@ def percent(value, digits: int = -1) -> str:
     if amount is None:
         return ""
     reader = locale()
-    pattern = copy.copy(parse_pattern(reader.percent_formats[None].pattern))
+    pattern = copy.copy(_pattern(reader.percent_formats[None].pattern))
     pattern.frac_prec = _fraction(amount, digits)
     # Rounded half up, as people round a share (35.45 % → 35.5 %), before Babel's half-even rounding sees it.
     amount = amount.quantize(Decimal(1).scaleb(-pattern.frac_prec[1]), rounding=ROUND_HALF_UP)
@@ -95,7 +108,7 @@ def money(value, currency: str) -> str:
     if not currency:
         return number(amount, -2)
     reader = locale()
-    pattern = copy.copy(parse_pattern(reader.currency_formats["standard"].pattern))
+    pattern = copy.copy(_pattern(reader.currency_formats["standard"].pattern))
     digits = currency_digits(currency)
     pattern.frac_prec = (digits, digits)
     text = pattern.apply(amount, reader, currency=currency, currency_digits=False)

@@ -1,5 +1,7 @@
 """Views of the pilots app: overview, results framework, updates and their review, exports."""
 
+from urllib.parse import urlencode
+
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
@@ -35,7 +37,8 @@ def _of_pilot_city(obj):
 
 @permission_required("pilots.list_pilots")
 def pilot_list(request):
-    return render(request, "pilots/pilot_list.html", {"pilots": selectors.pilot_list(user=request.user)})
+    page = selectors.pilot_list(user=request.user, page=request.GET.get("page") or 1)
+    return render(request, "pilots/pilot_list.html", {"page": page})
 
 
 @permission_required("pilots.start_pilot")
@@ -267,7 +270,8 @@ def approval_queue(request):
     page = selectors.approval_queue(
         user=request.user, page=request.GET.get("page") or 1, city_slug=request.GET.get("city", "")
     )
-    return render(request, "pilots/update_queue.html", {"page": page, "review_form": ReviewForm()})
+    paging = urlencode({"city": request.GET["city"]}) if request.GET.get("city") else ""
+    return render(request, "pilots/update_queue.html", {"page": page, "paging": paging})
 
 
 @object_required(selectors.pilot_get)

@@ -6,7 +6,8 @@ from datetime import date, timedelta
 from decimal import Decimal
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q, QuerySet, Sum
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Sum
+from django.db.models.functions import Coalesce
 from django.utils.translation import gettext as _
 
 from ccrs.charts import bar_chart
@@ -270,18 +271,34 @@ def results_framework(*, pilot: Pilot) -> list[Result]:
 
 
 def approval_queue(*, user, page: int = 1, city_slug: str = ""):
-    """Submitted updates waiting for staff, oldest first, a page at a time."""
+    """Submitted updates waiting for staff, oldest first, a page at a time: the shown fields of each update,
+    with its indicator's, pilot's and city's names, its submitter's and its count of evidence files annotated
+    (no related rows made into models)."""
     if not is_program_staff(user):
         return None
+    pilot = "period__indicator__result__pilot"
+    # A count per shown row (not a GROUP BY over every waiting update), so the queue's index serves the page.
+    evidence = UpdateEvidence.objects.filter(update=OuterRef("pk")).values("update").annotate(n=Count("pk")).values("n")
+    waiting = Update.objects.filter(status=UpdateStatus.SUBMITTED)
+    if city_slug:
+        waiting = waiting.filter(**{f"{pilot}__city__slug": city_slug})
     updates = (
-        Update.objects.filter(status=UpdateStatus.SUBMITTED)
-        .select_related("period__indicator__result__pilot__city", "submitted_by")
-        .prefetch_related(Prefetch("evidence", queryset=UpdateEvidence.objects.order_by("pk")))
+        waiting.only("pk", "value", "incomplete", "submitted_at")
+        .annotate(
+            indicator_title=F("period__indicator__title"),
+            period_start=F("period__start"),
+            period_end=F("period__end"),
+            pilot_title=F(f"{pilot}__title"),
+            city_name=F(f"{pilot}__city__name"),
+            submitter_name=F("submitted_by__full_name"),
+            submitter_email=F("submitted_by__email"),
+            evidence_count=Coalesce(Subquery(evidence), 0),
+        )
         .order_by("submitted_at", "pk")
     )
-    if city_slug:
-        updates = updates.filter(period__indicator__result__pilot__city__slug=city_slug)
-    return Paginator(updates, QUEUE_PAGE_SIZE).get_page(page)
+    paginator = Paginator(updates, QUEUE_PAGE_SIZE)
+    paginator.count = waiting.count()  # counted without the joins that only the shown names need
+    return paginator.get_page(page)
 
 
 def city_pilots(*, city) -> list[Pilot]:

@@ -2,7 +2,9 @@
 
 from datetime import date
 
-from django.db.models import Count, Q, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from ccrs.rules import is_program_staff
 from cocreation.models import Proposal, ProposalStatus
@@ -19,6 +21,7 @@ from ..models import (
 )
 
 QUEUE_PAGE_SIZE = 50
+PILOT_PAGE_SIZE = 50
 START = date.min  # every period of a city's figure taken as one
 REMINDER_DAYS_BEFORE_END = 7
 
@@ -32,18 +35,23 @@ def pilots_visible_to(*, user) -> QuerySet[Pilot]:
     return Pilot.objects.filter(city__memberships__user=user)
 
 
-def pilot_list(*, user) -> list[Pilot]:
-    return list(
+def pilot_list(*, user, page: int | str = 1):
+    """One page of the pilots the user may see, by city and title: the shown fields, each pilot's updates
+    waiting for review counted in the database for the page's pilots only."""
+    waiting = (
+        Update.objects.filter(status=UpdateStatus.SUBMITTED, period__indicator__result__pilot=OuterRef("pk"))
+        .values("status")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    pilots = (
         pilots_visible_to(user=user)
         .select_related("city")
-        .annotate(
-            waiting=Count(
-                "results__indicators__periods__updates",
-                filter=Q(results__indicators__periods__updates__status=UpdateStatus.SUBMITTED),
-            )
-        )
-        .order_by("city__name", "title")
+        .only("pk", "title", "start_date", "end_date", "status", "city__name")
+        .annotate(waiting=Coalesce(Subquery(waiting), 0))
+        .order_by("city__name", "title", "pk")
     )
+    return Paginator(pilots, PILOT_PAGE_SIZE).get_page(page)
 
 
 def pilot_get(*, user, pk: int) -> Pilot | None:

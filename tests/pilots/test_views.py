@@ -207,10 +207,10 @@ def test_pilot_pages_query_budget(update_a, budget_line_a, member_a, staff, clie
     staff_client, member = client_for(staff), client_for(member_a)
     assert_query_budgets(
         [
-            Page(staff_client, reverse("pilots:list"), 3),
+            Page(staff_client, reverse("pilots:list"), 4, 60),
             Page(member, reverse("pilots:detail", kwargs={"pk": pilot_id}), 17),
             Page(member, reverse("pilots:results", kwargs={"pk": pilot_id}), 9),
-            Page(staff_client, reverse("pilots:queue"), 5),
+            Page(staff_client, reverse("pilots:queue"), 4, 60),
             Page(staff_client, update_a.get_absolute_url(), 4),
         ]
     )
