@@ -86,7 +86,9 @@ def program_parts(*, user, cohort_id, today) -> dict:
     - "counts": [{"key", "label", "url", "by_city": {city id: n}}] (stakeholders engaged, workshops held ...);
     - "shares": [{"key", "label", "url", "by_city": {city id: (numerator, denominator)}}], pooled by the caller;
     - "dates": {city id: {key: date}} with "date_labels": [(key, label)], the cohort timeline's columns;
-    - "pilots": [pilot row], "overdue": [milestone], "waiting": n (the pilots app).
+    - "pilots": [pilot row], "overdue": [milestone], "waiting": n (the pilots app);
+    - "assessments": [overview row] (the sectors app).
+    The program report's areas are drawn from the same parts (ccrs/reports.py).
     """
     parts: dict = {name: [] for name in PART_LISTS}
     parts.update({name: {} for name in PART_CITY_DICTS})

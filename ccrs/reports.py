@@ -1,14 +1,15 @@
 """The project package's reports: the program report for the funder (PDF, XLSX) and staff's full data export (XLSX).
 
-The program report gathers the areas each app's `reports` module contributes (found through
-`registry`); the export walks every table of the program's apps with `.values_list().iterator()`,
+The program report draws the program dashboard's figures (`selectors.program_dashboard`, the one source of
+both): its totals, and the areas each app's `reports` module makes of its own parts of those figures (found
+through `registry`); the export walks every table of the program's apps with `.values_list().iterator()`,
 so the write-only workbook keeps memory flat however many rows.
 """
 
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 
-from . import registry, reporting
+from . import registry, reporting, selectors
 from .rules import is_program_staff
 
 EXPORT_EXCLUDED_FIELDS = {"password", "key", "token", "params_key"}
@@ -18,30 +19,39 @@ def staff_only(user, object_id):
     return is_program_staff(user)
 
 
-def program_areas(*, user, cohort_id: int | None, progress) -> list[dict]:
-    """The program's figures by area, each app's from its `reports.program_areas(*, user, cohort_id)`.
+def program_areas(*, user, cohort_id: int | None, progress, figures: dict | None = None) -> list[dict]:
+    """The program's figures by area, each app's from its `reports.program_areas(*, figures)`, where `figures` is
+    the program dashboard's (`selectors.program_dashboard`), so the report and the dashboard never disagree.
 
     An area is {"title", "header", "rows"} and maybe a "chart" (the PDF draws it above the tables); one
-    sheet or PDF table per area, in the apps' order. Each app reads many cities at once, so the whole
-    program costs a fixed number of queries.
+    sheet or PDF table per area, in the apps' order. The dashboard's figures cost a fixed number of queries
+    however many cities, and the areas none.
     """
+    if figures is None:
+        figures = selectors.program_dashboard(user=user, cohort_id=cohort_id)
+    progress(40)
     modules = [module for module in registry.app_modules("reports") if hasattr(module, "program_areas")]
     areas = []
     for index, module in enumerate(modules):
-        areas += module.program_areas(user=user, cohort_id=cohort_id)
-        progress(round(70 * (index + 1) / len(modules)))
+        areas += module.program_areas(figures=figures)
+        progress(40 + round(30 * (index + 1) / len(modules)))
     return areas
 
 
 def build_program(*, object_id, format, progress, user):
-    areas = program_areas(user=user, cohort_id=object_id, progress=progress)
+    figures = selectors.program_dashboard(user=user, cohort_id=object_id)
+    areas = program_areas(user=user, cohort_id=object_id, progress=progress, figures=figures)
     stamp = timezone.localdate().isoformat()
     if format == "xlsx":
         sheets = [(area["title"], [area["header"], *area["rows"]]) for area in areas]
         return reporting.xlsx(sheets=sheets, filename=f"ccrs-program-{stamp}.xlsx", progress=progress)
     return reporting.pdf(
         template="reports/program.html",
-        context={"areas": areas, "charts": [area["chart"] for area in areas if area.get("chart")]},
+        context={
+            **figures,
+            "areas": areas,
+            "charts": [area["chart"] for area in areas if area.get("chart")],
+        },
         filename=f"ccrs-program-{stamp}.pdf",
     )
 

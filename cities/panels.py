@@ -39,6 +39,7 @@ def program_parts(*, user, cohort_id, today) -> dict:
             "key": f"cofunding_{kind}_{stage}",
             "label": label,
             "items": cofunding.get((kind, stage), []),
+            "cofunding": (kind, stage),
             "city_url_name": "cities:profile",
         }
         for kind, stage, label in [

@@ -1,4 +1,7 @@
-"""The cities app's reports: a city's profile and onboarding (PDF), and the program report's city areas."""
+"""The cities app's reports: a city's profile and onboarding (PDF), and the program report's city areas
+(from the program dashboard's figures)."""
+
+from collections import defaultdict
 
 from django.utils.text import slugify
 from django.utils.translation import gettext
@@ -26,10 +29,21 @@ def build_city_profile(*, object_id, format, progress, user):
     )
 
 
-def program_areas(*, user, cohort_id: int | None) -> list[dict]:
-    """The program report's Cities and Co-funding areas, for the cities the user may see (of one cohort, if given)."""
-    cities = selectors.city_list(user=user, cohort_id=cohort_id)
-    cofunding = selectors.cofunding_totals(city_ids=[c.pk for c in cities])
+def _cofunding_by_city(figures: dict) -> dict[int, list[dict]]:
+    """Each city's co-funding totals (per currency and kind) from the program dashboard's co-funding money rows."""
+    entries = defaultdict(list)
+    for row in figures["money"]["rows"]:
+        if "cofunding" in row:
+            kind, stage = row["cofunding"]
+            for city_id, amount, currency, _on in row["items"]:
+                entries[city_id].append((kind, stage, amount, currency))
+    return {city_id: selectors.cofunding_summary(city_entries) for city_id, city_entries in entries.items()}
+
+
+def program_areas(*, figures: dict) -> list[dict]:
+    """The program report's Cities and Co-funding areas, from the program dashboard's cities and money."""
+    cities = figures.get("cities", [])
+    cofunding = _cofunding_by_city(figures)
     return [
         {
             "title": gettext("Cities"),
@@ -39,8 +53,8 @@ def program_areas(*, user, cohort_id: int | None) -> list[dict]:
             ],
             "rows": [
                 [
-                    c.name, c.local_name, formatting.country_name(c.country), c.cohort.name, str(c.stage.label),
-                    c.team_size,
+                    c.name, c.local_name, formatting.country_name(c.country), c.cohort.name,
+                    str(c.stage_detail.stage.label), c.team_size,
                 ]
                 for c in cities
             ],
@@ -54,7 +68,7 @@ def program_areas(*, user, cohort_id: int | None) -> list[dict]:
             "rows": [
                 [city.name, row["kind"], row["currency"], row["committed"], row["received"], row["percent"]]
                 for city in cities
-                for row in cofunding[city.pk]
+                for row in cofunding.get(city.pk, [])
             ],
         },
     ]  # fmt: skip

@@ -1,5 +1,5 @@
 """The co-creation app's reports: a workshop's summary (PDF) and its submissions, ideas and votes (XLSX), and the
-program report's co-creation area."""
+program report's co-creation area (from the program dashboard's figures)."""
 
 from django.utils import translation
 from django.utils.text import slugify
@@ -48,15 +48,26 @@ def build_workshop_summary(*, object_id, format, progress, user):
     return reporting.pdf(template="reports/workshop_summary.html", context=context, filename=f"{name}.pdf")
 
 
-def program_areas(*, user, cohort_id: int | None) -> list[dict]:
-    """The program report's Co-creation area: each city's workshops, submissions and calls."""
+def program_areas(*, figures: dict) -> list[dict]:
+    """The program report's Co-creation area: each city's participation and inclusion as the program dashboard
+    counts them (the shares with their numerators and denominators, as the dashboard pools them)."""
+    participation = figures.get("participation", {"counts": [], "shares": []})
+    counts, shares = participation["counts"], participation["shares"]
     return [
         {
             "title": _("Co-creation"),
-            "header": [_("City"), _("Workshops"), _("Submissions"), _("Calls"), _("Awarded calls")],
+            "header": [
+                _("City"),
+                *[row["label"] for row in counts],
+                *[_("%(figure)s (%%)") % {"figure": row["label"]} for row in shares],
+            ],
             "rows": [
-                [p["city__name"], p["workshop_count"], p["submission_count"], p["call_count"], p["awarded_count"]]
-                for p in selectors.program_counts(user=user, cohort_id=cohort_id)
+                [
+                    city.name,
+                    *[row["cells"][index]["value"] for row in counts],
+                    *[row["cells"][index]["value"] for row in shares],
+                ]
+                for index, city in enumerate(figures.get("cities", []))
             ],
         }
     ]

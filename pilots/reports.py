@@ -1,5 +1,5 @@
 """The pilots app's reports: a pilot's progress (results against targets, budget, milestones, risks, health), and
-the program report's pilots area with its budget chart."""
+the program report's pilots area with its budget chart (from the program dashboard's figures)."""
 
 from django.core.files.base import ContentFile
 from django.utils import timezone
@@ -39,10 +39,11 @@ def build_pilot_progress(*, object_id, format, progress, user):
     return reporting.pdf(template="reports/pilot_progress.html", context=context, filename=f"{name}.pdf")
 
 
-def program_areas(*, user, cohort_id: int | None) -> list[dict]:
-    """The program report's Pilots area: each pilot's status, health, money and schedule, with a budget chart."""
+def program_areas(*, figures: dict) -> list[dict]:
+    """The program report's Pilots area: each pilot's status, health, money and schedule as the program dashboard
+    shows them, with a budget chart."""
     rows = []
-    for glance in selectors.pilots_at_a_glance(user=user, cohort_id=cohort_id, today=timezone.localdate()):
+    for glance in figures.get("pilots", []):
         pilot, totals = glance["pilot"], glance["totals"]
         rows.append(
             [
@@ -56,6 +57,7 @@ def program_areas(*, user, cohort_id: int | None) -> list[dict]:
                 totals["spent"],
                 glance["elapsed"],
                 glance["overdue_count"],
+                glance["waiting"],
             ]
         )
     chart = bar_chart(
@@ -69,6 +71,7 @@ def program_areas(*, user, cohort_id: int | None) -> list[dict]:
             "header": [
                 _("City"), _("Pilot"), _("Status"), _("Health"), _("Currency"), _("Funding committed"),
                 _("Budget planned"), _("Spent"), _("Time elapsed (%)"), _("Overdue milestones"),
+                _("Waiting for review"),
             ],
             "rows": rows,
             "chart": chart if rows else None,

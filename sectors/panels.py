@@ -21,6 +21,13 @@ def program_panel(*, user) -> dict | None:
     return {"template": "sectors/partials/program_panel.html", "summary": selectors.program_summary()}
 
 
+def program_parts(*, user, cohort_id, today) -> dict:
+    """The program dashboard's sector assessments: each city's status, leading sector and selection (two queries)."""
+    if not is_program_staff(user):
+        return {}
+    return {"assessments": selectors.overview(user=user, cohort_id=cohort_id)}
+
+
 def nav_items(*, user) -> list[tuple[str, str]]:
     if is_program_staff(user):
         return [(_("Sectors"), reverse("sectors:overview"))]

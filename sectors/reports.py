@@ -35,10 +35,11 @@ def build_sector_assessment(*, object_id, format, progress, user):
     )
 
 
-def program_areas(*, user, cohort_id: int | None) -> list[dict]:
-    """The program report's Sector assessment area: each city's status, leading sector and selection."""
+def program_areas(*, figures: dict) -> list[dict]:
+    """The program report's Sector assessment area: each city's status, leading sector and selection, as the
+    program dashboard shows them."""
     rows = []
-    for row in selectors.overview(user=user, cohort_id=cohort_id):
+    for row in figures.get("assessments", []):
         assessment, leader, selection = row["assessment"], row["leader"], row["selection"]
         rows.append(
             [

@@ -97,8 +97,9 @@ def assert_query_budget(client, url: str, budget: int, *, factor: int = 1, rows:
 # cities 8 (cohorts, cities, the stage facts of four apps, applications, co-funding), co-creation 3, pilots 10
 # (the glance's eight, updates waiting, the program's exchange rates), accounts and the sectors panel;
 # the program indicators' roll-up 4 (indicators, mappings, periods, approved sums);
-# +1 the network's case-study stage fact (issue "Case studies").
-PROGRAM_DASHBOARD_BUDGET = 32
+# +1 the network's case-study stage fact (issue "Case studies");
+# +2 the sectors' assessments side by side (issue 14: the program report draws its areas from these figures).
+PROGRAM_DASHBOARD_BUDGET = 34
 # +4: the program stage facts (one query per app: sectors, cocreation, pilots, network); +9 (issue 14): the
 # peers, one query for the peer cities and the apps' peer figures for the city and all its peers at once
 # (cities 1, co-creation 3, pilots 4)

@@ -13,6 +13,7 @@ from ..models import (
     Application,
     ApplicationStatus,
     City,
+    CoFundingKind,
     CoFundingRecord,
     Cohort,
     OnboardingStep,
@@ -45,11 +46,12 @@ def onboarding_step_get(*, user, slug: str, step_id: int) -> OnboardingStep | No
     )
 
 
-def _cofunding_totals(records) -> list[dict]:
-    """Per currency and kind, the amounts committed and received and the share received (no queries)."""
+def cofunding_summary(entries) -> list[dict]:
+    """Per currency and kind, the amounts committed and received and the share received, from (kind, stage,
+    amount, currency) entries (no queries)."""
     totals = defaultdict(lambda: {"committed": Decimal(0), "received": Decimal(0)})
-    for record in records:
-        totals[(record.currency, record.get_kind_display())][record.stage] += record.amount
+    for kind, stage, amount, currency in entries:
+        totals[(currency, str(CoFundingKind(kind).label))][stage] += amount
     return [
         {
             "currency": currency,
@@ -64,15 +66,7 @@ def _cofunding_totals(records) -> list[dict]:
 def city_cofunding(*, city: City) -> dict:
     """Co-funding records and, per currency and kind, the amounts committed and received."""
     records = list(CoFundingRecord.objects.filter(city=city).select_related("recorded_by"))
-    return {"records": records, "totals": _cofunding_totals(records)}
-
-
-def cofunding_totals(*, city_ids: list[int]) -> dict[int, list[dict]]:
-    """{city id: the city's co-funding totals as `city_cofunding` gives them} for many cities, in one query."""
-    records = defaultdict(list)
-    for record in CoFundingRecord.objects.filter(city_id__in=city_ids):
-        records[record.city_id].append(record)
-    return {city_id: _cofunding_totals(records[city_id]) for city_id in city_ids}
+    return {"records": records, "totals": cofunding_summary((r.kind, r.stage, r.amount, r.currency) for r in records)}
 
 
 def city_profile(*, city: City) -> dict:

@@ -24,7 +24,6 @@ from .processes import (
     process_get,
     process_list,
     processes_visible_to,
-    program_counts,
     timeline,
 )
 from .program import participation_by_city, program_participation
@@ -97,7 +96,6 @@ __all__ = [
     "process_get",
     "process_list",
     "processes_visible_to",
-    "program_counts",
     "proposal_documents",
     "proposal_for_invitation",
     "proposal_get",

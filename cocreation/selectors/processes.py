@@ -1,6 +1,6 @@
 """Reads of co-creation processes and their phases."""
 
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, Prefetch, QuerySet
 
 from cities import selectors as city_selectors
 from cities.models import City
@@ -8,7 +8,6 @@ from cities.selectors import cities_visible_to
 
 from ..models import (
     Call,
-    CallStatus,
     Phase,
     PhaseKind,
     Process,
@@ -21,23 +20,6 @@ from .common import count_of
 
 def processes_visible_to(*, user) -> QuerySet[Process]:
     return Process.objects.filter(city__in=cities_visible_to(user=user))
-
-
-def program_counts(*, user, cohort_id: int | None = None) -> list[dict]:
-    """Per city (of one cohort, if given): workshops, submissions, calls and awarded calls, in one query."""
-    processes = processes_visible_to(user=user)
-    if cohort_id is not None:
-        processes = processes.filter(city__cohort_id=cohort_id)
-    return list(
-        processes.values("city__name")
-        .annotate(
-            workshop_count=Count("workshops", distinct=True),
-            submission_count=Count("workshops__submissions", distinct=True),
-            call_count=Count("calls", distinct=True),
-            awarded_count=Count("calls", filter=Q(calls__status=CallStatus.AWARDED), distinct=True),
-        )
-        .order_by("city__name")
-    )
 
 
 def process_list(*, user, city) -> list[Process]:

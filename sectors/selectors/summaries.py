@@ -29,12 +29,15 @@ def _overview_assessments(*, cohort_id: int | None):
     )
 
 
-def _overview_rows(assessments: list[Assessment]) -> list[dict]:
+def _overview_rows(assessments: list[Assessment], among=None) -> list[dict]:
+    """Each assessment with its leading sector and open selection (`among`: a subquery of their ids, so the query
+    runs even when there are none, a fixed budget)."""
+    ids = [a.pk for a in assessments] if among is None else among
     selections = {
         s.assessment_id: s
-        for s in Selection.objects.filter(
-            assessment_id__in=[a.pk for a in assessments], status__in=["proposed", "approved"]
-        ).select_related("sector")
+        for s in Selection.objects.filter(assessment_id__in=ids, status__in=["proposed", "approved"]).select_related(
+            "sector"
+        )
     }
     rows = []
     for assessment in assessments:
@@ -54,7 +57,8 @@ def overview(*, user, cohort_id: int | None = None) -> list[dict]:
     stored when its inputs last changed (services.assessment_rank), and its selection; two queries."""
     if not is_program_staff(user):
         return []
-    return _overview_rows(list(_overview_assessments(cohort_id=cohort_id)))
+    assessments = _overview_assessments(cohort_id=cohort_id)
+    return _overview_rows(list(assessments), among=assessments.values("pk"))
 
 
 def overview_page(*, user, number=1, cohort_id: int | None = None, per_page: int = OVERVIEW_PAGE_SIZE) -> Page:

@@ -1,8 +1,5 @@
 """Reads of the cities app: stage from the checklist, ranking, what an applicant may see, the pipeline."""
 
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
-
 from cities import selectors, services
 from cities.models import OnboardingStep
 from cities.stages import Stage
@@ -56,19 +53,3 @@ def test_cofunding_committed_against_received(selected_a, city_a, staff):
     totals = selectors.city_cofunding(city=city_a)["totals"]
     cash = next(row for row in totals if row["kind"] == "Cash")
     assert (cash["committed"], cash["received"], cash["percent"]) == (2_500_000_000, 1_250_000_000, 50)
-
-
-def test_cofunding_totals_of_many_cities_match_each_citys_own(selected_a, city_a, city_b, staff):
-    """One query for many cities gives every city the totals its own co-funding page shows (none for Da Nang)."""
-    services.cofunding_record(
-        city=city_a, kind="cash", stage="received", amount="1250000000", currency="VND", on="2022-03-01"
-    )
-    services.cofunding_record(
-        city=city_b, kind="in_kind", stage="committed", amount="1000", currency="USD", on="2022-03-01"
-    )
-    with CaptureQueriesContext(connection) as captured:
-        totals = selectors.cofunding_totals(city_ids=[city_a.pk, city_b.pk])
-    assert len(captured) == 1
-    for city in (city_a, city_b):
-        assert totals[city.pk] == selectors.city_cofunding(city=city)["totals"]
-    assert totals[city_a.pk] and totals[city_b.pk]
