@@ -87,11 +87,13 @@ def percent(value, digits: int = -1) -> str:
     return pattern.apply(amount / 100, reader)
 
 
-def figure(value, kind: str) -> str:
-    """A dashboard figure by its kind: a count whole, a percentage with its sign, other numbers to two decimals."""
+def figure(value, kind: str, unit: str = "") -> str:
+    """A dashboard figure by its kind: a count whole, a percentage with its sign, other numbers to two decimals;
+    with its `unit` after it when it has one ("1.250 tấn", "40 SMEs"); "" for no value."""
     if kind == "percent":
         return percent(value)
-    return number(value, 0 if kind == "count" else -2)
+    text = number(value, 0 if kind == "count" else -2)
+    return f"{text}\u00a0{unit}" if text and unit else text
 
 
 def currency_digits(code: str) -> int:

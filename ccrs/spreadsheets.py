@@ -6,20 +6,45 @@ text beginning with `=` as a formula); CSV has no types, so such text is written
 which spreadsheet programs take as "this is text" (OWASP's advice on CSV injection). Numbers
 stay numbers: a negative number is no formula. In XLSX a number carries a number format with thousands
 separators ("#,##0", "#,##0.00"), which the spreadsheet program shows with its reader's marks
-(1.000.000.000 in Vietnamese, 1,000,000,000 in Thai).
+(1.000.000.000 in Vietnamese, 1,000,000,000 in Thai); an `Amount` is a number too, its format carrying its
+currency's symbol where the reader's language writes it ('#,##0 "₫"' in Vietnamese, '"฿"#,##0.00' in Thai).
 """
 
 import csv
 import math
 from datetime import datetime
 from decimal import Decimal
+from typing import NamedTuple
 
 from django.utils import timezone
 from openpyxl.cell import WriteOnlyCell
 from openpyxl.cell.cell import ERROR_CODES
 
+from . import formatting
+
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 NUMBER_TYPES = (bool, int, float, Decimal)
+
+
+class Amount(NamedTuple):
+    """An amount of money with its ISO 4217 currency, for a spreadsheet: a number with a money format in XLSX."""
+
+    value: Decimal | int | float | None
+    currency: str
+
+
+def money_format(currency: str) -> str:
+    """The XLSX number format of an amount in `currency` as the active language writes it: the currency's decimals
+    and its symbol before or after the digits ('#,##0 "₫"' in Vietnamese, '"Rp"#,##0' in Indonesian)."""
+    reader = formatting.locale()
+    digits = formatting.currency_digits(currency)
+    number = "#,##0" + ("." + "0" * digits if digits else "")
+    symbol = reader.currency_symbols.get(currency, currency)
+    pattern = reader.currency_formats["standard"].pattern.split(";")[0]
+    before = pattern.index("¤") < pattern.index("#" if "#" in pattern else "0")
+    space = "\u00a0" if symbol == currency or any(c in pattern for c in " \u00a0") else ""
+    quoted = '"' + symbol.replace('"', "") + '"'
+    return f"{quoted}{space}{number}" if before else f"{number}{space}{quoted}"
 
 
 def xlsx_value(value):
@@ -45,10 +70,14 @@ def number_format(value) -> str | None:
 
 
 def xlsx_cell(sheet, value, *, font=None, numbers=True):
-    """A cell of `sheet` holding `value`, text always as text (even `=1+2` or `#N/A`), a number grouped."""
-    cell = WriteOnlyCell(sheet, value=xlsx_value(value))
+    """A cell of `sheet` holding `value`, text always as text (even `=1+2` or `#N/A`), a number grouped, an
+    `Amount` a number in its currency's format."""
+    amount = value if isinstance(value, Amount) else None
+    cell = WriteOnlyCell(sheet, value=amount.value if amount else xlsx_value(value))
     if isinstance(cell.value, str):
         cell.data_type = "s"
+    elif numbers and amount and cell.value is not None:
+        cell.number_format = money_format(amount.currency)
     elif numbers and (fmt := number_format(cell.value)):
         cell.number_format = fmt
     if font is not None:
@@ -64,9 +93,10 @@ def xlsx_row(sheet, values, *, font=None, numbers=True) -> list:
     """
     row = []
     for value in values:
-        value = xlsx_value(value)
+        value = value if isinstance(value, Amount) else xlsx_value(value)
         if (
             font is not None
+            or isinstance(value, Amount)
             or (isinstance(value, str) and (value.startswith("=") or value in ERROR_CODES))
             or (numbers and number_format(value))
         ):
@@ -78,6 +108,8 @@ def xlsx_row(sheet, values, *, font=None, numbers=True) -> list:
 
 def csv_value(value):
     """The value as a CSV field: numbers as they are, None empty, text that could start a formula behind a `'`."""
+    if isinstance(value, Amount):
+        value = value.value
     if value is None:
         return ""
     if isinstance(value, NUMBER_TYPES):

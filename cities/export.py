@@ -52,8 +52,8 @@ def tables(data: dict) -> list[tuple[str, list[str], list[list]]]:
                     ", ".join(a.shocks),
                     " / ".join(a.candidate_sectors.split("\n")).strip(),
                     a.currency,
-                    a.cofunding_cash,
-                    a.cofunding_in_kind,
+                    spreadsheets.Amount(a.cofunding_cash, a.currency),
+                    spreadsheets.Amount(a.cofunding_in_kind, a.currency),
                     a.submitted_at,
                     a.decided_at,
                     a.decision_rationale,
@@ -88,7 +88,15 @@ def tables(data: dict) -> list[tuple[str, list[str], list[list]]]:
         _("Co-funding"),
         [_("City"), _("Date"), _("Kind"), _("Committed or received"), _("Amount"), _("Currency"), _("Description")],
         [
-            [r.city.name, r.on, r.get_kind_display(), r.get_stage_display(), r.amount, r.currency, r.description]
+            [
+                r.city.name,
+                r.on,
+                r.get_kind_display(),
+                r.get_stage_display(),
+                spreadsheets.Amount(r.amount, r.currency),
+                r.currency,
+                r.description,
+            ]
             for r in data["cofunding"]
         ],
     )

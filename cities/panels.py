@@ -54,7 +54,9 @@ def program_parts(*, user, cohort_id, today) -> dict:
         "cities": data["cities"],
         "funnel": data["funnel"],
         "funnel_chart": funnel_chart(
-            steps=[(str(step["label"]), step["count"]) for step in data["funnel"]], title=_("Program funnel")
+            steps=[(str(step["label"]), step["count"]) for step in data["funnel"]],
+            title=_("Program funnel"),
+            count_name=_("Reached"),
         ),
         "money": money,
         "dates": data["dates"],

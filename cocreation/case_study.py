@@ -26,7 +26,7 @@ QUOTABLE = {QuestionKind.SHORT_TEXT, QuestionKind.LONG_TEXT}
 
 
 def _percent(share) -> str:
-    return "" if share is None else f"{formatting.number(round(100 * share))} %"
+    return "" if share is None else formatting.percent(100 * share, 0)
 
 
 def _cocreation(city) -> dict:

@@ -74,7 +74,7 @@ def call_sheets(*, call, language: str) -> dict[str, list[list]]:
                     p.title,
                     p.stakeholder.name,
                     p.employees,
-                    p.amount or "",
+                    spreadsheets.Amount(p.amount, call.currency) if p.amount is not None else "",
                     p.get_status_display(),
                     round(a.mean, 2) if a and a.mean is not None else "",
                     round(a.spread, 2) if a and a.spread is not None else "",

@@ -37,10 +37,10 @@ def case_study_figures(*, city) -> list[dict]:
         facts.append(
             {
                 "label": _("Leading sector"),
-                "value": _("%(sector)s (ranked first in %(share)s%% of %(samples)s weight samples)")
+                "value": _("%(sector)s (ranked first in %(share)s of %(samples)s weight samples)")
                 % {
                     "sector": leader["sector"].local_name,
-                    "share": formatting.number(round(100 * leader["p_first"])),
+                    "share": formatting.percent(100 * leader["p_first"], 0),
                     "samples": formatting.number(result["samples"]),
                 },
             }

@@ -70,6 +70,7 @@ def _bars(categories, series, bar_height, title, value_format, *, stacked: bool)
     value_format = value_format or (lambda v: formatting.number(v, -2))
     given = [list(vals) for _name, vals in series]  # kept as given (Decimal, int) for the bars' values and specs
     series = [(str(name), [None if v is None else float(v) for v in vals]) for name, vals in series]
+    texts = [["" if v is None else value_format(v) for v in vals] for _name, vals in series]  # each written once
     if stacked:
         values = [
             sum(v for _n, vals in series if (v := vals[i]) is not None and v * sign > 0)
@@ -122,7 +123,7 @@ def _bars(categories, series, bar_height, title, value_format, *, stacked: bool)
                     value=given[s_index][index],
                     label=str(category),
                     series=name,
-                    value_label=value_format(value),
+                    value_label=texts[s_index][index],
                 )
             )
         y += group_height
@@ -138,10 +139,7 @@ def _bars(categories, series, bar_height, title, value_format, *, stacked: bool)
     chart.table = data_table(
         "",
         [name for name, _vals in series],
-        [
-            (category, ["" if vals[i] is None else value_format(vals[i]) for _name, vals in series])
-            for i, category in enumerate(categories)
-        ],
+        [(category, [column[i] for column in texts]) for i, category in enumerate(categories)],
     )
     chart.description = describe(chart.table)
     return chart

@@ -42,6 +42,7 @@ def line_chart(
     """
     value_format = value_format or (lambda v: formatting.number(v, -2))
     values = [float(v) for _name, vals in series for v in vals if v is not None]
+    texts = [["" if v is None else value_format(v) for v in vals] for _name, vals in series]  # each written once
     tick_values, tick_labels = value_axis(values, PLOT_HEIGHT, vertical=True, integer=integer)
     chart = LineChart(width=WIDTH, height=0, title=title)
     chart.plot_left = max(28.0, max(text_width(label) for label in tick_labels) + 10)
@@ -85,7 +86,7 @@ def line_chart(
                 continue
             current.append(f"{x_of(index)},{y_of(value)}")
             points.append(
-                {"x": x_of(index), "y": y_of(value), "period": str(periods[index]), "text": value_format(value)}
+                {"x": x_of(index), "y": y_of(value), "period": str(periods[index]), "text": texts[s_index][index]}
             )
         if current:
             segments.append(" ".join(current))
@@ -97,10 +98,7 @@ def line_chart(
     chart.table = data_table(
         period_name,
         [str(name) for name, _vals in series],
-        [
-            (period, ["" if vals[i] is None else value_format(vals[i]) for _name, vals in series])
-            for i, period in enumerate(periods)
-        ],
+        [(period, [column[i] for column in texts]) for i, period in enumerate(periods)],
     )
     chart.description = describe(chart.table)
     return chart

@@ -1,6 +1,6 @@
 """Figures, languages and countries as the reader's language writes them (see `ccrs.formatting`); no query.
 
-`{{ n|number }}`, `{{ score|number:3 }}`, `{{ amount|money:currency }}`, `{{ share|percent }}`,
+`{{ n|number }}`, `{{ score|number:3 }}`, `{{ amount|money:currency }}`, `{{ share|percent }}`, `{{ x|in_unit:unit }}`,
 `{{ city.languages|language_names }}`, `{{ city.country|country_name }}`: the one way pages, e-mails and PDFs show them.
 """
 
@@ -29,6 +29,12 @@ def percent(value, digits=-1):
 def figure(value, kind):
     """A dashboard figure by its kind (count, number, percent)."""
     return formatting.figure(value, str(kind))
+
+
+@register.filter
+def in_unit(value, unit):
+    """A number (at most two decimals) with its unit after it, as `figure` writes it: "1.250 tấn"."""
+    return formatting.figure(value, "number", str(unit or ""))
 
 
 @register.filter

@@ -50,7 +50,7 @@ def rollup_chart(row: dict):
         periods=[date_format(period.start, "SHORT_DATE_FORMAT") for period in periods],
         series=series,
         title=program.name,
-        value_format=formatting.percent if percentage else lambda v: formatting.number(v, -2),
+        value_format=formatting.percent if percentage else lambda v: formatting.figure(v, "number", program.unit),
         period_name=gettext("Period"),
     )
 
