@@ -20,15 +20,17 @@ STAFF = "staff@ccrs.demo"
 def pages():
     from django.db.models import Count
     from django.urls import reverse
+    from django.utils import timezone
 
     from cocreation import services
-    from cocreation.models import Call, CallInvitation, Idea, Workshop
+    from cocreation.models import Call, CallInvitation, CallStatus, Idea, Workshop
 
     workshop = Workshop.objects.annotate(n=Count("submissions")).order_by("-n").first()
     process = workshop.process
     call = Call.objects.annotate(n=Count("proposals")).order_by("-n").first()
     idea = Idea.objects.filter(workshop=workshop).first()
-    invitation = CallInvitation.objects.filter(call=call).first()
+    # An SME's link to a call still open (the call with the most proposals is awarded, and its links answer 410).
+    invitation = CallInvitation.objects.filter(call__status=CallStatus.OPEN, expires_at__gt=timezone.now()).first()
     slug = process.city.slug
     rows = [
         ("processes", STAFF, reverse("cocreation:processes", kwargs={"slug": slug})),
