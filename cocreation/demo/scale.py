@@ -25,11 +25,16 @@ from ..models import (
 )
 
 SCALE_CALL_SMES = 40  # per unit of factor: SMEs invited to each call, each with a proposal
+SCALE_STAKEHOLDERS = 625  # per scale city and unit of factor: stakeholders, each with a submission and a vote
+GROWTH_STAKEHOLDERS = 60  # per workshop already there and unit of factor
 
 
-def seed_scale(*, factor: int, log) -> None:
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
     """Per unit of factor: each scale city gets a process, a workshop, 625 stakeholders with submissions
-    (20,000 in all), ideas and votes; every existing workshop also grows by 60 submissions."""
+    (20,000 in all at full density), ideas and votes; every existing workshop also grows by 60 submissions and
+    every existing call by 40 SMEs' proposals, at any density (the scale calls by 40 at full density)."""
+    from ccrs.demo_registry import thinned
+
     now = timezone.now()
     rng = random.Random(5)
     cities = list(City.objects.filter(slug__startswith=SCALE_CITY_PREFIX).order_by("slug")[: 32 * factor])
@@ -60,7 +65,8 @@ def seed_scale(*, factor: int, log) -> None:
     )
     for workshop in workshops:
         scale_city = workshop.process.city.slug.startswith(SCALE_CITY_PREFIX)
-        _grow_workshop(workshop, 625 * factor if scale_city else 60 * factor, now=now, rng=rng)
+        count = thinned(SCALE_STAKEHOLDERS * factor, density) if scale_city else GROWTH_STAKEHOLDERS * factor
+        _grow_workshop(workshop, count, now=now, rng=rng)
     log(f"co-creation scale: {Submission.objects.count()} submissions in {len(workshops)} workshops")
     for city in cities:
         process = Process.objects.get(city=city, title="Scale process")
@@ -75,7 +81,9 @@ def seed_scale(*, factor: int, log) -> None:
             )
     calls = list(Call.objects.select_related("process__city"))
     for call in calls:
-        _grow_call(call, SCALE_CALL_SMES * factor, now=now)
+        scale_call = call.process.city.slug.startswith(SCALE_CITY_PREFIX)
+        count = thinned(SCALE_CALL_SMES * factor, density) if scale_call else SCALE_CALL_SMES * factor
+        _grow_call(call, count, now=now)
     log(f"co-creation scale: {Proposal.objects.count()} proposals to {len(calls)} calls")
 
 

@@ -30,8 +30,9 @@ from ..models import (
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
-    """A pilot per scale city: 2 results × 2 indicators × 4 periods × 4 updates (2,048 updates per unit)."""
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
+    """A pilot per scale city: 2 results × 2 indicators × 4 periods × 4 updates (2,048 updates per unit), at any
+    density."""
     program = calendar()
     cities = list(City.objects.filter(slug__startswith=SCALE_CITY_PREFIX).order_by("slug"))
     Pilot.objects.bulk_create(
