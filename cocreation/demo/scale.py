@@ -1,8 +1,10 @@
 """Scale data of co-creation: a process, a workshop and many stakeholders with input per scale city."""
 
 import random
+from collections import defaultdict
 from datetime import timedelta
 
+from django.db.models import Count
 from django.utils import timezone
 
 from cities.demo import SCALE_CITY_PREFIX
@@ -60,13 +62,17 @@ def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
                 position=1,
                 choices=[{"en": "Homes"}, {"en": "Markets"}],
             )
-    workshops = list(Workshop.objects.exclude(process__city__slug__startswith=SCALE_CITY_PREFIX)) + list(
-        Workshop.objects.filter(process__city__in=cities)
+    workshops = list(
+        Workshop.objects.exclude(process__city__slug__startswith=SCALE_CITY_PREFIX)
+        .select_related("process__city")
+        .order_by("pk")
+    ) + list(Workshop.objects.filter(process__city__in=cities).select_related("process__city").order_by("pk"))
+    people = thinned(SCALE_STAKEHOLDERS * factor, density)
+    _grow_workshops(
+        [(w, people if _in_scale_city(w.process) else GROWTH_STAKEHOLDERS * factor) for w in workshops],
+        now=now,
+        rng=rng,
     )
-    for workshop in workshops:
-        scale_city = workshop.process.city.slug.startswith(SCALE_CITY_PREFIX)
-        count = thinned(SCALE_STAKEHOLDERS * factor, density) if scale_city else GROWTH_STAKEHOLDERS * factor
-        _grow_workshop(workshop, count, now=now, rng=rng)
     log(f"co-creation scale: {Submission.objects.count()} submissions in {len(workshops)} workshops")
     for city in cities:
         process = Process.objects.get(city=city, title="Scale process")
@@ -80,35 +86,47 @@ def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
                 required_documents=["Plan"],
             )
     calls = list(Call.objects.select_related("process__city"))
-    for call in calls:
-        scale_call = call.process.city.slug.startswith(SCALE_CITY_PREFIX)
-        count = thinned(SCALE_CALL_SMES * factor, density) if scale_call else SCALE_CALL_SMES * factor
-        _grow_call(call, count, now=now)
+    smes = thinned(SCALE_CALL_SMES * factor, density)
+    _grow_calls([(c, smes if _in_scale_city(c.process) else SCALE_CALL_SMES * factor) for c in calls], now=now)
     log(f"co-creation scale: {Proposal.objects.count()} proposals to {len(calls)} calls")
 
 
-def _grow_call(call, count, *, now):
-    """SMEs of the call's city, each with a call link and a proposal (documents left out: no files at scale)."""
-    city = call.process.city
-    start = Stakeholder.objects.filter(city=city, email__startswith="scale-sme").count()
-    smes = Stakeholder.objects.bulk_create(
-        [
-            Stakeholder(
-                city=city,
-                name=f"Scale SME {start + i}",
-                email=f"scale-sme{start + i}.c{call.pk}@scale.ccrs",
-                kind="sme",
-                size="small",
-                language="vi",
+def _in_scale_city(process) -> bool:
+    return process.city.slug.startswith(SCALE_CITY_PREFIX)
+
+
+def _counts_by_city(cities, prefix: str) -> dict[int, int]:
+    """How many stakeholders whose address starts with `prefix` each city has (one query)."""
+    rows = Stakeholder.objects.filter(city__in=cities, email__startswith=prefix).values("city_id")
+    return dict(rows.annotate(n=Count("pk")).values_list("city_id", "n"))
+
+
+def _grow_calls(growth, *, now):
+    """Per (call, count): SMEs of the call's city, each with a call link and a proposal (documents left out: no
+    files at scale). A few queries for every call at once."""
+    numbers = _counts_by_city({call.process.city_id for call, _count in growth}, "scale-sme")
+    smes, owners = [], []
+    for call, count in growth:
+        city = call.process.city
+        start = numbers.get(city.pk, 0)
+        numbers[city.pk] = start + count
+        for i in range(count):
+            smes.append(
+                Stakeholder(
+                    city=city,
+                    name=f"Scale SME {start + i}",
+                    email=f"scale-sme{start + i}.c{call.pk}@scale.ccrs",
+                    kind="sme",
+                    size="small",
+                    language="vi",
+                )
             )
-            for i in range(count)
-        ],
-        batch_size=2000,
-    )
+            owners.append(call)
+    smes = Stakeholder.objects.bulk_create(smes, batch_size=2000)
     CallInvitation.objects.bulk_create(
         [
             CallInvitation(call=call, stakeholder=s, expires_at=call.deadline + timedelta(days=30), sent_at=now)
-            for s in smes
+            for call, s in zip(owners, smes, strict=True)
         ],
         batch_size=2000,
     )
@@ -123,27 +141,34 @@ def _grow_call(call, count, *, now):
                 registered_in_city=True,
                 status="not_awarded" if call.status == "awarded" else "submitted",
             )
-            for s in smes
+            for call, s in zip(owners, smes, strict=True)
         ],
         batch_size=2000,
     )
 
 
-def _grow_workshop(workshop, count, *, now, rng):
-    city = workshop.process.city
-    start = Stakeholder.objects.filter(city=city, email__startswith="scale").count()
-    people = [
-        Stakeholder(
-            city=city,
-            name=f"Scale stakeholder {start + i}",
-            email=f"scale{start + i}.w{workshop.pk}@scale.ccrs",
-            kind=rng.choice(["sme", "sme", "ngo", "academia", "city_department"]),
-            women_led=rng.random() < 0.4,
-            gender=rng.choice(["female", "male", ""]),
-            language="vi",
-        )
-        for i in range(count)
-    ]
+def _grow_workshops(growth, *, now, rng):
+    """Per (workshop, count): stakeholders of the workshop's city, each invited, with a submission and a vote for
+    one of 20 new ideas. A few queries for every workshop at once."""
+    numbers = _counts_by_city({workshop.process.city_id for workshop, _count in growth}, "scale")
+    people, owners = [], []
+    for workshop, count in growth:
+        city = workshop.process.city
+        start = numbers.get(city.pk, 0)
+        numbers[city.pk] = start + count
+        for i in range(count):
+            people.append(
+                Stakeholder(
+                    city=city,
+                    name=f"Scale stakeholder {start + i}",
+                    email=f"scale{start + i}.w{workshop.pk}@scale.ccrs",
+                    kind=rng.choice(["sme", "sme", "ngo", "academia", "city_department"]),
+                    women_led=rng.random() < 0.4,
+                    gender=rng.choice(["female", "male", ""]),
+                    language="vi",
+                )
+            )
+            owners.append(workshop)
     people = Stakeholder.objects.bulk_create(people, batch_size=2000)
     invitations = StakeholderInvitation.objects.bulk_create(
         [
@@ -154,11 +179,14 @@ def _grow_workshop(workshop, count, *, now, rng):
                 status=InvitationStatus.ACTIVE,
                 sent_at=now,
             )
-            for p in people
+            for workshop, p in zip(owners, people, strict=True)
         ],
         batch_size=2000,
     )
-    questions = list(workshop.questions.all())
+    questions = defaultdict(list)
+    for question in Question.objects.filter(workshop__in=[w for w, _count in growth]).order_by("workshop_id", "pk"):
+        if question.kind in ("short_text", "long_text", "single_choice"):
+            questions[question.workshop_id].append(question)
     Submission.objects.bulk_create(
         [
             Submission(
@@ -167,17 +195,23 @@ def _grow_workshop(workshop, count, *, now, rng):
                 language="vi",
                 answers={
                     str(q.pk): (f"Ý tưởng {inv.pk}" if q.kind in ("short_text", "long_text") else 0)
-                    for q in questions
-                    if q.kind in ("short_text", "long_text", "single_choice")
+                    for q in questions[workshop.pk]
                 },
             )
-            for inv in invitations
+            for workshop, inv in zip(owners, invitations, strict=True)
         ],
         batch_size=2000,
     )
-    ideas = Idea.objects.bulk_create(
-        [Idea(workshop=workshop, title=f"Scale idea {workshop.pk}.{n}", tags=["scale"]) for n in range(20)]
-    )
-    Vote.objects.bulk_create(
-        [Vote(idea=ideas[n % len(ideas)], invitation=inv) for n, inv in enumerate(invitations)], batch_size=2000
-    )
+    ideas = defaultdict(list)
+    for idea in Idea.objects.bulk_create(
+        [Idea(workshop=w, title=f"Scale idea {w.pk}.{n}", tags=["scale"]) for w, _count in growth for n in range(20)],
+        batch_size=2000,
+    ):
+        ideas[idea.workshop_id].append(idea)
+    seen = defaultdict(int)
+    votes = []
+    for workshop, inv in zip(owners, invitations, strict=True):
+        n = seen[workshop.pk]
+        seen[workshop.pk] = n + 1
+        votes.append(Vote(idea=ideas[workshop.pk][n % 20], invitation=inv))
+    Vote.objects.bulk_create(votes, batch_size=2000)
