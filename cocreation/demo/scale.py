@@ -101,28 +101,37 @@ def _counts_by_city(cities, prefix: str) -> dict[int, int]:
     return dict(rows.annotate(n=Count("pk")).values_list("city_id", "n"))
 
 
+def _new_stakeholders(growth, prefix: str, make):
+    """Per (owner, count), `count` new stakeholders of the city of the owner's process, numbered on from that
+    city's stakeholders whose address starts with `prefix`; `make(owner, city, number)` draws one. Returns the
+    owners and the stakeholders in the same order (one bulk insert for all)."""
+    numbers = _counts_by_city({owner.process.city_id for owner, _count in growth}, prefix)
+    people, owners = [], []
+    for owner, count in growth:
+        city = owner.process.city
+        start = numbers.get(city.pk, 0)
+        numbers[city.pk] = start + count
+        for number in range(start, start + count):
+            people.append(make(owner, city, number))
+            owners.append(owner)
+    return owners, Stakeholder.objects.bulk_create(people, batch_size=2000)
+
+
 def _grow_calls(growth, *, now):
     """Per (call, count): SMEs of the call's city, each with a call link and a proposal (documents left out: no
     files at scale). A few queries for every call at once."""
-    numbers = _counts_by_city({call.process.city_id for call, _count in growth}, "scale-sme")
-    smes, owners = [], []
-    for call, count in growth:
-        city = call.process.city
-        start = numbers.get(city.pk, 0)
-        numbers[city.pk] = start + count
-        for i in range(count):
-            smes.append(
-                Stakeholder(
-                    city=city,
-                    name=f"Scale SME {start + i}",
-                    email=f"scale-sme{start + i}.c{call.pk}@scale.ccrs",
-                    kind="sme",
-                    size="small",
-                    language="vi",
-                )
-            )
-            owners.append(call)
-    smes = Stakeholder.objects.bulk_create(smes, batch_size=2000)
+    owners, smes = _new_stakeholders(
+        growth,
+        "scale-sme",
+        lambda call, city, number: Stakeholder(
+            city=city,
+            name=f"Scale SME {number}",
+            email=f"scale-sme{number}.c{call.pk}@scale.ccrs",
+            kind="sme",
+            size="small",
+            language="vi",
+        ),
+    )
     CallInvitation.objects.bulk_create(
         [
             CallInvitation(call=call, stakeholder=s, expires_at=call.deadline + timedelta(days=30), sent_at=now)
@@ -150,26 +159,19 @@ def _grow_calls(growth, *, now):
 def _grow_workshops(growth, *, now, rng):
     """Per (workshop, count): stakeholders of the workshop's city, each invited, with a submission and a vote for
     one of 20 new ideas. A few queries for every workshop at once."""
-    numbers = _counts_by_city({workshop.process.city_id for workshop, _count in growth}, "scale")
-    people, owners = [], []
-    for workshop, count in growth:
-        city = workshop.process.city
-        start = numbers.get(city.pk, 0)
-        numbers[city.pk] = start + count
-        for i in range(count):
-            people.append(
-                Stakeholder(
-                    city=city,
-                    name=f"Scale stakeholder {start + i}",
-                    email=f"scale{start + i}.w{workshop.pk}@scale.ccrs",
-                    kind=rng.choice(["sme", "sme", "ngo", "academia", "city_department"]),
-                    women_led=rng.random() < 0.4,
-                    gender=rng.choice(["female", "male", ""]),
-                    language="vi",
-                )
-            )
-            owners.append(workshop)
-    people = Stakeholder.objects.bulk_create(people, batch_size=2000)
+    owners, people = _new_stakeholders(
+        growth,
+        "scale",
+        lambda workshop, city, number: Stakeholder(
+            city=city,
+            name=f"Scale stakeholder {number}",
+            email=f"scale{number}.w{workshop.pk}@scale.ccrs",
+            kind=rng.choice(["sme", "sme", "ngo", "academia", "city_department"]),
+            women_led=rng.random() < 0.4,
+            gender=rng.choice(["female", "male", ""]),
+            language="vi",
+        ),
+    )
     invitations = StakeholderInvitation.objects.bulk_create(
         [
             StakeholderInvitation(
