@@ -44,9 +44,11 @@ demo: install
 
 # The suite runs in TEST_WORKERS processes (pytest-xdist; each has its own test database and Redis databases) in
 # random order (pytest-randomly; `-p no:randomly` turns it off, `-p randomly -p "randomly_seed=N"` repeats one).
+# `--dist worksteal`: a worker that runs out of tests takes some of the other's, so the slow ones (real Celery
+# workers, browsers, seed_scale) do not queue up behind one process at the end.
 TEST_WORKERS ?= 2
 test: install
-	$(PY) -m pytest -n $(TEST_WORKERS) $(PYTEST_ARGS)
+	$(PY) -m pytest -n $(TEST_WORKERS) --dist worksteal $(PYTEST_ARGS)
 
 lint: $(VENV)/.installed
 	$(PY) -m ruff check .

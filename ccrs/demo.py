@@ -76,18 +76,21 @@ def reset_demo(*, log) -> None:
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
-    """2,000 stakeholders and 100 network members per unit of factor (city teams come with the scale cities)."""
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
+    """2,000 stakeholders and 100 network members per unit of factor at full density (city teams come with the
+    scale cities)."""
+    from .demo_registry import thinned
+
     unusable = make_password(None)
     people = [
         User(
             email=f"stakeholder{i:06d}@scale.ccrs", full_name=f"Stakeholder {i}", is_stakeholder=True, password=unusable
         )
-        for i in range(2000 * factor)
+        for i in range(thinned(2000 * factor, density))
     ]
     people += [
         User(email=f"network{i:05d}@scale.ccrs", full_name=f"Network {i}", is_network_member=True, password=unusable)
-        for i in range(100 * factor)
+        for i in range(thinned(100 * factor, density))
     ]
     User.objects.bulk_create(people, ignore_conflicts=True, batch_size=1000)
     log(f"{len(people)} scale stakeholders and network members")

@@ -2,7 +2,7 @@
 
 An app's `demo` module may have `seed_demo(*, log, calendar)` (load its part of the demo, dated by the one
 program calendar of `demo_calendar`), `reset_demo(*, log)` (delete it again), `demo_links()` (the links
-worth trying, as (label, address) pairs) and `seed_scale(*, factor, log)`. An app may rely on the data of
+worth trying, as (label, address) pairs) and `seed_scale(*, factor, log, density)`. An app may rely on the data of
 the apps before it in INSTALLED_APPS (see `registry`); resets run in the reverse order.
 """
 
@@ -34,7 +34,16 @@ def demo_links() -> list[tuple[str, str]]:
     return [link for module in demo_modules() if hasattr(module, "demo_links") for link in module.demo_links()]
 
 
-def seed_scale(*, factor: int, log) -> None:
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
+    """`factor` sets the size of the program (cities, cohorts and what each has once); `density` the share of the
+    bulk of people, submissions, resources and posts the scale cities and the network get (1: all of it, as the
+    benchmarks load; the query-budget tests load 15 %, enough to show growth). What already exists before
+    (a test's own workshops, topics and calls) grows by the full amount whatever the density."""
     for module in demo_modules():
         if hasattr(module, "seed_scale"):
-            module.seed_scale(factor=factor, log=log)
+            module.seed_scale(factor=factor, log=log, density=density)
+
+
+def thinned(count: int, density: float) -> int:
+    """`count` rows at `density` (at least one)."""
+    return max(1, round(count * density))

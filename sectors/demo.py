@@ -221,8 +221,9 @@ def demo_links() -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
-    """An assessment per scale city: 5 candidate sectors, every criterion filled, 10 survey responses each."""
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
+    """An assessment per scale city: 5 candidate sectors, every criterion filled, 10 survey responses each (at any
+    density: the budget tests bound the rows the sector pages read on all of it)."""
     if not IsicCode.objects.exists():  # a flushed database has lost the migration's ISIC codes
         services.isic_load()
     cities = list(

@@ -40,8 +40,9 @@ SCALE_COUNTRIES = [
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> list[City]:
-    """A synthetic program: 4 cohorts and 32 cities per unit of factor (added once; re-runs top up)."""
+def seed_scale(*, factor: int, log, density: float = 1.0) -> list[City]:
+    """A synthetic program: 4 cohorts and 32 cities per unit of factor (added once; re-runs top up), whatever the
+    density."""
     cohorts = []
     for i in range(4 * factor):
         cohort, _created = Cohort.objects.get_or_create(

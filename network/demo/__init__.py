@@ -1,6 +1,6 @@
 """The network's demo and scale data, one module per part, loaded in the order of PARTS (a part may rely
 on the ones before it: events and mentoring on the members). A part's module has any of
-`seed_demo(*, log, calendar)`, `reset_demo(*, log)`, `demo_links()` and `seed_scale(*, factor, log)`,
+`seed_demo(*, log, calendar)`, `reset_demo(*, log)`, `demo_links()` and `seed_scale(*, factor, log, density)`,
 as in `ccrs.demo_registry`."""
 
 from importlib import import_module
@@ -30,7 +30,7 @@ def demo_links() -> list[tuple[str, str]]:
     return [link for part in _parts() if hasattr(part, "demo_links") for link in part.demo_links()]
 
 
-def seed_scale(*, factor: int, log) -> None:
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
     for part in _parts():
         if hasattr(part, "seed_scale"):
-            part.seed_scale(factor=factor, log=log)
+            part.seed_scale(factor=factor, log=log, density=density)

@@ -160,7 +160,7 @@ def demo_links() -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
     """A published study for every third scale city: a frozen version with every section, written directly (the
     public pages' query budgets read it; drafting from each app's figures is what the demo shows)."""
     city_model = CaseStudy._meta.get_field("city").related_model

@@ -106,9 +106,11 @@ def demo_links() -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
-    """Per unit of factor: 200 topics of 10 posts each (2,000 posts) in a scale category, and 20 more replies in
-    every topic already there, so the lists and threads are measured on thousands of posts."""
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
+    """Per unit of factor: 200 topics of 10 posts each (2,000 posts; fewer below full density) in a scale category,
+    and 20 more replies in every topic already there, so the lists and threads are measured on thousands of posts."""
+    from ccrs.demo_registry import thinned
+
     author = get_user_model().objects.filter(is_active=True).order_by("pk").first()
     if author is None:
         return
@@ -122,7 +124,7 @@ def seed_scale(*, factor: int, log) -> None:
     topics = Topic.objects.bulk_create(
         [
             Topic(category=category, title=f"Scale topic {start + i}", author=author, last_post_at=now, reply_count=9)
-            for i in range(200 * factor)
+            for i in range(thinned(200 * factor, density))
         ]
     )
     posts = [

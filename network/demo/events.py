@@ -207,8 +207,11 @@ def demo_links() -> list[tuple[str, str]]:
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
-    """Per unit of factor: 150 events (a third past), and 30 registrations each from the scale members."""
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
+    """Per unit of factor: 150 events at full density (a third past), and 30 registrations each from the scale
+    members."""
+    from ccrs.demo_registry import thinned
+
     members = list(User.objects.filter(email__endswith="@scale.ccrs", is_network_member=True).order_by("pk")[:100])
     now = timezone.now().replace(minute=0, second=0, microsecond=0)
     start = Event.objects.filter(title__startswith="Scale event").count()
@@ -221,7 +224,7 @@ def seed_scale(*, factor: int, log) -> None:
             online_url="https://meet.example.org/scale",
             capacity=20,
         )
-        for i in range(start, start + 150 * factor)
+        for i in range(start, start + thinned(150 * factor, density))
     )
     registrations = [
         Registration(

@@ -271,10 +271,13 @@ def _scale_texts(number: int, language: str) -> dict:
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
-    """2,000 resources per unit of factor in the five languages, with tags and cities, indexed in one UPDATE."""
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
+    """2,000 resources per unit of factor at full density in the five languages, with tags and cities, indexed in
+    one UPDATE."""
+    from ccrs.demo_registry import thinned
+
     existing = Resource.objects.filter(credit=SCALE_CREDIT).count()
-    wanted = SCALE_PER_FACTOR * factor
+    wanted = thinned(SCALE_PER_FACTOR * factor, density)
     if existing >= wanted:
         return
     tags = list(demo_tags().values())

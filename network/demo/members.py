@@ -121,9 +121,10 @@ SCALE_LANGUAGES = [["en"], ["vi", "en"], ["th"], ["id", "en"], ["ms"]]
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
-    """2,000 network members per unit of factor with profiles, organisations for the scale partners and
-    cities, and profiles for the scale teams: the directory then holds thousands of people."""
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
+    """2,000 network members per unit of factor (at full density) with profiles, organisations for the scale
+    partners and cities, and profiles for the scale teams: the directory then holds thousands of people."""
+    from ccrs.demo_registry import thinned
     from cities.demo import SCALE_CITY_PREFIX
 
     tags = list(Tag.objects.all()) or list(_tags().values())
@@ -155,7 +156,7 @@ def seed_scale(*, factor: int, log) -> None:
                 is_network_member=True,
                 password=unusable,
             )
-            for i in range(SCALE_MEMBERS * factor)
+            for i in range(thinned(SCALE_MEMBERS * factor, density))
         ],
         ignore_conflicts=True,
         batch_size=1000,

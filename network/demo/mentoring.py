@@ -123,7 +123,7 @@ def reset_demo(*, log) -> None:
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
     """A mentoring pair per scale city (mentors from the scale members marked as mentors), each with two
     sessions and four actions, one of them overdue."""
     from cities.demo import SCALE_CITY_PREFIX

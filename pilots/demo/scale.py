@@ -30,8 +30,9 @@ from ..models import (
 
 
 @transaction.atomic
-def seed_scale(*, factor: int, log) -> None:
-    """A pilot per scale city: 2 results × 2 indicators × 4 periods × 4 updates (2,048 updates per unit)."""
+def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
+    """A pilot per scale city: 2 results × 2 indicators × 4 periods × 4 updates (2,048 updates per unit), at any
+    density."""
     program = calendar()
     cities = list(City.objects.filter(slug__startswith=SCALE_CITY_PREFIX).order_by("slug"))
     Pilot.objects.bulk_create(
@@ -62,7 +63,6 @@ def seed_scale(*, factor: int, log) -> None:
     if fallback is None:
         fallback = User.objects.order_by("pk").values_list("pk", flat=True).first()
     for pilot in fresh:
-        SMEPartner.objects.bulk_create([SMEPartner(pilot=pilot, name=f"SME {n}", firm_size="micro") for n in range(3)])
         FundingSource.objects.create(
             pilot=pilot,
             kind="grant",
@@ -71,83 +71,90 @@ def seed_scale(*, factor: int, log) -> None:
             currency="USD",
             committed_on=program.pilot_start,
         )
-        lines = BudgetLine.objects.bulk_create(
-            [
-                BudgetLine(
-                    pilot=pilot, category="equipment", description=f"Line {n}", amount=Decimal("20000"), currency="USD"
-                )
-                for n in range(3)
-            ]
-        )
-        Expenditure.objects.bulk_create(
-            [
-                Expenditure(
-                    budget_line=line,
-                    spent_on=program.quarters[2][0],
-                    amount=Decimal("500"),
-                    currency="USD",
-                    description="Spend",
-                )
-                for line in lines
-                for _n in range(3)
-            ]
-        )
-        Milestone.objects.bulk_create(
-            [
-                Milestone(
-                    pilot=pilot,
-                    title=f"Milestone {n}",
-                    owner="City",
-                    due_date=program.pilot_start + timedelta(days=60 * n),
-                )
-                for n in range(4)
-            ]
-        )
-        Risk.objects.bulk_create([Risk(pilot=pilot, title=f"Risk {n}", likelihood=1 + n, impact=2) for n in range(3)])
-        results = Result.objects.bulk_create(
-            [Result(pilot=pilot, type=t, title=f"{t} result") for t in ("output", "outcome")]
-        )
-        indicators = Indicator.objects.bulk_create(
-            [
-                Indicator(
-                    result=r,
-                    title=f"Indicator {n} of {r.title}",
-                    measure=Measure.UNIT,
-                    unit="t",
-                    baseline_value=Decimal(5),
-                    baseline_year=2024,
-                    disaggregations=["women_led"],
-                )
-                for r in results
-                for n in range(2)
-            ]
-        )
-        periods = Period.objects.bulk_create(
-            [
-                Period(indicator=i, start=s, end=e, target_value=Decimal(100))
-                for i in indicators
-                for s, e in program.quarters[:4]
-            ]
-        )
-        user_id = officers.get(pilot.city_id, fallback)
-        now = timezone.now()
-        statuses = [UpdateStatus.SUBMITTED, UpdateStatus.SUBMITTED, UpdateStatus.RETURNED, UpdateStatus.APPROVED]
-        Update.objects.bulk_create(
-            [
-                Update(
-                    period=p,
-                    status=s,
-                    value=Decimal(10 + n),
-                    submitted_by_id=user_id,
-                    submitted_at=now,
-                    review_comment="Check" if s == UpdateStatus.RETURNED else "",
-                    disaggregated={"women_led": {"women_led": "5", "other": str(5 + n)}},
-                )
-                for p in periods
-                for n, s in enumerate(statuses)
-            ],
-            batch_size=1000,
-        )
-        Period.objects.filter(pk__in=[p.pk for p in periods]).update(actual_value=Decimal(13))
+    # The rest in one bulk insert per table for every fresh pilot (a loop per pilot cost 11 queries each).
+    SMEPartner.objects.bulk_create(
+        [SMEPartner(pilot=pilot, name=f"SME {n}", firm_size="micro") for pilot in fresh for n in range(3)]
+    )
+    lines = BudgetLine.objects.bulk_create(
+        [
+            BudgetLine(
+                pilot=pilot, category="equipment", description=f"Line {n}", amount=Decimal("20000"), currency="USD"
+            )
+            for pilot in fresh
+            for n in range(3)
+        ]
+    )
+    Expenditure.objects.bulk_create(
+        [
+            Expenditure(
+                budget_line=line,
+                spent_on=program.quarters[2][0],
+                amount=Decimal("500"),
+                currency="USD",
+                description="Spend",
+            )
+            for line in lines
+            for _n in range(3)
+        ],
+        batch_size=1000,
+    )
+    Milestone.objects.bulk_create(
+        [
+            Milestone(
+                pilot=pilot, title=f"Milestone {n}", owner="City", due_date=program.pilot_start + timedelta(days=60 * n)
+            )
+            for pilot in fresh
+            for n in range(4)
+        ]
+    )
+    Risk.objects.bulk_create(
+        [Risk(pilot=pilot, title=f"Risk {n}", likelihood=1 + n, impact=2) for pilot in fresh for n in range(3)]
+    )
+    results = Result.objects.bulk_create(
+        [Result(pilot=pilot, type=t, title=f"{t} result") for pilot in fresh for t in ("output", "outcome")]
+    )
+    indicators = Indicator.objects.bulk_create(
+        [
+            Indicator(
+                result=r,
+                title=f"Indicator {n} of {r.title}",
+                measure=Measure.UNIT,
+                unit="t",
+                baseline_value=Decimal(5),
+                baseline_year=2024,
+                disaggregations=["women_led"],
+            )
+            for r in results
+            for n in range(2)
+        ]
+    )
+    periods = Period.objects.bulk_create(
+        [
+            Period(indicator=i, start=s, end=e, target_value=Decimal(100))
+            for i in indicators
+            for s, e in program.quarters[:4]
+        ],
+        batch_size=1000,
+    )
+    city_of = {r.pk: r.pilot.city_id for r in results}
+    now = timezone.now()
+    statuses = [UpdateStatus.SUBMITTED, UpdateStatus.SUBMITTED, UpdateStatus.RETURNED, UpdateStatus.APPROVED]
+    Update.objects.bulk_create(
+        [
+            Update(
+                period=p,
+                status=s,
+                value=Decimal(10 + n),
+                submitted_by_id=officers.get(city_of[p.indicator.result_id], fallback),
+                submitted_at=now,
+                review_comment="Check" if s == UpdateStatus.RETURNED else "",
+                disaggregated={"women_led": {"women_led": "5", "other": str(5 + n)}},
+            )
+            for p in periods
+            for n, s in enumerate(statuses)
+        ],
+        batch_size=1000,
+    )
+    Period.objects.filter(pk__in=[p.pk for p in periods]).update(actual_value=Decimal(13))
     updates = Update.objects.filter(period__indicator__result__pilot__in=pilots).count()
     log(f"{len(pilots)} scale pilots, {updates} updates")

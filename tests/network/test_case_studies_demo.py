@@ -4,6 +4,7 @@ draft in Thai; seed_scale publishes a study for a share of its cities."""
 from django.core.management import call_command
 
 from network.models import CaseStudy, CaseStudyStatus
+from tests.querybudget import TEST_DENSITY
 
 
 def test_the_demo_studies_are_in_each_state(demo, client):
@@ -20,7 +21,7 @@ def test_the_demo_studies_are_in_each_state(demo, client):
 
 
 def test_seed_scale_publishes_studies_for_a_share_of_its_cities(db):
-    call_command("seed_scale", factor=1, verbosity=0)
+    call_command("seed_scale", factor=1, density=TEST_DENSITY, verbosity=0)
     studies = CaseStudy.objects.filter(city__slug__startswith="scale-city-")
     assert studies.exists() and all(s.public_version_id for s in studies)
     cities = CaseStudy._meta.get_field("city").related_model.objects.filter(slug__startswith="scale-city-").count()

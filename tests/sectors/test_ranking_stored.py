@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from sectors import scoring, selectors, services
 from sectors.models import Assessment, Direction
+from tests.querybudget import TEST_DENSITY
 
 
 def stored(assessment):
@@ -131,7 +132,7 @@ def test_the_rank_command_ranks_what_was_never_ranked(assessment_a, sectors_a):
 
 
 def test_scale_data_is_ranked(db):
-    call_command("seed_scale", factor=1, verbosity=0)
+    call_command("seed_scale", factor=1, density=TEST_DENSITY, verbosity=0)
     assert Assessment.objects.exists()
     assert not Assessment.objects.filter(ranked_at__isnull=True).exists()
     assert Assessment.objects.filter(leader__isnull=False).count() == Assessment.objects.count()

@@ -11,12 +11,20 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--factor", type=int, default=1, help="size factor (1 = 32 cities, 2,000 stakeholders)")
+        parser.add_argument(
+            "--density",
+            type=float,
+            default=1.0,
+            help="share of the people, submissions, resources and posts per unit of factor (default 1, all of them)",
+        )
 
-    def handle(self, *args, factor, **options):
+    def handle(self, *args, factor, density, **options):
         if settings.PRODUCTION:
             raise CommandError("seed_scale refuses to run with DJANGO_ENV=production.")
         if factor < 1:
             raise CommandError("--factor must be 1 or more.")
+        if not 0 < density <= 1:
+            raise CommandError("--density must be above 0 and at most 1.")
         log = self.stdout.write if options["verbosity"] else (lambda _message: None)
-        demo_registry.seed_scale(factor=factor, log=log)
+        demo_registry.seed_scale(factor=factor, log=log, density=density)
         log(self.style.SUCCESS("Scale data ready."))
