@@ -37,12 +37,18 @@ def run_each(modeladmin, request, queryset, action, done) -> int:
     return count
 
 
-def service_action(name: str, description, call, done):
-    """An admin action named `name` that calls `call` (a service, given the object) on each selected object."""
+def service_action(name: str, description, call, done, *, by_user: bool = False, only: dict | None = None):
+    """An admin action named `name` that calls `call` (a service, given the object) on each selected object.
+
+    `by_user`: `call` is given the staff member acting too (a moderator); `only`: the filter of the selected
+    objects the action applies to (the pending invitations), the others are passed over.
+    """
 
     @admin.action(description=description)
     def act(modeladmin, request, queryset):
-        run_each(modeladmin, request, queryset, call, done)
+        objects = queryset.filter(**only) if only else queryset
+        action = (lambda obj: call(obj, request.user)) if by_user else call
+        run_each(modeladmin, request, objects, action, done)
 
     act.__name__ = name
     return act
@@ -107,7 +113,22 @@ class InvitationAdmin(SimpleHistoryAdmin):
     list_select_related = ["city", "invited_by"]
     readonly_fields = ["key", "status", "sent_at", "accepted_at", "accepted_by", "invited_by"]
     autocomplete_fields = ["city"]
-    actions = ["resend", "revoke"]
+    actions = [
+        service_action(
+            "resend",
+            _("Send a new link"),
+            lambda invitation: services.invitation_resend(invitation=invitation),
+            ngettext_lazy("%(count)d invitation sent again.", "%(count)d invitations sent again.", "count"),
+            only={"status": InvitationStatus.PENDING},
+        ),
+        service_action(
+            "revoke",
+            _("Withdraw"),
+            lambda invitation: services.invitation_revoke(invitation=invitation),
+            ngettext_lazy("%(count)d invitation withdrawn.", "%(count)d invitations withdrawn.", "count"),
+            only={"status": InvitationStatus.PENDING},
+        ),
+    ]
 
     def has_change_permission(self, request, obj=None):
         return False
@@ -115,28 +136,6 @@ class InvitationAdmin(SimpleHistoryAdmin):
     def save_model(self, request, obj, form, change):
         invitation = services.invitation_create(invited_by=request.user, city=obj.city, email=obj.email, role=obj.role)
         obj.pk = invitation.pk
-
-    def _act(self, request, queryset, action, done):
-        pending = queryset.filter(status=InvitationStatus.PENDING)
-        run_each(self, request, pending, lambda invitation: action(invitation=invitation), done)
-
-    @admin.action(description=_("Send a new link"))
-    def resend(self, request, queryset):
-        self._act(
-            request,
-            queryset,
-            services.invitation_resend,
-            ngettext_lazy("%(count)d invitation sent again.", "%(count)d invitations sent again.", "count"),
-        )
-
-    @admin.action(description=_("Withdraw"))
-    def revoke(self, request, queryset):
-        self._act(
-            request,
-            queryset,
-            services.invitation_revoke,
-            ngettext_lazy("%(count)d invitation withdrawn.", "%(count)d invitations withdrawn.", "count"),
-        )
 
 
 @admin.register(Report)

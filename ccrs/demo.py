@@ -3,11 +3,20 @@
 The people come first; the cities app puts them on their city teams (`cities.demo`).
 """
 
+import json
+from pathlib import Path
+
 from django.contrib.auth.hashers import make_password
 from django.db import transaction
 
 from .models import User
 from .services import email_verified_set
+
+
+def demo_data(path: str, name: str) -> dict:
+    """The demo texts kept as JSON in the folder of `path` (a demo module's __file__): data, not code."""
+    return json.loads((Path(path).parent / name).read_text(encoding="utf-8"))
+
 
 DEMO_PASSWORD = "ccrs-demo-2026"  # noqa: S105 - demo accounts only; seed_demo refuses to run in production
 

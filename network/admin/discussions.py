@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from ccrs.admin import run_each
+from ccrs.admin import service_action
 
 from ..models import (
     Category,
@@ -34,6 +34,28 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+def topic_action(name: str, description, done, **change):
+    """A moderation of the selected topics (lock, unlock, hide, show) in the acting staff member's name."""
+    return service_action(
+        name,
+        description,
+        lambda topic, moderator: discussions.topic_moderate(topic=topic, moderator=moderator, **change),
+        done,
+        by_user=True,
+    )
+
+
+def post_action(name: str, description, action: ModerationAction, done):
+    """A moderation decision on the selected posts in the acting staff member's name."""
+    return service_action(
+        name,
+        description,
+        lambda post, moderator: discussions.moderation_decide(post=post, moderator=moderator, action=action),
+        done,
+        by_user=True,
+    )
+
+
 @admin.register(Category)
 class CategoryAdmin(SimpleHistoryAdmin):
     list_display = ["name", "slug", "tag", "position"]
@@ -51,52 +73,35 @@ class TopicAdmin(SimpleHistoryAdmin):
     list_select_related = ["category", "author"]
     readonly_fields = ["author", "locked", "hidden", "last_post_at", "reply_count"]
     exclude = ["followers"]
-    actions = ["lock", "unlock", "hide", "show"]
+    actions = [
+        topic_action(
+            "lock",
+            _("Lock the selected topics"),
+            ngettext_lazy("%(count)d topic locked.", "%(count)d topics locked.", "count"),
+            locked=True,
+        ),
+        topic_action(
+            "unlock",
+            _("Unlock the selected topics"),
+            ngettext_lazy("%(count)d topic unlocked.", "%(count)d topics unlocked.", "count"),
+            locked=False,
+        ),
+        topic_action(
+            "hide",
+            _("Hide the selected topics"),
+            ngettext_lazy("%(count)d topic hidden.", "%(count)d topics hidden.", "count"),
+            hidden=True,
+        ),
+        topic_action(
+            "show",
+            _("Show the selected topics again"),
+            ngettext_lazy("%(count)d topic shown.", "%(count)d topics shown.", "count"),
+            hidden=False,
+        ),
+    ]
 
     def has_add_permission(self, request):
         return False  # a topic opens with its first post, on the site
-
-    def _moderate(self, request, queryset, done, **change):
-        run_each(
-            self,
-            request,
-            queryset,
-            lambda topic: discussions.topic_moderate(topic=topic, moderator=request.user, **change),
-            done,
-        )
-
-    @admin.action(description=_("Lock the selected topics"))
-    def lock(self, request, queryset):
-        self._moderate(
-            request,
-            queryset,
-            ngettext_lazy("%(count)d topic locked.", "%(count)d topics locked.", "count"),
-            locked=True,
-        )
-
-    @admin.action(description=_("Unlock the selected topics"))
-    def unlock(self, request, queryset):
-        self._moderate(
-            request,
-            queryset,
-            ngettext_lazy("%(count)d topic unlocked.", "%(count)d topics unlocked.", "count"),
-            locked=False,
-        )
-
-    @admin.action(description=_("Hide the selected topics"))
-    def hide(self, request, queryset):
-        self._moderate(
-            request,
-            queryset,
-            ngettext_lazy("%(count)d topic hidden.", "%(count)d topics hidden.", "count"),
-            hidden=True,
-        )
-
-    @admin.action(description=_("Show the selected topics again"))
-    def show(self, request, queryset):
-        self._moderate(
-            request, queryset, ngettext_lazy("%(count)d topic shown.", "%(count)d topics shown.", "count"), hidden=False
-        )
 
 
 @admin.register(Post)
@@ -107,46 +112,29 @@ class PostAdmin(SimpleHistoryAdmin):
     list_select_related = ["topic", "author"]
     readonly_fields = ["topic", "parent", "opening", "author", "body_markdown", "status", "edited_at"]
     exclude = ["body_html"]
-    actions = ["approve", "hide", "delete_post"]
+    actions = [
+        post_action(
+            "approve",
+            _("Approve the selected posts"),
+            ModerationAction.APPROVE,
+            ngettext_lazy("%(count)d post approved.", "%(count)d posts approved.", "count"),
+        ),
+        post_action(
+            "hide",
+            _("Hide the selected posts"),
+            ModerationAction.HIDE,
+            ngettext_lazy("%(count)d post hidden.", "%(count)d posts hidden.", "count"),
+        ),
+        post_action(
+            "delete_post",
+            _("Delete the selected posts (their text stays in the history)"),
+            ModerationAction.DELETE,
+            ngettext_lazy("%(count)d post deleted.", "%(count)d posts deleted.", "count"),
+        ),
+    ]
 
     def has_add_permission(self, request):
         return False
-
-    def _decide(self, request, queryset, action, done):
-        run_each(
-            self,
-            request,
-            queryset,
-            lambda post: discussions.moderation_decide(post=post, moderator=request.user, action=action),
-            done,
-        )
-
-    @admin.action(description=_("Approve the selected posts"))
-    def approve(self, request, queryset):
-        self._decide(
-            request,
-            queryset,
-            ModerationAction.APPROVE,
-            ngettext_lazy("%(count)d post approved.", "%(count)d posts approved.", "count"),
-        )
-
-    @admin.action(description=_("Hide the selected posts"))
-    def hide(self, request, queryset):
-        self._decide(
-            request,
-            queryset,
-            ModerationAction.HIDE,
-            ngettext_lazy("%(count)d post hidden.", "%(count)d posts hidden.", "count"),
-        )
-
-    @admin.action(description=_("Delete the selected posts (their text stays in the history)"))
-    def delete_post(self, request, queryset):
-        self._decide(
-            request,
-            queryset,
-            ModerationAction.DELETE,
-            ngettext_lazy("%(count)d post deleted.", "%(count)d posts deleted.", "count"),
-        )
 
 
 @admin.register(Flag)

@@ -1,14 +1,15 @@
 """Demo and scale data of the resource library: twenty-one resources in the five languages by the demo's city
-teams, staff and a partner (library_data.py), and thousands more for seed_scale (2,000 per unit of factor)."""
+teams, staff and a partner (library.json), and thousands more for seed_scale (2,000 per unit of factor)."""
 
 import io
 import random
+from datetime import date
 from functools import cache
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
 
-from ccrs.demo import DEMO_DOMAIN
+from ccrs.demo import DEMO_DOMAIN, demo_data
 from ccrs.models import User
 from cities.demo import SCALE_CITY_PREFIX, demo_cities
 from cities.models import City
@@ -16,8 +17,15 @@ from cities.models import City
 from .. import textsearch
 from ..models import Resource, Tag
 from ..services import library as services
-from .library_data import RESOURCES, TAGS
 
+# library.json: the tags [kind, code, English name, {language: name}] and twenty-one resources of the real
+# program's themes (waterfront tourism in Bangkok and Melaka, green batik in Semarang, waste separation and
+# waste banks in Jakarta and Can Tho, Da Nang's coast). Each resource: kind, language, author (a demo
+# account), city slug or null, the real date ("on", moved by the demo's calendar), tag codes, titles,
+# summaries, and a link or a file ("pdf" / "xlsx", made when the demo loads).
+DATA = demo_data(__file__, "library.json")
+TAGS = DATA["tags"]
+RESOURCES = DATA["resources"]
 SCALE_PER_FACTOR = 2000
 SCALE_CREDIT = "Scale library"
 PROGRAM_CREDIT = "Resilient Cities Network · CCRS"
@@ -78,7 +86,7 @@ def seed_demo(*, log, calendar) -> None:
             language=spec["language"],
             titles=spec["titles"],
             summaries=spec["summaries"],
-            published_on=calendar.on(spec["on"]),
+            published_on=calendar.on(date.fromisoformat(spec["on"])),
             file=_file(spec) if spec.get("file") else None,
             link=spec.get("link", ""),
             credit=spec.get("credit") or (cities[spec["city"]].name if spec["city"] in cities else PROGRAM_CREDIT),
