@@ -20,6 +20,16 @@ class MembershipInline(admin.TabularInline):
     readonly_fields = ["created_at"]
 
 
+class ReadOnly:
+    """An admin mixin for rows that only the site's own flows write: staff read them, nobody adds or changes one."""
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
 def run_each(modeladmin, request, queryset, action, done) -> int:
     """An admin action's loop: call `action` (a service) on each object, report refusals by name and the count.
 
@@ -105,6 +115,17 @@ class CityMembershipAdmin(SimpleHistoryAdmin):
     list_select_related = ["user", "city"]
 
 
+def pending_invitations_action(name: str, description, service, done):
+    """An action on the selected team invitations that are still pending (the others are passed over)."""
+    return service_action(
+        name,
+        description,
+        lambda invitation: service(invitation=invitation),
+        done,
+        only={"status": InvitationStatus.PENDING},
+    )
+
+
 @admin.register(Invitation)
 class InvitationAdmin(SimpleHistoryAdmin):
     list_display = ["email", "city", "role", "status", "invited_by", "sent_at", "accepted_at"]
@@ -114,19 +135,17 @@ class InvitationAdmin(SimpleHistoryAdmin):
     readonly_fields = ["key", "status", "sent_at", "accepted_at", "accepted_by", "invited_by"]
     autocomplete_fields = ["city"]
     actions = [
-        service_action(
+        pending_invitations_action(
             "resend",
             _("Send a new link"),
-            lambda invitation: services.invitation_resend(invitation=invitation),
+            services.invitation_resend,
             ngettext_lazy("%(count)d invitation sent again.", "%(count)d invitations sent again.", "count"),
-            only={"status": InvitationStatus.PENDING},
         ),
-        service_action(
+        pending_invitations_action(
             "revoke",
             _("Withdraw"),
-            lambda invitation: services.invitation_revoke(invitation=invitation),
+            services.invitation_revoke,
             ngettext_lazy("%(count)d invitation withdrawn.", "%(count)d invitations withdrawn.", "count"),
-            only={"status": InvitationStatus.PENDING},
         ),
     ]
 

@@ -3,14 +3,25 @@
 An app's `demo` module may have `seed_demo(*, log, calendar)` (load its part of the demo, dated by the one
 program calendar of `demo_calendar`), `reset_demo(*, log)` (delete it again), `demo_links()` (the links
 worth trying, as (label, address) pairs) and `seed_scale(*, factor, log, density)`. An app may rely on the data of
-the apps before it in INSTALLED_APPS (see `registry`); resets run in the reverse order.
+the apps before it in INSTALLED_APPS (see `registry`); resets run in the reverse order. An app's `demo`
+package may instead name its parts in `PARTS`: modules of its own, each with any of those functions,
+loaded in that order (a part may rely on the ones before it).
 """
+
+from importlib import import_module
+from importlib.util import find_spec
 
 from . import demo, demo_calendar, registry
 
 
-def demo_modules():
-    return (demo, *registry.app_modules("demo"))
+def demo_modules() -> list:
+    """The project package's demo module, then each app's (or its parts), in the program's data flow."""
+    modules = []
+    for module in (demo, *registry.app_modules("demo")):
+        names = [f"{module.__name__}.{part}" for part in getattr(module, "PARTS", [])]
+        parts = [import_module(name) for name in names if find_spec(name) is not None]
+        modules += parts or [module]
+    return modules
 
 
 def demo_loaded() -> bool:

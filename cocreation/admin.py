@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from ccrs.admin import service_action
+from ccrs.admin import ReadOnly, service_action
 
 from . import services
 from .models import (
@@ -38,14 +38,8 @@ class PhaseInline(admin.TabularInline):
     readonly_fields = ["status"]  # phases start and finish on the process page (services)
 
 
-class ReadOnlyAdmin(SimpleHistoryAdmin):
+class ReadOnlyAdmin(ReadOnly, SimpleHistoryAdmin):
     """Rows that only the site's own flows write (votes, ratings, conflicts, scores): staff read them here."""
-
-    def has_add_permission(self, request, obj=None):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
 
 
 @admin.register(Process)

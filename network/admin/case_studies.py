@@ -4,6 +4,8 @@ the public version and who decided are read-only here, and a published version i
 from django.contrib import admin
 from simple_history.admin import SimpleHistoryAdmin
 
+from ccrs.admin import ReadOnly
+
 from ..models import CaseStudy, CaseStudyPhoto, CaseStudyQuote, CaseStudySection, CaseStudyVersion
 
 
@@ -52,16 +54,10 @@ class CaseStudyPhotoAdmin(SimpleHistoryAdmin):
 
 
 @admin.register(CaseStudyVersion)
-class CaseStudyVersionAdmin(admin.ModelAdmin):
+class CaseStudyVersionAdmin(ReadOnly, admin.ModelAdmin):
     """A published version is the record of what the public saw: read only."""
 
     list_display = ["study", "number", "published_at", "figures_as_of", "licence"]
     list_filter = ["licence"]
     search_fields = ["study__slug", "study__city__name"]
     list_select_related = ["study__city"]
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False

@@ -7,7 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
-from ccrs.admin import service_action
+from ccrs.admin import ReadOnly, service_action
 
 from ..models import (
     Category,
@@ -24,14 +24,8 @@ from ..models import (
 from ..services import discussions
 
 
-class ReadOnlyAdmin(admin.ModelAdmin):
-    """Rows only the site's own flows write: staff read them."""
-
-    def has_add_permission(self, request):
-        return False
-
-    def has_change_permission(self, request, obj=None):
-        return False
+class ReadOnlyAdmin(ReadOnly, admin.ModelAdmin):
+    """Flags, mentions, decisions, digests and notifications sent: staff read them."""
 
 
 def topic_action(name: str, description, done, **change):

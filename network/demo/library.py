@@ -17,6 +17,7 @@ from cities.models import City
 from .. import textsearch
 from ..models import Resource, Tag
 from ..services import library as services
+from .members import tags_made
 
 # library.json: the tags [kind, code, English name, {language: name}] and twenty-one resources of the real
 # program's themes (waterfront tourism in Bangkok and Melaka, green batik in Semarang, waste separation and
@@ -33,11 +34,7 @@ PROGRAM_CREDIT = "Resilient Cities Network · CCRS"
 
 def demo_tags() -> dict[str, Tag]:
     """The library's tags by code (created when missing; another part of the demo may have made them)."""
-    tags = {}
-    for kind, code, name, names in TAGS:
-        tag, _created = Tag.objects.get_or_create(kind=kind, code=code, defaults={"name": name, "names": names})
-        tags[code] = tag
-    return tags
+    return tags_made(TAGS, update=False)
 
 
 def _pdf(title: str) -> bytes:

@@ -30,17 +30,33 @@ DEMO_PROFILES = DATA["profiles"]
 DEMO_MENTOR_EMAILS = [row[0] for row in DEMO_MENTORS]
 
 
-def _tags() -> dict[str, Tag]:
-    tags = {}
-    for kind, code, name, names in DEMO_TAGS:
-        tag, _created = Tag.objects.update_or_create(kind=kind, code=code, defaults={"name": name, "names": names})
-        tags[code] = tag
-    return tags
+def tags_made(rows, *, update: bool = True) -> dict[str, Tag]:
+    """The tags of `rows` ([kind, code, English name, {language: name}]) by code, made when missing; with
+    `update`, an existing tag takes these names."""
+    make = Tag.objects.update_or_create if update else Tag.objects.get_or_create
+    return {
+        code: make(kind=kind, code=code, defaults={"name": name, "names": names})[0] for kind, code, name, names in rows
+    }
+
+
+def _profile(user, organisation, role, languages, offers, seeks, codes, tags, **more) -> None:
+    profile, _created = MemberProfile.objects.update_or_create(
+        user=user,
+        defaults={
+            "organisation": organisation,
+            "role_title": role,
+            "languages": languages,
+            "offers": offers,
+            "seeks": seeks,
+            **more,
+        },
+    )
+    profile.tags.set([tags[code] for code in codes])
 
 
 @transaction.atomic
 def seed_demo(*, log, calendar) -> None:
-    tags = _tags()
+    tags = tags_made(DEMO_TAGS)
     organisations = {}
     for city in City.objects.filter(slug__in=CITY_TAGS):
         organisation, _created = Organisation.objects.update_or_create(
@@ -67,19 +83,18 @@ def seed_demo(*, log, calendar) -> None:
             },
         )
         email_verified_set(user=user, email=email)
-        profile, _created = MemberProfile.objects.update_or_create(
-            user=user,
-            defaults={
-                "organisation": organisations[organisation],
-                "role_title": role,
-                "languages": languages,
-                "offers": offers,
-                "seeks": seeks,
-                "is_mentor": True,
-                "show_email": Visibility.MEMBERS,
-            },
+        _profile(
+            user,
+            organisations[organisation],
+            role,
+            languages,
+            offers,
+            seeks,
+            codes,
+            tags,
+            is_mentor=True,
+            show_email=Visibility.MEMBERS,
         )
-        profile.tags.set([tags[code] for code in codes])
     by_email = {user.email: user for user in User.objects.filter(email__in=DEMO_PROFILES)}
     city_of = dict(CityMembership.objects.filter(user__in=by_email.values()).values_list("user__email", "city__name"))
     for email, (role, languages, offers, seeks, codes, show_email) in DEMO_PROFILES.items():
@@ -87,18 +102,8 @@ def seed_demo(*, log, calendar) -> None:
         if user is None:
             continue
         organisation = organisations.get(city_of.get(email)) or organisations["Citi Foundation"]
-        profile, _created = MemberProfile.objects.update_or_create(
-            user=user,
-            defaults={
-                "organisation": organisation,
-                "role_title": role,
-                "languages": languages,
-                "offers": offers,
-                "seeks": seeks,
-                "show_email": Visibility.MEMBERS if show_email else Visibility.NOBODY,
-            },
-        )
-        profile.tags.set([tags[code] for code in codes])
+        show = Visibility.MEMBERS if show_email else Visibility.NOBODY
+        _profile(user, organisation, role, languages, offers, seeks, codes, tags, show_email=show)
     log(
         f"{len(organisations)} network organisations, {len(DEMO_MENTORS)} mentors, {len(tags)} tags, "
         f"{len(DEMO_PROFILES) + len(DEMO_MENTORS)} directory profiles"
@@ -127,7 +132,7 @@ def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
     from ccrs.demo_registry import thinned
     from cities.demo import SCALE_CITY_PREFIX
 
-    tags = list(Tag.objects.all()) or list(_tags().values())
+    tags = list(Tag.objects.all()) or list(tags_made(DEMO_TAGS).values())
     cities = list(City.objects.filter(slug__startswith=SCALE_CITY_PREFIX, network_organisation__isnull=True))
     Organisation.objects.bulk_create(
         [Organisation(name=city.name, kind=OrganisationKind.PARTICIPANT_CITY, city=city) for city in cities],
