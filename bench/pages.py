@@ -74,6 +74,17 @@ def prepare(factor, database="ccrs_bench"):
     return vendor, seconds
 
 
+def reuse(database="ccrs_bench"):
+    """Django set up on a benchmark database built before (by `prepare`); (vendor, 0 seconds of seed_scale)."""
+    import django
+
+    url, vendor = bench_database_url(database)
+    os.environ["DATABASE_URL"] = url
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ccrs.settings")
+    django.setup()
+    return vendor, 0.0
+
+
 def measure(runs):
     from django.db import connection
     from django.test import Client
@@ -106,13 +117,17 @@ def main():
     parser.add_argument("--factor", type=int, default=4, help="seed_scale size factor (default 4)")
     parser.add_argument("--runs", type=int, default=50, help="requests per page (default 50)")
     parser.add_argument("--database", default="ccrs_bench", help="the database to build (default ccrs_bench)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the database a previous run built, without building it again"
+    )
     args = parser.parse_args()
-    vendor, seed_seconds = prepare(args.factor, args.database)
+    vendor, seed_seconds = reuse(args.database) if args.reuse else prepare(args.factor, args.database)
     from ccrs.models import User
     from cities.models import City
 
+    built = "reused" if args.reuse else f"seed_scale --factor {args.factor} took {seed_seconds:.1f} s"
     print(
-        f"database: {vendor}; seed_scale --factor {args.factor} took {seed_seconds:.1f} s; "
+        f"database: {vendor}; {built}; "
         f"{City.objects.count()} cities, {User.objects.count()} people; {args.runs} requests per page"
     )
     print(f"{'page':<18} {'url':<24} {'queries':>7} {'median ms':>9} {'p95 ms':>7}")

@@ -88,11 +88,14 @@ def _city_peers(*, city: City, group: str) -> dict:
 
 def benchmark_cities(*, user) -> list[City]:
     """The cities the benchmark may name to this person: all of them to staff and city teams (only their peer
-    figures are shown), none to anyone else; one query, with the user's own cities marked."""
+    figures are shown), none to anyone else; with the user's own cities marked. The list is the same for every
+    reader who may see it, so it is kept per program generation (one query when the program changed)."""
     if not (is_program_staff(user) or memberships_of(user=user)):
         return []
     own = {m.city_id for m in memberships_of(user=user)}
-    cities = list(City.objects.select_related("cohort").order_by("name"))
+    cities = generations.cached(
+        generations.PROGRAM, "benchmark-cities", lambda: list(City.objects.select_related("cohort").order_by("name"))
+    )
     for city in cities:
         city.is_own = city.pk in own
     return cities
