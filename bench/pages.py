@@ -100,15 +100,25 @@ def measure(runs):
             user = User.objects.get(email=email)
             client.force_login(user, backend="allauth.account.auth_backends.AuthenticationBackend")
         client.get(url)  # warm up
-        timings = []
+        timings, cpu = [], []
         for _ in range(runs):
             with CaptureQueriesContext(connection) as queries:
-                started = time.perf_counter()
+                started, started_cpu = time.perf_counter(), time.process_time()
                 response = client.get(url)
                 timings.append((time.perf_counter() - started) * 1000)
+                cpu.append((time.process_time() - started_cpu) * 1000)
             assert response.status_code == 200, (url, response.status_code)
         timings.sort()
-        rows.append((label, url, len(queries), statistics.median(timings), timings[int(len(timings) * 0.95) - 1]))
+        rows.append(
+            (
+                label,
+                url,
+                len(queries),
+                statistics.median(timings),
+                timings[int(len(timings) * 0.95) - 1],
+                statistics.median(cpu),
+            )
+        )
     return rows
 
 
@@ -120,6 +130,11 @@ def main():
     parser.add_argument(
         "--reuse", action="store_true", help="measure the database a previous run built, without building it again"
     )
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="also print the median CPU time of this process per request (steadier than wall time on a busy machine)",
+    )
     args = parser.parse_args()
     vendor, seed_seconds = reuse(args.database) if args.reuse else prepare(args.factor, args.database)
     from ccrs.models import User
@@ -130,9 +145,11 @@ def main():
         f"database: {vendor}; {built}; "
         f"{City.objects.count()} cities, {User.objects.count()} people; {args.runs} requests per page"
     )
-    print(f"{'page':<18} {'url':<24} {'queries':>7} {'median ms':>9} {'p95 ms':>7}")
-    for label, url, queries, median, p95 in measure(args.runs):
-        print(f"{label:<18} {url:<24} {queries:>7} {median:>9.1f} {p95:>7.1f}")
+    cpu_header = f" {'cpu ms':>7}" if args.cpu else ""
+    print(f"{'page':<18} {'url':<24} {'queries':>7} {'median ms':>9} {'p95 ms':>7}{cpu_header}")
+    for label, url, queries, median, p95, cpu in measure(args.runs):
+        cpu_column = f" {cpu:>7.1f}" if args.cpu else ""
+        print(f"{label:<18} {url:<24} {queries:>7} {median:>9.1f} {p95:>7.1f}{cpu_column}")
 
 
 if __name__ == "__main__":
