@@ -164,7 +164,7 @@ def benchmark(*, user, city_ids: list[int], figure_keys: list[str]) -> dict:
     chosen = asked[:BENCHMARK_MAX_CITIES]
     identity = (
         sorted(by_id),
-        sorted(c.pk for c in cities if getattr(c, "is_own", False)),
+        sorted(c.pk for c in cities if c.is_own),
         [c.pk for c in chosen],
         len(asked),
         sorted(set(figure_keys)),
@@ -185,12 +185,13 @@ def benchmark(*, user, city_ids: list[int], figure_keys: list[str]) -> dict:
 
 def _benchmark_default(cities: list) -> list:
     """The person's own cities and their cohorts; staff (no city of their own) the newest cohort's cities."""
-    own = [c for c in cities if getattr(c, "is_own", False)]
+    own = [c for c in cities if c.is_own]
     if own:
         cohorts = {c.cohort_id for c in own if c.cohort_id}
         return [c for c in cities if c.is_own or c.cohort_id in cohorts]
-    cohorts = sorted({c.cohort for c in cities if c.cohort_id}, key=lambda c: (-c.start_year, c.name))
-    return [c for c in cities if cohorts and c.cohort_id == cohorts[0].pk] or cities
+    order = {c.cohort_id: (-c.cohort.start_year, c.cohort.name) for c in cities if c.cohort_id}
+    newest = min(order, key=order.get, default=None)
+    return [c for c in cities if newest and c.cohort_id == newest] or cities
 
 
 def _benchmark_figures(*, cities: list, chosen: list, figure_keys: list[str]) -> dict:
