@@ -95,9 +95,10 @@ def median_p95(timings: list[float]) -> tuple[float, float]:
     return statistics.median(timings), timings[int(len(timings) * 0.95) - 1]
 
 
-def measure(pages, runs: int) -> list[tuple]:
+def measure(pages, runs: int, *, cpu: bool = False) -> list[tuple]:
     """(label, url, queries, median ms, p95 ms) of each (label, e-mail or None, url) of `pages`, requested `runs`
-    times (after a warm-up) by a test client signed in as that person, or anonymous."""
+    times (after a warm-up) by a test client signed in as that person, or anonymous; with `cpu`, also the median
+    CPU ms of this process per request (steadier than wall time on a busy machine)."""
     from django.db import connection
     from django.test import Client
     from django.test.utils import CaptureQueriesContext, setup_test_environment, teardown_test_environment
@@ -112,14 +113,16 @@ def measure(pages, runs: int) -> list[tuple]:
             if email:
                 client.force_login(User.objects.get(email=email), backend=LOGIN_BACKEND)
             client.get(url)  # warm up
-            timings = []
+            timings, cpu_times = [], []
             for _ in range(runs):
                 with CaptureQueriesContext(connection) as queries:
-                    started = time.perf_counter()
+                    started, started_cpu = time.perf_counter(), time.process_time()
                     response = client.get(url)
                     timings.append((time.perf_counter() - started) * 1000)
+                    cpu_times.append((time.process_time() - started_cpu) * 1000)
                 assert response.status_code == 200, (url, response.status_code)
-            rows.append((label, url, len(queries), *median_p95(timings)))
+            row = (label, url, len(queries), *median_p95(timings))
+            rows.append((*row, statistics.median(cpu_times)) if cpu else row)
     finally:
         teardown_test_environment()
     return rows

@@ -16,7 +16,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import common  # noqa: E402 - the shared database set-up and page timing of the benchmarks
-from common import prepare  # noqa: E402
+from common import prepare, reuse  # noqa: E402
 
 PAGES = [
     ("program dashboard", "staff@ccrs.demo", "/program/"),
@@ -30,8 +30,8 @@ PAGES = [
 ]
 
 
-def measure(runs):
-    return common.measure(PAGES, runs)
+def measure(runs, cpu=False):
+    return common.measure(PAGES, runs, cpu=cpu)
 
 
 def main():
@@ -39,18 +39,29 @@ def main():
     parser.add_argument("--factor", type=int, default=4, help="seed_scale size factor (default 4)")
     parser.add_argument("--runs", type=int, default=50, help="requests per page (default 50)")
     parser.add_argument("--database", default="ccrs_bench", help="the database to build (default ccrs_bench)")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure the database a previous run built, without building it again"
+    )
+    parser.add_argument(
+        "--cpu",
+        action="store_true",
+        help="also print the median CPU time of this process per request (steadier than wall time on a busy machine)",
+    )
     args = parser.parse_args()
-    vendor, seed_seconds = prepare(args.factor, args.database)
+    vendor, seed_seconds = reuse(args.database) if args.reuse else prepare(args.factor, args.database)
     from ccrs.models import User
     from cities.models import City
 
+    built = "reused" if args.reuse else f"seed_scale --factor {args.factor} took {seed_seconds:.1f} s"
     print(
-        f"database: {vendor}; seed_scale --factor {args.factor} took {seed_seconds:.1f} s; "
+        f"database: {vendor}; {built}; "
         f"{City.objects.count()} cities, {User.objects.count()} people; {args.runs} requests per page"
     )
-    print(f"{'page':<18} {'url':<24} {'queries':>7} {'median ms':>9} {'p95 ms':>7}")
-    for label, url, queries, median, p95 in measure(args.runs):
-        print(f"{label:<18} {url:<24} {queries:>7} {median:>9.1f} {p95:>7.1f}")
+    cpu_header = f" {'cpu ms':>7}" if args.cpu else ""
+    print(f"{'page':<18} {'url':<24} {'queries':>7} {'median ms':>9} {'p95 ms':>7}{cpu_header}")
+    for label, url, queries, median, p95, *cpu in measure(args.runs, cpu=args.cpu):
+        cpu_column = f" {cpu[0]:>7.1f}" if cpu else ""
+        print(f"{label:<18} {url:<24} {queries:>7} {median:>9.1f} {p95:>7.1f}{cpu_column}")
 
 
 if __name__ == "__main__":

@@ -116,7 +116,8 @@ def exchange_rates(*, reporting_currency):
 
 def peer_figures(*, city_ids) -> list[dict]:
     """Every app's figures a city's peers may see (aggregates and published values only), per city:
-    [{"key", "label", "kind": "count" | "number" | "percent", "by_city": {city id: value or None}}]."""
+    [{"key", "label", "kind": "count" | "number" | "percent", "by_city": {city id: value or None}}], and for a
+    figure reported per period also "by_period": {(start, end): {city id: value}} (the benchmark's profiles)."""
     figures = []
     for module in _modules():
         if hasattr(module, "peer_figures"):

@@ -1,14 +1,16 @@
 """Reads of the project package: the program dashboard, a person's invitations, navigation."""
 
+import hashlib
+
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.translation import gettext
+from django.utils.translation import get_language, gettext
 
-from . import aggregates, charts, formatting, panels
+from . import aggregates, charts, formatting, generations, panels
 from .formatting import country_name
 from .models import CityMembership, Invitation, InvitationStatus, Report, User
 from .money import MissingRate
@@ -158,27 +160,66 @@ def program_timeline(*, cities: list, dates: dict, labels: list) -> dict:
     }
 
 
+# Cities compared at once: the page's work stays bounded however large the program grows.
+BENCHMARK_MAX_CITIES = 16
+
+
 def benchmark(*, user, city_ids: list[int], figure_keys: list[str]) -> dict:
     """The benchmark: the chosen cities side by side on the chosen figures, each normalised to its cohort's range
-    (0 the cohort's lowest, 1 its highest), never ranked. Only the apps' peer figures (aggregates and published
-    values) appear, whoever asks and whichever city id they type; a fixed number of queries."""
+    (0 the cohort's lowest, 1 its highest), never ranked, and each city's profile over the reporting periods.
+    Only the apps' peer figures (aggregates and published values) appear, whoever asks and whichever city id
+    they type. At most BENCHMARK_MAX_CITIES cities; by default the person's own cohort (staff: the newest
+    cohort). Kept per program generation under "key": the exact cities the reader may see and their own, the
+    choice and the language, so one reader's result is never another's; a fixed number of queries."""
     cities = panels.benchmark_cities(user=user)
     by_id = {city.pk: city for city in cities}
-    chosen = [by_id[pk] for pk in dict.fromkeys(city_ids) if pk in by_id]
-    if not chosen:  # by default the person's own cities and their cohorts (staff: every city)
-        own = [c for c in cities if getattr(c, "is_own", False)]
+    asked = [by_id[pk] for pk in dict.fromkeys(city_ids) if pk in by_id]
+    if not asked:
+        asked = _benchmark_default(cities)
+    chosen = asked[:BENCHMARK_MAX_CITIES]
+    identity = (
+        sorted(by_id),
+        sorted(c.pk for c in cities if c.is_own),
+        [c.pk for c in chosen],
+        len(asked),
+        sorted(set(figure_keys)),
+    )
+    key = f"benchmark:{hashlib.sha256(repr(identity).encode()).hexdigest()}:{get_language()}"
+    computed = generations.cached(
+        generations.PROGRAM, key, lambda: _benchmark_figures(cities=cities, chosen=chosen, figure_keys=figure_keys)
+    )
+    return {
+        "cities": cities,
+        "chosen": chosen,
+        "asked": len(asked),
+        "limit": BENCHMARK_MAX_CITIES,
+        "key": key,
+        **computed,
+    }
+
+
+def _benchmark_default(cities: list) -> list:
+    """The person's own cities and their cohorts; staff (no city of their own) the newest cohort's cities."""
+    own = [c for c in cities if c.is_own]
+    if own:
         cohorts = {c.cohort_id for c in own if c.cohort_id}
-        chosen = cities if not own else [c for c in cities if c.is_own or c.cohort_id in cohorts]
+        return [c for c in cities if c.is_own or c.cohort_id in cohorts]
+    order = {c.cohort_id: (-c.cohort.start_year, c.cohort.name) for c in cities if c.cohort_id}
+    newest = min(order, key=order.get, default=None)
+    return [c for c in cities if newest and c.cohort_id == newest] or cities
+
+
+def _benchmark_figures(*, cities: list, chosen: list, figure_keys: list[str]) -> dict:
     cohorts = {c.cohort_id for c in chosen}
     scope = [c for c in cities if c.cohort_id in cohorts or c in chosen]
     figures = panels.peer_figures(city_ids=[c.pk for c in scope]) if scope else []
     selected = [f for f in figures if f["key"] in figure_keys] or figures
-    ranges = {}
-    for figure in selected:
-        for cohort_id in cohorts:
-            values = [figure["by_city"].get(c.pk) for c in scope if c.cohort_id == cohort_id]
-            values = [v for v in values if v is not None]
-            ranges[(figure["key"], cohort_id)] = (min(values), max(values)) if values else (None, None)
+
+    def place(value, cohort_id, values_of: dict) -> float | None:
+        """The value's position in its cohort's range of `values_of` ({city id: value})."""
+        values = [v for c in scope if c.cohort_id == cohort_id and (v := values_of.get(c.pk)) is not None]
+        return aggregates.normalised(value, min(values), max(values)) if values else None
+
     rows = [
         {
             "city": city,
@@ -186,39 +227,67 @@ def benchmark(*, user, city_ids: list[int], figure_keys: list[str]) -> dict:
                 {
                     "figure": figure,
                     "value": figure["by_city"].get(city.pk),
-                    "position": aggregates.normalised(
-                        figure["by_city"].get(city.pk), *ranges[(figure["key"], city.cohort_id)]
-                    ),
+                    "position": place(figure["by_city"].get(city.pk), city.cohort_id, figure["by_city"]),
                 }
                 for figure in selected
             ],
         }
         for city in chosen
     ]
+    over_time = [f for f in selected if f.get("by_period")]
+    periods = sorted({period for figure in over_time for period in figure["by_period"]})
+    profiles = {
+        city.pk: {
+            figure["key"]: [
+                (
+                    period,
+                    value := figure["by_period"].get(period, {}).get(city.pk),
+                    place(value, city.cohort_id, figure["by_period"].get(period, {})),
+                )
+                for period in periods
+            ]
+            for figure in over_time
+        }
+        for city in chosen
+    }
+    for row in rows:  # the profile as the page's table: a line per period, a cell per figure
+        profile = profiles[row["city"].pk]
+        row["profile"] = [
+            {
+                "period": period,
+                "cells": [
+                    {"figure": f, "value": profile[f["key"]][i][1], "position": profile[f["key"]][i][2]}
+                    for f in over_time
+                ],
+            }
+            for i, period in enumerate(periods)
+        ]
     return {
-        "cities": cities,
-        "chosen": chosen,
         "figures": figures,
         "selected": selected,
         "rows": rows,
+        "over_time": over_time,
+        "periods": periods,
+        "profiles": profiles,
     }
 
 
 def benchmark_table(data: dict) -> list[list]:
-    """The benchmark as rows of plain values (the first row the header), for CSV and XLSX."""
-    header = [gettext("City"), gettext("Cohort"), gettext("Country"), *[str(f["label"]) for f in data["selected"]]]
-    return [
-        header,
-        *[
-            [
-                row["city"].name,
-                row["city"].cohort.name if row["city"].cohort_id else "",
-                country_name(row["city"].country),
-                *[cell["value"] for cell in row["cells"]],
-            ]
-            for row in data["rows"]
-        ],
-    ]
+    """The benchmark as rows of plain values (the first row the header), for CSV and XLSX: per city its figures
+    over all periods, then a row for each reporting period with the figures reported per period."""
+    header = [gettext("City"), gettext("Cohort"), gettext("Country"), gettext("Period")]
+    table = [header + [str(f["label"]) for f in data["selected"]]]
+    for row in data["rows"]:
+        city = row["city"]
+        where = [city.name, city.cohort.name if city.cohort_id else "", country_name(city.country)]
+        table.append([*where, gettext("All periods"), *[cell["value"] for cell in row["cells"]]])
+        for line in row["profile"]:
+            values = {cell["figure"]["key"]: cell["value"] for cell in line["cells"]}
+            start, end = line["period"]
+            table.append(
+                [*where, f"{start.isoformat()} – {end.isoformat()}", *[values.get(f["key"]) for f in data["selected"]]]
+            )
+    return table
 
 
 def email_is_verified(*, user, email: str) -> bool:

@@ -86,13 +86,17 @@ def _benchmark(request):
 def program_benchmark(request):
     """Cities side by side on the figures peers may see, normalised to their cohort's range (no ranking)."""
     data = _benchmark(request)
-    chosen = {c.pk for c in data["chosen"]}
-    keys = {f["key"] for f in data["selected"]}
-    return render(
-        request,
-        "ccrs/benchmark.html",
-        {**data, "chosen_ids": chosen, "selected_keys": keys, "query": request.GET.urlencode()},
+    chosen, keys = {c.pk for c in data["chosen"]}, {f["key"] for f in data["selected"]}
+    context = {**data, "chosen_ids": chosen, "selected_keys": keys}
+    page = generations.cached(  # drawn once per reader's choice and program generation, as the figures are kept
+        generations.PROGRAM,
+        f"{data['key']}:page",
+        lambda: {
+            "picker": render_to_string("ccrs/partials/benchmark_picker.html", context),
+            "results": render_to_string("ccrs/partials/benchmark_results.html", context),
+        },
     )
+    return render(request, "ccrs/benchmark.html", {**context, "page": page, "query": request.GET.urlencode()})
 
 
 @permission_required("ccrs.view_benchmark")

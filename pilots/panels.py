@@ -59,7 +59,8 @@ def program_parts(*, user, cohort_id, today) -> dict:
 
 
 def peer_figures(*, city_ids) -> list[dict]:
-    """The program indicators per city from approved actuals, which a city's peers may see (four queries)."""
+    """The program indicators per city from approved actuals, in all and per reporting period, which a city's
+    peers may see (four queries)."""
     return [
         {
             "key": f"program_indicator_{row['program_indicator'].pk}",
@@ -68,6 +69,7 @@ def peer_figures(*, city_ids) -> list[dict]:
             else f"{row['program_indicator'].name} ({row['program_indicator'].unit})",
             "kind": "percent" if row["program_indicator"].measure == "percentage" else "number",
             "by_city": row["by_city"],
+            "by_period": row["by_period"],
         }
         for row in selectors.city_indicator_figures(city_ids=city_ids)
     ]

@@ -1,5 +1,8 @@
 """Peers and benchmarking: a city's peer group and the figures peers may see."""
 
+from dataclasses import dataclass
+from types import SimpleNamespace
+
 from django.utils.translation import get_language, gettext
 from django.utils.translation import gettext_lazy as _
 
@@ -98,13 +101,47 @@ def _city_peers(*, city: City, group: str) -> dict:
     return {"group": group, "groups": list(PEER_GROUPS.items()), "peers": peers, "rows": rows, "charts": charts}
 
 
-def benchmark_cities(*, user) -> list[City]:
+@dataclass(frozen=True, eq=False)
+class BenchmarkCity:
+    """A city as the benchmark names it: kept per program generation as plain values, cheap to read back."""
+
+    pk: int
+    slug: str
+    name: str
+    country: str
+    cohort_id: int | None
+    cohort: SimpleNamespace | None  # its name and start year
+    is_own: bool = False
+
+
+def benchmark_cities(*, user) -> list[BenchmarkCity]:
     """The cities the benchmark may name to this person: all of them to staff and city teams (only their peer
-    figures are shown), none to anyone else; one query, with the user's own cities marked."""
+    figures are shown), none to anyone else; with the user's own cities marked. The list is the same for every
+    reader who may see it, so it is kept per program generation (one query when the program changed)."""
     if not (is_program_staff(user) or memberships_of(user=user)):
         return []
     own = {m.city_id for m in memberships_of(user=user)}
-    cities = list(City.objects.select_related("cohort").order_by("name"))
-    for city in cities:
-        city.is_own = city.pk in own
-    return cities
+    rows = generations.cached(
+        generations.PROGRAM,
+        "benchmark-cities",
+        lambda: list(
+            City.objects.order_by("name").values_list(
+                "pk", "slug", "name", "country", "cohort_id", "cohort__name", "cohort__start_year"
+            )
+        ),
+    )
+    cohorts = {}
+    return [
+        BenchmarkCity(
+            pk,
+            slug,
+            name,
+            country,
+            cohort_id,
+            cohorts.setdefault(cohort_id, SimpleNamespace(pk=cohort_id, name=cohort, start_year=year))
+            if cohort_id
+            else None,
+            pk in own,
+        )
+        for pk, slug, name, country, cohort_id, cohort, year in rows
+    ]

@@ -116,8 +116,9 @@ def indicator_rollup(
 
 
 def city_indicator_figures(*, city_ids: list[int]) -> list[dict]:
-    """Each program indicator per city over every period: approved actuals added up, or pooled (Σn / Σd); four
-    queries. Cities without a mapped pilot have none (None), an opted-out pilot's city too."""
+    """Each program indicator per city over every period ("by_city") and in each reporting period ("by_period":
+    {(start, end): {city id: value}}): approved actuals added up, or pooled (Σn / Σd); four queries. Cities
+    without a mapped pilot have none (None), an opted-out pilot's city too."""
     rows = indicator_rollup(indicators=list(ProgramIndicator.objects.order_by("position", "name")), city_ids=city_ids)
     figures = []
     for row in rows:
@@ -128,7 +129,15 @@ def city_indicator_figures(*, city_ids: list[int]) -> list[dict]:
             own = parts.get(city_id, [])
             [total] = rollup.roll_up(program.measure, [replace(c, start=START, end=START) for c in own]) or [None]
             values[city_id] = total.total if total else None
-        figures.append({"program_indicator": program, "by_city": values})
+        by_period = {
+            (period.start, period.end): {
+                city_id: total.total
+                for city_id, own in rollup.by_city(period.contributions).items()
+                for total in rollup.roll_up(program.measure, own)
+            }
+            for period in row["periods"]
+        }
+        figures.append({"program_indicator": program, "by_city": values, "by_period": by_period})
     return figures
 
 
