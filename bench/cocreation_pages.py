@@ -24,6 +24,7 @@ def pages():
     from django.db.models import Count
     from django.urls import reverse
 
+    from ccrs.links import link_token
     from cocreation import services
     from cocreation.models import Call, CallInvitation, Idea, Workshop
 
@@ -50,7 +51,7 @@ def pages():
     if idea is not None:
         rows.append(("idea edit", reverse("cocreation:idea_edit", kwargs={"pk": idea.pk})))
     if invitation is not None:
-        token = services.call_invitation_token(invitation=invitation)
+        token = link_token(services.CALL_INVITATION, invitation)
         rows.append(("SME link (public)", reverse("cocreation:apply", kwargs={"token": token})))
     sizes = {
         "workshop submissions": workshop.n,

@@ -312,6 +312,8 @@ def chart_from_spec(spec: dict) -> BarChart:
         series=[(name, values) for name, values in spec.get("series", [])],
         title=spec.get("title", ""),
     )
+
+
 @dataclass
 class FunnelChart:
     """Steps as centred bars, each as wide as its count is of the first step's, the count written beside it."""

@@ -229,20 +229,6 @@ STAKEHOLDER_INVITATION = invitation_kind(
 )
 
 
-def invitation_token(*, invitation: StakeholderInvitation) -> str:
-    """The signed token of an invitation's link: its id and its random key."""
-    return links.link_token(STAKEHOLDER_INVITATION, invitation)
-
-
-def invitation_link(*, invitation: StakeholderInvitation) -> str:
-    return links.link_url(STAKEHOLDER_INVITATION, invitation)
-
-
-def invitation_from_token(*, token: str) -> StakeholderInvitation:
-    """The invitation a stakeholder's link points to, or LinkInvalid saying why it cannot be used."""
-    return links.link_open(STAKEHOLDER_INVITATION, token)
-
-
 @transaction.atomic
 def invitation_create(
     *, workshop: Workshop, stakeholder: Stakeholder, days: int | None = None
@@ -325,7 +311,7 @@ def invitation_send(*, invitation_id: int) -> bool:
             "starts": timezone.localtime(workshop.starts_at, workshop.city_tz),
             "closes": timezone.localtime(workshop.input_closes_at, workshop.city_tz),
             "expires": timezone.localtime(invitation.expires_at, workshop.city_tz),
-            "link": invitation_link(invitation=invitation),
+            "link": links.link_url(STAKEHOLDER_INVITATION, invitation),
         }
         subject = _("Your invitation: %(workshop)s") % {"workshop": workshop.title}
         return subject, render_to_string("cocreation/email/stakeholder_invitation.txt", context)

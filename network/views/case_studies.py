@@ -11,7 +11,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, permission_required, require
-from ccrs.forms import add_service_errors, form_saved
+from ccrs.forms import action_done, add_service_errors, form_page, form_saved
 
 from .. import case_study_forms as forms
 from ..models import CaseStudyPhoto, CaseStudyQuote, SectionKey
@@ -48,11 +48,11 @@ def case_study_list(request):
         )
         if saved:
             return redirect(saved.result.get_absolute_url())
-    return render(
+    return form_page(
         request,
         "network/case_studies/case_study_list.html",
-        {"studies": selectors.case_study_list(user=request.user), "form": form, "cities": cities},
-        status=400 if form.errors else 200,
+        form,
+        {"studies": selectors.case_study_list(user=request.user), "cities": cities},
     )
 
 
@@ -135,12 +135,7 @@ def case_study_step(request, study):
         ),
     }
     step, success = steps[action]
-    try:
-        step()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
+    action_done(request, step, success=success)
     return redirect(study.get_absolute_url())
 
 
@@ -183,14 +178,14 @@ def _quote_of(*, user, pk):
 @object_required(_quote_of, perm="network.change_case_study", target=lambda quote: quote.study)
 def quote_consent(request, quote):
     form = forms.QuoteConsentForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose what the person agreed to."))
-        services.quote_consent_record(quote=quote, user=request.user, consent=form.cleaned_data["consent"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if form.is_valid():
+        action_done(
+            request,
+            lambda: services.quote_consent_record(quote=quote, user=request.user, consent=form.cleaned_data["consent"]),
+            success=_("The consent was recorded."),
+        )
     else:
-        messages.success(request, _("The consent was recorded."))
+        messages.error(request, _("Choose what the person agreed to."))
     return redirect(quote.study.get_absolute_url())
 
 

@@ -8,6 +8,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 
+from ccrs.links import link_token
 from ccrs.models import CityRole
 from cocreation import services
 from cocreation.models import (
@@ -163,7 +164,7 @@ def form_data(questions):
 
 
 def link(invitation):
-    return reverse("cocreation:respond", kwargs={"token": services.invitation_token(invitation=invitation)})
+    return reverse("cocreation:respond", kwargs={"token": link_token(services.STAKEHOLDER_INVITATION, invitation)})
 
 
 @pytest.fixture
@@ -291,9 +292,7 @@ def call_a(process_a, ideas_a):
 @pytest.fixture
 def call_link(call_a, stakeholder_a):
     invitation, _ = services.call_invitation_create(call=call_a, stakeholder=stakeholder_a)
-    return invitation, reverse(
-        "cocreation:apply", kwargs={"token": services.call_invitation_token(invitation=invitation)}
-    )
+    return invitation, reverse("cocreation:apply", kwargs={"token": link_token(services.CALL_INVITATION, invitation)})
 
 
 def submit_proposal(call, stakeholder, *, title: str, employees: int, documents: dict):

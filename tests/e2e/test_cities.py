@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 
+from ccrs.links import link_token
 from cities import services
 from cities.models import Application, SelectionCriterion
 from tests.cities.conftest import pdf_bytes
@@ -35,7 +36,7 @@ def test_application_from_invitation_to_onboarding(call, open_page, tmp_path):
 
     # The CRO opens the link on a phone, makes an account and saves a first draft.
     page = open_page()
-    page.goto(f"/cities/applications/accept/{services.application_token(application=application)}/")
+    page.goto(f"/cities/applications/accept/{link_token(services.APPLICATION_INVITATION, application)}/")
     assert_fits_a_phone(page)
     page.fill("input[name=full_name]", "Nguyễn Văn An")
     page.fill("input[name=password1]", "Perfume-river-2027")

@@ -6,6 +6,7 @@ from django.utils import translation
 
 from ccrs import services
 from ccrs.demo import DEMO_PASSWORD
+from ccrs.links import link_token
 from ccrs.models import Invitation
 
 # (e-mail, home path, a string of that home page)
@@ -66,7 +67,7 @@ def test_invitation_link_on_a_phone_in_vietnamese(demo, open_page):
     """A newcomer opens the e-mailed link, chooses a password and lands on the Can Tho dashboard."""
     invitation = Invitation.objects.get(email="kim.nguyen@cantho.example.vn")
     page = open_page(locale="vi-VN")
-    page.goto(f"/invitations/accept/{services.invitation_token(invitation=invitation)}/")
+    page.goto(f"/invitations/accept/{link_token(services.TEAM_INVITATION, invitation)}/")
     assert_fits_a_phone(page)
     page.fill("input[name=full_name]", "Nguyễn Thị Kim")
     page.fill("input[name=password1]", "Mekong-delta-2026")
