@@ -4,11 +4,10 @@ refused, with the step's own message, unless it is in a state the step starts fr
 from django.core.exceptions import ValidationError
 
 
-def locked(rows, pk, *, allowed=None, refusal: str = "", field: str = "status"):
-    """The row `pk` of `rows` (a model or a queryset) locked until the transaction ends; ValidationError(refusal)
-    unless its `field` is one of `allowed` (not checked when None)."""
-    queryset = rows._default_manager.all() if isinstance(rows, type) else rows
-    row = queryset.select_for_update().get(pk=pk)
+def locked(row, allowed=None, refusal: str = "", *, field: str = "status"):
+    """`row` read again and locked until the transaction ends; ValidationError(refusal) unless its `field` is one
+    of `allowed` (not checked when None)."""
+    row = type(row)._default_manager.select_for_update().get(pk=row.pk)
     if allowed is not None and getattr(row, field) not in allowed:
         raise ValidationError(refusal)
     return row

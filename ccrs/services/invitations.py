@@ -86,12 +86,7 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
     """Send a fresh link (a new expiry) for a pending invitation."""
     from ..tasks import invitation_send as invitation_send_task
 
-    invitation = locked(
-        Invitation,
-        invitation.pk,
-        allowed={InvitationStatus.PENDING},
-        refusal=_("Only a pending invitation can be sent again."),
-    )
+    invitation = locked(invitation, {InvitationStatus.PENDING}, _("Only a pending invitation can be sent again."))
     invitation.sent_at = None
     invitation.save(update_fields=["sent_at", "updated_at"])
     invitation_send_task.delay_on_commit(invitation.pk)
@@ -101,12 +96,7 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation) -> Invitation:
     """Withdraw a pending invitation so that its link stops working."""
-    invitation = locked(
-        Invitation,
-        invitation.pk,
-        allowed={InvitationStatus.PENDING},
-        refusal=_("Only a pending invitation can be withdrawn."),
-    )
+    invitation = locked(invitation, {InvitationStatus.PENDING}, _("Only a pending invitation can be withdrawn."))
     return moved(invitation, InvitationStatus.REVOKED)
 
 

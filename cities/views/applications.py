@@ -3,6 +3,7 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import model_to_dict
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -60,12 +61,12 @@ def application_invite(request):
 application_accept = link_page(
     LinkFlow(
         kind=services.APPLICATION_INVITATION,
+        email="invited_email",
+        name="application",
         accept=services.application_invitation_accept,
         template="cities/application_accept.html",
         welcome=gettext_lazy("Welcome. Fill in the application; you can save a draft at any time."),
         then=lambda application: reverse("cities:application_edit", kwargs={"pk": application.pk}),
-        email="invited_email",
-        name="application",
     )
 )
 
@@ -132,11 +133,7 @@ def application_review(request, application):
     mine = context["mine"]
     initial = {}
     if mine is not None:
-        initial = {
-            "comment": mine.comment,
-            "conflict_of_interest": mine.conflict_of_interest,
-            "conflict_note": mine.conflict_note,
-        }
+        initial = model_to_dict(mine, fields=["comment", "conflict_of_interest", "conflict_note"])
         initial.update({f"criterion_{s.criterion_id}": str(s.value) for s in mine.scores.all()})
     form = ReviewForm(request.POST or None, criteria=context["criteria"], initial=initial)
     if form_saved(

@@ -73,7 +73,7 @@ def call_update(*, call: Call, deadline: datetime, **fields) -> Call:
 
 @transaction.atomic
 def call_open(*, call: Call) -> Call:
-    call = locked(Call, call.pk, allowed={CallStatus.DRAFT}, refusal=_("Only a draft call can be opened."))
+    call = locked(call, {CallStatus.DRAFT}, _("Only a draft call can be opened."))
     if call.deadline <= timezone.now():
         raise ValidationError(_("Set a deadline in the future before opening the call."))
     moved(call, CallStatus.OPEN)
@@ -83,7 +83,7 @@ def call_open(*, call: Call) -> Call:
 
 @transaction.atomic
 def call_close(*, call: Call) -> Call:
-    call = locked(Call, call.pk, allowed={CallStatus.OPEN}, refusal=_("Only an open call can be closed."))
+    call = locked(call, {CallStatus.OPEN}, _("Only an open call can be closed."))
     return moved(call, CallStatus.CLOSED)
 
 
@@ -238,18 +238,8 @@ def proposal_award(*, proposal: Proposal) -> Proposal:
     """Award the call to this proposal; the others are not awarded; the SME is told by e-mail."""
     from .. import tasks
 
-    call = locked(
-        Call,
-        proposal.call_id,
-        allowed={CallStatus.CLOSED},
-        refusal=_("Close the call for proposals before awarding it."),
-    )
-    proposal = locked(
-        Proposal,
-        proposal.pk,
-        allowed={ProposalStatus.SUBMITTED},
-        refusal=_("Only a submitted, eligible proposal can be awarded."),
-    )
+    call = locked(proposal.call, {CallStatus.CLOSED}, _("Close the call for proposals before awarding it."))
+    proposal = locked(proposal, {ProposalStatus.SUBMITTED}, _("Only a submitted, eligible proposal can be awarded."))
     now = timezone.now()
     Proposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED).exclude(pk=proposal.pk).update(
         status=ProposalStatus.NOT_AWARDED, updated_at=now

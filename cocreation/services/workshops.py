@@ -107,12 +107,7 @@ def workshop_update(
 @transaction.atomic
 def workshop_open(*, workshop: Workshop) -> Workshop:
     """Open the input form to invited stakeholders; it needs at least one question."""
-    workshop = locked(
-        Workshop,
-        workshop.pk,
-        allowed={WorkshopStatus.PLANNED},
-        refusal=_("Only a planned workshop can be opened for input."),
-    )
+    workshop = locked(workshop, {WorkshopStatus.PLANNED}, _("Only a planned workshop can be opened for input."))
     if not workshop.questions.exists():
         raise ValidationError(_("Add at least one question before opening the workshop for input."))
     return moved(workshop, WorkshopStatus.OPEN)
@@ -121,9 +116,7 @@ def workshop_open(*, workshop: Workshop) -> Workshop:
 @transaction.atomic
 def workshop_close(*, workshop: Workshop, outcomes: str = "") -> Workshop:
     """Close the workshop: input can no longer be given or edited; the outcomes are recorded."""
-    workshop = locked(
-        Workshop, workshop.pk, allowed={WorkshopStatus.OPEN}, refusal=_("Only a workshop open for input can be closed.")
-    )
+    workshop = locked(workshop, {WorkshopStatus.OPEN}, _("Only a workshop open for input can be closed."))
     if outcomes:
         workshop.outcomes = outcomes
     moved(workshop, WorkshopStatus.CLOSED, fields=["outcomes"] if outcomes else [])

@@ -4,6 +4,7 @@ and the SME's public proposal form behind its personal link."""
 import zoneinfo
 
 from django.contrib import messages
+from django.forms.models import model_to_dict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
@@ -44,20 +45,17 @@ def _city_tz(city):
     return zoneinfo.ZoneInfo(city.time_zone)
 
 
+CALL_INITIAL = ["idea", "title", "description", "max_employees", "registered_in_city", "budget", "currency"]
+
+
 def _call_form(request, process, call=None):
     city = process.city
     ideas = list(selectors.shortlisted_ideas(process=process))
     initial = {}
     if call is not None:
         initial = {
-            "idea": call.idea_id,
-            "title": call.title,
-            "description": call.description,
-            "max_employees": call.max_employees,
-            "registered_in_city": call.registered_in_city,
+            **model_to_dict(call, fields=CALL_INITIAL),
             "required_documents": "\n".join(call.required_documents or []),
-            "budget": call.budget,
-            "currency": call.currency,
             "deadline": timezone.localtime(call.deadline, _city_tz(city)).replace(tzinfo=None),
         }
     elif idea_id := id_from(request.GET.get("idea")):
@@ -248,9 +246,8 @@ def apply(request, token):
             form,
             save,
             link=f"call-link:{invitation.pk}",
-            spam=_("Your proposal could not be saved."),
             success=_("Thank you, your proposal is submitted."),
-            again=reverse("cocreation:apply", kwargs={"token": token}),
+            spam=_("Your proposal could not be saved."),
         ):
             return done
         answer = 400

@@ -80,14 +80,14 @@ def too_many_attempts(request):
     return link_refused(request, _("Too many attempts from this link. Wait ten minutes, then try again."), 429)
 
 
-def public_submit(request, form, save, *, link: str, spam: str, success, again: str):
+def public_submit(request, form, save, *, link: str, success, spam: str):
     """The POST of a public form behind a personal link: counted against the link (`link`, e.g. "link:12") and
     the address, a bot's form refused with `spam`, the service's errors put on the form, and after saving back
-    to the page (`again`, its URL). The response to answer, or None when the form is shown again with its errors."""
+    to the page itself. The response to answer, or None when the form is shown again with its errors."""
     if rate_limited(request, link):
         return too_many_attempts(request)
     if form.is_spam:
         return link_refused(request, spam, 400)
     if form_saved(request, form, save, success=success):
-        return redirect(again)
+        return redirect(request.path)
     return None

@@ -144,7 +144,6 @@ def stakeholder_edit(request, stakeholder):
         success=_("The stakeholder was saved."),
     ):
         return redirect("cocreation:stakeholders", slug=city.slug)
-        stakeholder.refresh_from_db()
     return form_page(request, "cocreation/stakeholder_form.html", form, {"city": city, "stakeholder": stakeholder})
 
 

@@ -1,7 +1,6 @@
 """Pages of stakeholders' input: the team's list of a workshop's input, and the public form behind a personal link."""
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
@@ -50,9 +49,8 @@ def respond(request, token):
             form,
             save,
             link=f"link:{invitation.pk}",
-            spam=_("Your answers could not be saved."),
             success=lambda saved: _("Thank you, your answers are saved.") if saved[1] else _("Your changes are saved."),
-            again=reverse("cocreation:respond", kwargs={"token": token}),
+            spam=_("Your answers could not be saved."),
         ):
             return done
         answer = 400

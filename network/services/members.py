@@ -182,12 +182,7 @@ def network_invitation_accept(*, token: str, user=None, full_name: str = "", pas
 @transaction.atomic
 def network_invitation_revoke(*, invitation: NetworkInvitation) -> NetworkInvitation:
     """Withdraw a pending invitation: its link stops working at once."""
-    invitation = locked(
-        NetworkInvitation,
-        invitation.pk,
-        allowed={NetworkInvitationStatus.PENDING},
-        refusal=_("Only a pending invitation can be withdrawn."),
-    )
+    invitation = locked(invitation, {NetworkInvitationStatus.PENDING}, _("Only a pending invitation can be withdrawn."))
     return moved(invitation, NetworkInvitationStatus.REVOKED)
 
 

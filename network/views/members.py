@@ -2,14 +2,14 @@
 management, joining from an invitation and a city lead's choice of who of her team is listed."""
 
 from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import object_required, permission_required
-from ccrs.forms import action_done, form_page, form_saved
+from ccrs.decorators import object_action, object_required, permission_required
+from ccrs.forms import form_page, form_saved
 from ccrs.inputs import id_from
 from ccrs.models import User
 from ccrs.views import LinkFlow, link_page
@@ -99,31 +99,33 @@ def member_manage(request):
     if saved:
         return redirect("network:member_manage")
     context = selectors.network_members_page(page=request.GET.get("page", 1), q=request.GET.get("q", ""))
-    return form_page(request, "network/members/member_manage.html", form, {**context})
+    return form_page(request, "network/members/member_manage.html", form, context)
 
 
-@require_POST
-@permission_required("network.manage_members")
-def member_remove(request, pk):
-    person = get_object_or_404(User, pk=id_from(pk) or 0)
-    action_done(
-        request,
-        lambda: services.network_member_remove(removed_by=request.user, user=person),
-        success=_("%(name)s is no longer a network member.") % {"name": person.get_full_name()},
+def _management_step(model, act, success):
+    """A button of staff's member management: `act(request, row)` on the URL's `model` row, back to the page."""
+    return require_POST(
+        permission_required("network.manage_members")(
+            object_action(
+                lambda *, user, pk: model.objects.filter(pk=id_from(pk) or 0).first(),
+                act=act,
+                success=success,
+                back=lambda _row: reverse("network:member_manage"),
+            )
+        )
     )
-    return redirect("network:member_manage")
 
 
-@require_POST
-@permission_required("network.manage_members")
-def invitation_revoke(request, pk):
-    invitation = get_object_or_404(NetworkInvitation, pk=id_from(pk) or 0)
-    action_done(
-        request,
-        lambda: services.network_invitation_revoke(invitation=invitation),
-        success=_("The invitation to %(email)s is withdrawn.") % {"email": invitation.email},
-    )
-    return redirect("network:member_manage")
+member_remove = _management_step(
+    User,
+    lambda request, person: services.network_member_remove(removed_by=request.user, user=person),
+    lambda person, _removed: _("%(name)s is no longer a network member.") % {"name": person.get_full_name()},
+)
+invitation_revoke = _management_step(
+    NetworkInvitation,
+    lambda request, invitation: services.network_invitation_revoke(invitation=invitation),
+    lambda invitation, _revoked: _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email},
+)
 
 
 # Join the network from an e-mailed link; a new account is made if the person has none.
