@@ -11,7 +11,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ccrs import links, uploads
+from ccrs import uploads
 from ccrs.states import locked, moved
 
 from ..models import (
@@ -155,14 +155,9 @@ def call_invitation_send(*, invitation_id: int) -> bool:
         call = invitation.call
         if call.status != CallStatus.OPEN:
             return None
-        context = {
-            "invitation": invitation,
-            "call": call,
-            "deadline": timezone.localtime(call.deadline, zoneinfo.ZoneInfo(call.process.city.time_zone)),
-            "link": links.link_url(CALL_INVITATION, invitation),
-        }
+        deadline = timezone.localtime(call.deadline, zoneinfo.ZoneInfo(call.process.city.time_zone))
         subject = _("Call for proposals: %(call)s") % {"call": call.title}
-        return subject, render_to_string("cocreation/email/call_invitation.txt", context)
+        return subject, "cocreation/email/call_invitation.txt", {"call": call, "deadline": deadline}
 
     return link_send_once(CALL_INVITATION, invitation_id, compose=compose)
 
