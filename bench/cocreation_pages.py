@@ -22,6 +22,7 @@ def pages():
     from django.urls import reverse
     from django.utils import timezone
 
+    from ccrs.links import link_token
     from cocreation import services
     from cocreation.models import Call, CallInvitation, CallStatus, Idea, Workshop
 
@@ -49,7 +50,7 @@ def pages():
     if idea is not None:
         rows.append(("idea edit", STAFF, reverse("cocreation:idea_edit", kwargs={"pk": idea.pk})))
     if invitation is not None:
-        token = services.call_invitation_token(invitation=invitation)
+        token = link_token(services.CALL_INVITATION, invitation)
         rows.append(("SME link (public)", None, reverse("cocreation:apply", kwargs={"token": token})))
     sizes = {
         "workshop submissions": workshop.n,

@@ -53,6 +53,7 @@ def prepare(count):
 
     from django.utils import timezone
 
+    from ccrs.links import link_token
     from cities.models import City
     from cocreation import services
     from cocreation.models import Stakeholder, StakeholderInvitation
@@ -93,7 +94,9 @@ def prepare(count):
             for p in people
         ]
     )
-    links = [(inv.pk, f"/cocreation/respond/{services.invitation_token(invitation=inv)}/") for inv in invitations]
+    links = [
+        (inv.pk, f"/cocreation/respond/{link_token(services.STAKEHOLDER_INVITATION, inv)}/") for inv in invitations
+    ]
     return links, questions, os.environ["DATABASE_URL"]
 
 

@@ -4,7 +4,8 @@
 loads the URL's object through the app's selector, which returns nothing the user may not see, and
 answers 404 with one message then; with a permission it answers 403 to a person who may see the
 object but not do this to it. `require` is the same 403 check for a view that decides what to do
-after loading (an action chosen by a button), so that no view calls `has_perm` itself.
+after loading (an action chosen by a button), so that no view calls `has_perm` itself. `object_action` is
+the whole view of a button that changes one object: load and check, call the service, say how it went, go back.
 """
 
 from collections.abc import Callable
@@ -13,7 +14,11 @@ from functools import wraps
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
+from django.shortcuts import redirect
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_POST
+
+from .forms import action_done
 
 NOT_OPEN = _("Nothing at this address is open to you.")
 
@@ -79,3 +84,19 @@ def object_required(
         return wrapped
 
     return decorator
+
+
+def object_action(load: Callable, *, act: Callable, back: Callable, success=None, **check):
+    """The view of a button that changes one object (POST only): the object loaded and checked as
+    `object_required(load, **check)` does, `act(request, obj)` run (the service call: its refusal is shown as
+    one error message, otherwise `success`, a text or a function of the object and what the service returned),
+    then back to `back(obj)` (an address, or an object with its own)."""
+
+    @require_POST
+    @object_required(load, name="obj", **check)
+    def view(request, obj):
+        said = (lambda result: success(obj, result)) if callable(success) else success
+        action_done(request, lambda: act(request, obj), success=said)
+        return redirect(back(obj))
+
+    return view

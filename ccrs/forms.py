@@ -1,4 +1,5 @@
-"""Forms of the project package: joining a team from an invitation link; a service's errors on a form."""
+"""Forms of the project package: joining a team from an invitation link; a service's errors on a form or,
+for a button without a form, as a message."""
 
 from collections.abc import Callable
 from typing import Any, NamedTuple
@@ -8,6 +9,7 @@ from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import password_validation
 from django.core.exceptions import ValidationError
+from django.shortcuts import render
 from django.utils.translation import gettext_lazy as _
 
 
@@ -59,8 +61,9 @@ class Saved(NamedTuple):
 
 def form_saved(request, form: forms.BaseForm, save: Callable[[], Any], *, success: str) -> Saved | None:
     """The one step of a form page that writes: on a valid POST, run `save` (the service call), put a service's
-    ValidationError on the form, and on success queue the `success` message. Saved(result) when it saved, None
-    when the page shows the form again (not a POST, invalid input, or refused by the service)."""
+    ValidationError on the form, and on success queue the `success` message (a text, or a function of what the
+    service returned). Saved(result) when it saved, None when the page shows the form again (not a POST, invalid
+    input, or refused by the service)."""
     if request.method != "POST" or not form.is_valid():
         return None
     try:
@@ -68,8 +71,37 @@ def form_saved(request, form: forms.BaseForm, save: Callable[[], Any], *, succes
     except ValidationError as error:
         add_service_errors(form, error)
         return None
-    messages.success(request, success)
+    messages.success(request, success(result) if callable(success) else success)
     return Saved(result)
+
+
+def action_done(request, act: Callable[[], Any], *, success=None) -> Saved | None:
+    """The one step of a button (a POST without a form to show again) that writes: run `act` (the service
+    call); a service's ValidationError becomes one error message, otherwise `success` is queued (a text, or a
+    function of what the service returned). Saved(result) when it ran, None when the service refused."""
+    try:
+        result = act()
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+        return None
+    if success is not None:
+        messages.success(request, success(result) if callable(success) else success)
+    return Saved(result)
+
+
+def form_page(request, template: str, form: forms.BaseForm, context: dict | None = None):
+    """A form's page, with the form as `form`: answered 400 when a sent form has errors, 200 otherwise."""
+    status = 400 if form.is_bound and form.errors else 200
+    return render(request, template, {"form": form, **(context or {})}, status=status)
+
+
+def form_action(request, form: forms.BaseForm, act: Callable[[dict], Any], *, invalid: str, success=None):
+    """A small form sent from a button on another page, with nothing to show again: `invalid` as the error
+    message when the form is wrong, otherwise `act(form.cleaned_data)` run as action_done() runs it."""
+    if not form.is_valid():
+        messages.error(request, invalid)
+        return None
+    return action_done(request, lambda: act(form.cleaned_data), success=success)
 
 
 def add_service_errors(form: forms.BaseForm, error: ValidationError) -> None:

@@ -4,8 +4,8 @@ A link is a signed token of a kind's salt over its row's id and random key. Each
 (a team invitation, a city's application, the SME survey, a workshop or a call invitation, a staff
 enrolment) says where its rows are, how old a token may be, and why a row may no longer be used (used,
 withdrawn, expired by date). Here a link is made, read, refused with a message that says what to do,
-e-mailed once under a row lock, and revoked. The account step of the links that make an account, and the
-view that opens them, are here too, so each flow keeps only what is its own.
+e-mailed once under a row lock, and revoked. The account step of the links that make an account is here
+too (the page that opens them is ccrs.views.link_page), so each flow keeps only what is its own.
 """
 
 from collections.abc import Callable

@@ -2,6 +2,7 @@
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -24,9 +25,9 @@ from django.views.i18n import set_language
 from . import generations, panels, reporting, selectors, services
 from .celery import app as celery_app
 from .decorators import permission_required
-from .forms import InvitationAcceptForm, ProfileForm, add_service_errors
+from .forms import InvitationAcceptForm, ProfileForm, add_service_errors, form_page
 from .inputs import id_from
-from .links import LinkInvalid
+from .links import LinkInvalid, LinkKind, link_open
 from .middleware import ENROLMENT_SESSION_KEY
 from .rules import is_network_member, is_program_staff
 from .spreadsheets import CsvWriter
@@ -131,25 +132,26 @@ def invitations_mine(request):
 
 @dataclass(frozen=True)
 class LinkFlow:
-    """A link that makes an account where the person has none: how to read it, whom it invites, the
-    service that uses it (returning the person and what they joined), the page, and where it goes next."""
+    """A link that makes an account where the person has none: its kind (ccrs.links), the service that uses it
+    (returning the person and what they joined), the page, and the welcome and the page after success."""
 
-    open: Callable  # token -> row, or LinkInvalid
-    email: Callable  # row -> the invited address
+    kind: LinkKind
     accept: Callable  # token, user, full_name, password -> (user, result)
     template: str
-    name: str  # the row's name in the template
-    done: Callable  # request, result -> the response after success
+    welcome: Any  # the message after success: a text, or a function of the result giving it
+    then: Callable  # result -> where the person goes after success
+    email: str = "email"  # the row's field of the invited address
+    name: str = "invitation"  # the row's name in the template
 
 
 def link_accept(request, token, *, flow: LinkFlow):
     """The one page that opens an e-mailed link: a new account is made if the person has none, the
     signed-in person must be the one invited, and the flow's service does the rest."""
     try:
-        row = flow.open(token=token)
+        row = link_open(flow.kind, token)
     except LinkInvalid as error:
         return render(request, "ccrs/invitation_invalid.html", {"reason": error.message}, status=error.status)
-    email = flow.email(row)
+    email = getattr(row, flow.email)
     user = request.user if request.user.is_authenticated else None
     needs_account = user is None
     account_exists = needs_account and selectors.account_exists(email=email)
@@ -172,35 +174,31 @@ def link_accept(request, token, *, flow: LinkFlow):
         else:
             if needs_account:
                 login(request, person, backend="allauth.account.auth_backends.AuthenticationBackend")
-            return flow.done(request, result)
+            messages.success(request, flow.welcome(result) if callable(flow.welcome) else flow.welcome)
+            return redirect(flow.then(result))
     wrong_user = user is not None and not selectors.email_is_verified(user=user, email=email)
     context = {flow.name: row, "form": form, "account_exists": account_exists, "wrong_user": wrong_user}
     return render(request, flow.template, {**context, "login_url": login_url}, status=403 if wrong_user else 200)
 
 
-def _joined(request, membership):
-    messages.success(
-        request,
-        _("Welcome to the %(city)s team. You joined as %(role)s.")
-        % {"city": membership.city.name, "role": membership.get_role_display()},
+def link_page(flow: LinkFlow):
+    """The view of a LinkFlow's link (never cached: the page holds the person's own link)."""
+    return never_cache(lambda request, token: link_accept(request, token, flow=flow))
+
+
+# Join a city team from an e-mailed link; a new account is made if the person has none.
+invitation_accept = link_page(
+    LinkFlow(
+        kind=services.TEAM_INVITATION,
+        accept=services.invitation_accept,
+        template="ccrs/invitation_accept.html",
+        welcome=lambda membership: (
+            _("Welcome to the %(city)s team. You joined as %(role)s.")
+            % {"city": membership.city.name, "role": membership.get_role_display()}
+        ),
+        then=lambda membership: membership.city.get_absolute_url(),
     )
-    return redirect(membership.city.get_absolute_url())
-
-
-TEAM_INVITATION_FLOW = LinkFlow(
-    open=services.invitation_from_token,
-    email=lambda invitation: invitation.email,
-    accept=services.invitation_accept,
-    template="ccrs/invitation_accept.html",
-    name="invitation",
-    done=_joined,
 )
-
-
-@never_cache
-def invitation_accept(request, token):
-    """Join a city team from an e-mailed link; a new account is made if the person has none."""
-    return link_accept(request, token, flow=TEAM_INVITATION_FLOW)
 
 
 @login_required
@@ -250,7 +248,7 @@ def profile(request):
             if user.language:
                 response.set_cookie(settings.LANGUAGE_COOKIE_NAME, user.language)
             return response
-    return render(request, "ccrs/profile.html", {"form": form}, status=400 if form.errors else 200)
+    return form_page(request, "ccrs/profile.html", form)
 
 
 @require_POST

@@ -9,6 +9,7 @@ from ccrs.money import CURRENCY_CHOICES
 
 from .models import ApplicationStatus, City, CoFundingKind, CoFundingStage, Cohort, Shock
 from .scoring import MAX_SCORE
+from .services.cities import PROFILE_FIELDS
 
 PDF_INPUT = forms.ClearableFileInput(attrs={"accept": "application/pdf,.pdf"})
 CURRENCY_SELECT = forms.Select(choices=[("", "—"), *CURRENCY_CHOICES])
@@ -135,15 +136,5 @@ class CityProfileForm(forms.ModelForm):
 
     class Meta:
         model = City
-        fields = [
-            "population",
-            "area_km2",
-            "gdp",
-            "gdp_year",
-            "currency",
-            "time_zone",
-            "resilience_strategy",
-            "resilience_strategy_url",
-            "shocks",
-        ]
+        fields = PROFILE_FIELDS
         widgets = {"resilience_strategy": forms.Textarea(attrs={"rows": 4})}

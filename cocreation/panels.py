@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from ccrs import aggregates
+from ccrs import aggregates, links
 from ccrs.charts import bar_chart
 
 from . import selectors, services
@@ -47,7 +47,9 @@ def person_panel(*, user):
         {
             "invitation": invitation,
             "starts": timezone.localtime(invitation.workshop.starts_at, invitation.workshop.city_tz),
-            "url": reverse("cocreation:respond", kwargs={"token": services.invitation_token(invitation=invitation)}),
+            "url": reverse(
+                "cocreation:respond", kwargs={"token": links.link_token(services.STAKEHOLDER_INVITATION, invitation)}
+            ),
         }
         for invitation in invitations["workshops"]
     ]
@@ -57,7 +59,9 @@ def person_panel(*, user):
             "deadline": timezone.localtime(
                 invitation.call.deadline, zoneinfo.ZoneInfo(invitation.call.process.city.time_zone)
             ),
-            "url": reverse("cocreation:apply", kwargs={"token": services.call_invitation_token(invitation=invitation)}),
+            "url": reverse(
+                "cocreation:apply", kwargs={"token": links.link_token(services.CALL_INVITATION, invitation)}
+            ),
         }
         for invitation in invitations["calls"]
     ]

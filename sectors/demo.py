@@ -11,6 +11,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 
+from ccrs.links import link_url
 from ccrs.models import User
 from cities.demo import DEMO_CITY_SLUGS, SCALE_CITY_PREFIX, demo_cities
 from cities.models import City
@@ -217,7 +218,7 @@ def demo_links() -> list[tuple[str, str]]:
     assessment = Assessment.objects.filter(city__slug="da-nang", survey_open=True).select_related("city").first()
     if assessment is None:
         return []
-    return [(f"the public SME survey of {assessment.city.name}", services.survey_link(assessment=assessment))]
+    return [(f"the public SME survey of {assessment.city.name}", link_url(services.SURVEY_LINK, assessment))]
 
 
 @transaction.atomic

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from ccrs.public_forms import HoneypotMixin
 
 from .models import Assessment, CandidateSector, ClosureRisk, Confidence, DigitalAdoption, IsicCode, SurveyResponse
+from .services.assessments import ASSESSMENT_FIELDS
 
 SAATY_SCALE = [
     ("9", _("9 · extremely more important")),
@@ -26,16 +27,7 @@ SAATY_SCALE = [
 class AssessmentSettingsForm(forms.ModelForm):
     class Meta:
         model = Assessment
-        fields = [
-            "method",
-            "use_ahp_weights",
-            "sensitivity_samples",
-            "base_year",
-            "year",
-            "city_employment",
-            "national_employment",
-            "national_employment_base",
-        ]
+        fields = list(ASSESSMENT_FIELDS)
 
 
 class SectorForm(forms.ModelForm):

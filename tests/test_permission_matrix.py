@@ -14,6 +14,7 @@ from django.apps import apps
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 
 from ccrs import services
+from ccrs.links import link_token
 from tests.permissions import DENY, GONE, LOGIN, OK, PERSONAS, REDIRECT, Rule, every, outcome, signed_in
 
 CITY = {"slug": "{city_a.slug}"}
@@ -116,7 +117,13 @@ ADMIN_SPECIAL = {
     **{
         f"admin:network_{model}_add": Rule({**every(LOGIN), "staff": DENY})
         for model in [
-            "topic", "post", "flag", "mention", "moderationdecision", "notificationpreference", "digestsent",
+            "topic",
+            "post",
+            "flag",
+            "mention",
+            "moderationdecision",
+            "notificationpreference",
+            "digestsent",
             "notificationsent",
         ]
     },  # fmt: skip
@@ -204,7 +211,7 @@ def world(city_a, city_b, staff, stakeholder, member_a, member_b, invitation_a, 
         "format": {
             "city_a": city_a,
             "invitation_a": invitation_a,
-            "token_a": services.invitation_token(invitation=invitation_a),
+            "token_a": link_token(services.TEAM_INVITATION, invitation_a),
         },
         "objects": {
             apps.get_model("cities", "City"): city_a,

@@ -10,6 +10,7 @@ from decimal import Decimal
 
 from django.urls import reverse
 
+from ccrs.links import link_token
 from ccrs.models import CityMembership, CityRole, User
 from cities.models import City, Cohort
 from cocreation import services as cocreation
@@ -81,7 +82,7 @@ def build_world(make_user) -> World:
     cocreation.idea_shortlist(idea=idea)
     call = call_opened(process, idea=idea, title="Gọi đề xuất", description="Thu gom rác hữu cơ.", **SME_CALL)
     call_invitation, _created = cocreation.call_invitation_create(call=call, stakeholder=person)
-    token = cocreation.invitation_token(invitation=invitation)
+    token = link_token(cocreation.STAKEHOLDER_INVITATION, invitation)
 
     assessment = sectors.assessment_start(city=city)
     sector_ids = [
@@ -116,9 +117,9 @@ def build_world(make_user) -> World:
         respond_url=reverse("cocreation:respond", kwargs={"token": token}),
         vote_url=reverse("cocreation:vote", kwargs={"token": token}),
         apply_url=reverse(
-            "cocreation:apply", kwargs={"token": cocreation.call_invitation_token(invitation=call_invitation)}
+            "cocreation:apply", kwargs={"token": link_token(cocreation.CALL_INVITATION, call_invitation)}
         ),
-        survey_url=reverse("sectors:survey_public", kwargs={"token": sectors.survey_token(assessment=assessment)}),
+        survey_url=reverse("sectors:survey_public", kwargs={"token": link_token(sectors.SURVEY_LINK, assessment)}),
         application_url=reverse("cities:application_edit", kwargs={"pk": application.pk}),
         sector_ids=sector_ids,
     )

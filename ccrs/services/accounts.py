@@ -77,11 +77,6 @@ STAFF_ENROLMENT = links.LinkKind(
 )
 
 
-def staff_enrolment_token(*, user) -> str:
-    """A signed, expiring token for this account at this address (a changed address voids it)."""
-    return links.link_token(STAFF_ENROLMENT, user)
-
-
 def staff_enrolment_token_valid(*, user, token: str) -> bool:
     """Whether the token is this account's, made for the address it has now."""
     try:

@@ -11,6 +11,7 @@ from django.utils.translation import gettext_lazy
 
 from .. import links
 from ..models import CityMembership, CityRole, Invitation, InvitationStatus
+from ..states import locked, moved
 from .accounts import SUPPORTED_LANGUAGES
 
 INVITATION_SALT = "ccrs.invitation"
@@ -26,20 +27,6 @@ TEAM_INVITATION = links.invitation_kind(
     expired=gettext_lazy("This invitation link has expired. Ask the person who invited you to send a new one."),
     gone=gettext_lazy("This invitation no longer exists. Ask the city team for a new one."),
 )
-
-
-def invitation_token(*, invitation: Invitation) -> str:
-    """The signed, timestamped token of an invitation's link."""
-    return links.link_token(TEAM_INVITATION, invitation)
-
-
-def invitation_link(*, invitation: Invitation) -> str:
-    return links.link_url(TEAM_INVITATION, invitation)
-
-
-def invitation_from_token(*, token: str, lock: bool = False) -> Invitation:
-    """The pending invitation a link points to, or LinkInvalid saying why it cannot be used."""
-    return links.link_open(TEAM_INVITATION, token, lock=lock)
 
 
 @transaction.atomic
@@ -78,7 +65,7 @@ def invitation_send(*, invitation_id: int) -> bool:
         with translation.override(_invitee_language(invitation)):
             context = {
                 "invitation": invitation,
-                "link": invitation_link(invitation=invitation),
+                "link": links.link_url(TEAM_INVITATION, invitation),
                 "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
             }
             subject = _("You are invited to the %(city)s team on the CCRS Platform") % {"city": invitation.city.name}
@@ -99,9 +86,7 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
     """Send a fresh link (a new expiry) for a pending invitation."""
     from ..tasks import invitation_send as invitation_send_task
 
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status != InvitationStatus.PENDING:
-        raise ValidationError(_("Only a pending invitation can be sent again."))
+    invitation = locked(invitation, {InvitationStatus.PENDING}, _("Only a pending invitation can be sent again."))
     invitation.sent_at = None
     invitation.save(update_fields=["sent_at", "updated_at"])
     invitation_send_task.delay_on_commit(invitation.pk)
@@ -111,12 +96,8 @@ def invitation_resend(*, invitation: Invitation) -> Invitation:
 @transaction.atomic
 def invitation_revoke(*, invitation: Invitation) -> Invitation:
     """Withdraw a pending invitation so that its link stops working."""
-    invitation = Invitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status != InvitationStatus.PENDING:
-        raise ValidationError(_("Only a pending invitation can be withdrawn."))
-    invitation.status = InvitationStatus.REVOKED
-    invitation.save(update_fields=["status", "updated_at"])
-    return invitation
+    invitation = locked(invitation, {InvitationStatus.PENDING}, _("Only a pending invitation can be withdrawn."))
+    return moved(invitation, InvitationStatus.REVOKED)
 
 
 @transaction.atomic
@@ -126,7 +107,7 @@ def invitation_accept(*, token: str, user=None, full_name: str = "", password: s
     Returns (user, membership). Raises LinkInvalid for a link that cannot be used and
     ValidationError for input to fix; nothing is saved in either case.
     """
-    invitation = invitation_from_token(token=token, lock=True)
+    invitation = links.link_open(TEAM_INVITATION, token, lock=True)
     user = links.link_account(email=invitation.email, user=user, full_name=full_name, password=password)
     membership, created = CityMembership.objects.get_or_create(
         user=user, city=invitation.city, defaults={"role": invitation.role}

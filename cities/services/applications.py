@@ -117,19 +117,6 @@ APPLICATION_INVITATION = links.invitation_kind(
 )
 
 
-def application_token(*, application: Application) -> str:
-    return links.link_token(APPLICATION_INVITATION, application)
-
-
-def application_link(*, application: Application) -> str:
-    return links.link_url(APPLICATION_INVITATION, application)
-
-
-def application_from_token(*, token: str, lock: bool = False) -> Application:
-    """The application an invitation link points to, or LinkInvalid saying why it cannot be used."""
-    return links.link_open(APPLICATION_INVITATION, token, lock=lock)
-
-
 @transaction.atomic
 def application_invite(*, invited_by, cohort: Cohort, email: str, city_name: str, country: str) -> Application:
     """Open a draft application for a city and invite its Chief Resilience Officer by e-mail."""
@@ -183,7 +170,7 @@ def application_invitation_send(*, application_id: int) -> bool:
                 "cities/email/application_invitation.txt",
                 {
                     "application": application,
-                    "link": application_link(application=application),
+                    "link": links.link_url(APPLICATION_INVITATION, application),
                     "max_age_days": settings.INVITATION_MAX_AGE_DAYS,
                 },
             )
@@ -221,7 +208,7 @@ def application_invitation_accept(*, token: str, user=None, full_name: str = "",
 
     Returns (user, application); LinkInvalid for a link that cannot be used, ValidationError for input.
     """
-    application = application_from_token(token=token, lock=True)
+    application = links.link_open(APPLICATION_INVITATION, token, lock=True)
     user = links.link_account(email=application.invited_email, user=user, full_name=full_name, password=password)
     application.applicant = user
     fields = ["applicant", "updated_at"]

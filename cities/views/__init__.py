@@ -1,7 +1,6 @@
 """Views of the cities app: cities, their dashboards, teams, profiles and onboarding; applications."""
 
 from .applications import (
-    APPLICATION_FLOW,
     application_accept,
     application_decide,
     application_detail,
@@ -29,7 +28,6 @@ from .cities import (
 )
 
 __all__ = [
-    "APPLICATION_FLOW",
     "application_accept",
     "application_decide",
     "application_detail",

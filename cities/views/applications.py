@@ -3,17 +3,19 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.forms.models import model_to_dict
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import object_required, permission_required
-from ccrs.forms import add_service_errors, form_saved
+from ccrs.decorators import object_action, object_required, permission_required
+from ccrs.forms import add_service_errors, form_action, form_page, form_saved
 from ccrs.inputs import id_from
-from ccrs.views import LinkFlow, link_accept
+from ccrs.views import LinkFlow, link_page
 
 from .. import export, rules, selectors, services
 from ..forms import (
@@ -42,45 +44,30 @@ def application_list(request):
 @permission_required("cities.review_applications")
 def application_invite(request):
     form = ApplicationInviteForm(request.POST or None, initial={"cohort": request.GET.get("cohort")})
-    if request.method == "POST" and form.is_valid():
-        try:
-            application = services.application_invite(
-                invited_by=request.user,
-                cohort=form.cleaned_data["cohort"],
-                email=form.cleaned_data["email"],
-                city_name=form.cleaned_data["city_name"],
-                country=form.cleaned_data["country"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(
-                request,
-                _("%(city)s is invited to apply; the link went to %(email)s.")
-                % {"city": application.city_name, "email": application.invited_email},
-            )
-            return redirect(application.get_absolute_url())
-    return render(request, "cities/application_invite.html", {"form": form}, status=400 if form.errors else 200)
+    if saved := form_saved(
+        request,
+        form,
+        lambda: services.application_invite(invited_by=request.user, **form.cleaned_data),
+        success=lambda application: (
+            _("%(city)s is invited to apply; the link went to %(email)s.")
+            % {"city": application.city_name, "email": application.invited_email}
+        ),
+    ):
+        return redirect(saved.result.get_absolute_url())
+    return form_page(request, "cities/application_invite.html", form)
 
 
-@never_cache
-def application_accept(request, token):
-    """The applicant opens the e-mailed link: makes an account (or uses theirs) and lands on the draft."""
-    return link_accept(request, token, flow=APPLICATION_FLOW)
-
-
-def _applying(request, application):
-    messages.success(request, _("Welcome. Fill in the application; you can save a draft at any time."))
-    return redirect("cities:application_edit", pk=application.pk)
-
-
-APPLICATION_FLOW = LinkFlow(
-    open=services.application_from_token,
-    email=lambda application: application.invited_email,
-    accept=services.application_invitation_accept,
-    template="cities/application_accept.html",
-    name="application",
-    done=_applying,
+# The applicant opens the e-mailed link: makes an account (or uses theirs) and lands on the draft.
+application_accept = link_page(
+    LinkFlow(
+        kind=services.APPLICATION_INVITATION,
+        email="invited_email",
+        name="application",
+        accept=services.application_invitation_accept,
+        template="cities/application_accept.html",
+        welcome=gettext_lazy("Welcome. Fill in the application; you can save a draft at any time."),
+        then=lambda application: reverse("cities:application_edit", kwargs={"pk": application.pk}),
+    )
 )
 
 
@@ -115,11 +102,11 @@ def application_edit(request, application):
                 return redirect(application.get_absolute_url())
             messages.success(request, _("Draft saved. You can come back and finish it later."))
             return redirect("cities:application_edit", pk=application.pk)
-    return render(
+    return form_page(
         request,
         "cities/application_form.html",
-        {"application": application, "form": form, "max_mb": MAX_PDF_BYTES // (1024 * 1024)},
-        status=400 if form.errors else 200,
+        form,
+        {"application": application, "max_mb": MAX_PDF_BYTES // (1024 * 1024)},
     )
 
 
@@ -146,11 +133,7 @@ def application_review(request, application):
     mine = context["mine"]
     initial = {}
     if mine is not None:
-        initial = {
-            "comment": mine.comment,
-            "conflict_of_interest": mine.conflict_of_interest,
-            "conflict_note": mine.conflict_note,
-        }
+        initial = model_to_dict(mine, fields=["comment", "conflict_of_interest", "conflict_note"])
         initial.update({f"criterion_{s.criterion_id}": str(s.value) for s in mine.scores.all()})
     form = ReviewForm(request.POST or None, criteria=context["criteria"], initial=initial)
     if form_saved(
@@ -167,51 +150,39 @@ def application_review(request, application):
         success=_("Your review is saved."),
     ):
         return redirect(application.get_absolute_url())
-    return render(
-        request,
-        "cities/application_review.html",
-        {"application": application, "form": form, **context},
-        status=400 if form.errors else 200,
-    )
+    return form_page(request, "cities/application_review.html", form, {"application": application, **context})
 
 
 @require_POST
 @permission_required("cities.review_applications")
 @object_required(selectors.application_get)
 def application_decide(request, application):
-    form = DecisionForm(request.POST)
-    if form.is_valid():
-        try:
-            application = services.application_decide(
-                application=application,
-                decided_by=request.user,
-                status=form.cleaned_data["status"],
-                rationale=form.cleaned_data["rationale"],
-            )
-        except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
-        else:
-            messages.success(
-                request,
-                _("%(city)s: %(decision)s.")
-                % {"city": application.city_name, "decision": application.get_status_display()},
-            )
-    else:
-        messages.error(request, _("Choose a decision: selected, wait-listed or declined."))
+    form_action(
+        request,
+        DecisionForm(request.POST),
+        lambda data: services.application_decide(
+            application=application, decided_by=request.user, status=data["status"], rationale=data["rationale"]
+        ),
+        invalid=_("Choose a decision: selected, wait-listed or declined."),
+        success=lambda decided: (
+            _("%(city)s: %(decision)s.") % {"city": decided.city_name, "decision": decided.get_status_display()}
+        ),
+    )
     return redirect(application.get_absolute_url())
 
 
-@require_POST
-@permission_required("cities.review_applications")
-@object_required(selectors.application_get)
-def application_resend(request, application):
-    try:
-        services.application_resend(application=application)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("A new link was sent to %(email)s.") % {"email": application.invited_email})
-    return redirect(application.get_absolute_url())
+application_resend = require_POST(
+    permission_required("cities.review_applications")(
+        object_action(
+            selectors.application_get,
+            act=lambda request, application: services.application_resend(application=application),
+            success=lambda application, _sent: (
+                _("A new link was sent to %(email)s.") % {"email": application.invited_email}
+            ),
+            back=lambda application: application,
+        )
+    )
+)
 
 
 @permission_required("cities.export_cohort")

@@ -15,6 +15,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ccrs.demo_calendar import AFTERNOON, MORNING, PHASES, workday
+from ccrs.links import link_url
 from ccrs.models import User
 from cities.demo import DEMO_CITY_SLUGS, demo_cities
 
@@ -368,7 +369,9 @@ def demo_links() -> list[tuple[str, str]]:
         .first()
     )
     if invitation is not None:
-        links.append((f"the workshop form of {STAKEHOLDER_ACCOUNT}", services.invitation_link(invitation=invitation)))
+        links.append(
+            (f"the workshop form of {STAKEHOLDER_ACCOUNT}", link_url(services.STAKEHOLDER_INVITATION, invitation))
+        )
     call_invitation = (
         CallInvitation.objects.filter(call__status=CallStatus.OPEN, call__process__city__slug__in=DEMO_CITY_SLUGS)
         .exclude(stakeholder__proposals__call=F("call"))
@@ -380,7 +383,7 @@ def demo_links() -> list[tuple[str, str]]:
         links.append(
             (
                 f"an SME's link to the call {call_invitation.call.title}",
-                services.call_invitation_link(invitation=call_invitation),
+                link_url(services.CALL_INVITATION, call_invitation),
             )
         )
     return links

@@ -2,20 +2,13 @@
 
 from django.db.models import Count, QuerySet, Window
 
-from cities.selectors import cities_visible_to
-
 from ..models import Call, CallInvitation, Proposal, ProposalStatus, Stakeholder, StakeholderKind
-from .common import PAGE_SIZE
+from .common import PAGE_SIZE, visible_get
 from .evaluation import evaluation, evaluation_seen_by
 
 
 def call_get(*, user, pk: int) -> Call | None:
-    return (
-        Call.objects.filter(process__city__in=cities_visible_to(user=user))
-        .select_related("process__city", "idea")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(Call, "process__city", user=user, pk=pk, related=("idea",))
 
 
 def call_detail(*, call: Call, user=None, can_evaluate: bool = False) -> dict:
@@ -43,12 +36,7 @@ def awarded_proposal(*, city) -> Proposal | None:
 
 
 def proposal_get(*, user, pk: int) -> Proposal | None:
-    return (
-        Proposal.objects.filter(call__process__city__in=cities_visible_to(user=user))
-        .select_related("call__process__city", "stakeholder")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(Proposal, "call__process__city", user=user, pk=pk, related=("stakeholder",))
 
 
 def call_invitations(*, call: Call) -> dict:
@@ -84,12 +72,7 @@ def proposal_for_invitation(*, invitation) -> Proposal | None:
 
 
 def call_invitation_get(*, user, pk: int) -> CallInvitation | None:
-    return (
-        CallInvitation.objects.filter(call__process__city__in=cities_visible_to(user=user))
-        .select_related("call__process__city")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(CallInvitation, "call__process__city", user=user, pk=pk)
 
 
 def clarifications_published(*, call: Call) -> list:

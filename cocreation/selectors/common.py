@@ -1,9 +1,19 @@
-"""Helpers shared by the co-creation reads: the page size and counts by correlated subquery."""
+"""Helpers shared by the co-creation reads: the page size, one row of a city the user may see, and counts by
+correlated subquery."""
 
 from django.db.models import Count, IntegerField, OuterRef, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from cities.selectors import cities_visible_to
+
 PAGE_SIZE = 50
+
+
+def visible_get(model, city: str, *, user, pk: int, related=()):
+    """The `model` row `pk` when its city (reached through `city`, e.g. "process__city") is one the user may
+    see, with that city and the `related` rows loaded; None otherwise."""
+    rows = model.objects.filter(**{f"{city}__in": cities_visible_to(user=user)}, pk=pk)
+    return rows.select_related(city, *related).first()
 
 
 def count_of(queryset: QuerySet, field: str):

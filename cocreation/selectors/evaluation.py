@@ -1,7 +1,5 @@
 """Reads of the panel evaluation: results, what an evaluator may see of them, and what is scored."""
 
-from cities.selectors import cities_visible_to
-
 from .. import scoring
 from ..models import (
     Call,
@@ -15,6 +13,7 @@ from ..models import (
     ProposalStatus,
     Score,
 )
+from .common import visible_get
 
 
 def evaluation(*, process: Process, call: Call | None = None) -> dict:
@@ -44,12 +43,7 @@ def evaluation(*, process: Process, call: Call | None = None) -> dict:
 
 
 def criterion_get(*, user, pk: int) -> Criterion | None:
-    return (
-        Criterion.objects.filter(process__city__in=cities_visible_to(user=user))
-        .select_related("process__city", "call")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(Criterion, "process__city", user=user, pk=pk, related=("call",))
 
 
 def _decided(*, process: Process, call: Call | None) -> bool:

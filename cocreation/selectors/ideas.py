@@ -2,11 +2,9 @@
 
 from django.db.models import Avg, Count, QuerySet
 
-from cities.selectors import cities_visible_to
-
 from .. import scoring
 from ..models import Idea, IdeaRating, IdeaStatus, Process, StakeholderInvitation, Vote, Workshop
-from .common import count_of
+from .common import count_of, visible_get
 
 
 def idea_list(*, workshop: Workshop) -> list[Idea]:
@@ -42,12 +40,7 @@ def ballot(*, invitation: StakeholderInvitation) -> dict:
 
 
 def idea_get(*, user, pk: int) -> Idea | None:
-    return (
-        Idea.objects.filter(workshop__process__city__in=cities_visible_to(user=user))
-        .select_related("workshop__process__city")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(Idea, "workshop__process__city", user=user, pk=pk)
 
 
 def shortlisted_ideas(*, process: Process) -> QuerySet[Idea]:

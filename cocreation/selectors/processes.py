@@ -15,7 +15,7 @@ from ..models import (
     Submission,
     Workshop,
 )
-from .common import count_of
+from .common import count_of, visible_get
 
 
 def processes_visible_to(*, user) -> QuerySet[Process]:
@@ -61,12 +61,7 @@ def city_get(*, user, slug: str) -> City | None:
 
 
 def phase_get(*, user, pk: int) -> Phase | None:
-    return (
-        Phase.objects.filter(process__city__in=cities_visible_to(user=user))
-        .select_related("process__city")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(Phase, "process__city", user=user, pk=pk)
 
 
 def phases_by_kind(*, process: Process) -> dict[str, Phase]:

@@ -20,7 +20,7 @@ from ..models import (
     Workshop,
     WorkshopStatus,
 )
-from .common import PAGE_SIZE
+from .common import PAGE_SIZE, visible_get
 
 
 def stakeholder_list(*, user, city, page: int | str = 1, query: str = "") -> dict:
@@ -91,12 +91,7 @@ def uninvited_stakeholders(*, workshop: Workshop) -> QuerySet[Stakeholder]:
 
 
 def invitation_get(*, user, pk: int) -> StakeholderInvitation | None:
-    return (
-        StakeholderInvitation.objects.filter(workshop__process__city__in=cities_visible_to(user=user))
-        .select_related("stakeholder", "workshop__process__city")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(StakeholderInvitation, "workshop__process__city", user=user, pk=pk, related=("stakeholder",))
 
 
 def open_invitations_of(*, user) -> dict:

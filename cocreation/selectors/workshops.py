@@ -3,7 +3,6 @@
 from django.db.models import Count, Exists, OuterRef, Q
 
 from ccrs.inputs import page_of
-from cities.selectors import cities_visible_to
 
 from ..models import (
     Question,
@@ -13,16 +12,11 @@ from ..models import (
     Workshop,
     WorkshopAttachment,
 )
-from .common import PAGE_SIZE
+from .common import PAGE_SIZE, visible_get
 
 
 def workshop_get(*, user, pk: int) -> Workshop | None:
-    return (
-        Workshop.objects.filter(process__city__in=cities_visible_to(user=user))
-        .select_related("process__city")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(Workshop, "process__city", user=user, pk=pk)
 
 
 def workshop_detail(*, workshop: Workshop) -> dict:
@@ -102,12 +96,7 @@ def workshop_report(*, workshop: Workshop) -> dict:
 
 
 def question_get(*, user, pk: int) -> Question | None:
-    return (
-        Question.objects.filter(workshop__process__city__in=cities_visible_to(user=user))
-        .select_related("workshop__process__city")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(Question, "workshop__process__city", user=user, pk=pk)
 
 
 def workshop_questions(*, workshop: Workshop) -> dict:
@@ -116,12 +105,7 @@ def workshop_questions(*, workshop: Workshop) -> dict:
 
 
 def attachment_get(*, user, pk: int) -> WorkshopAttachment | None:
-    return (
-        WorkshopAttachment.objects.filter(workshop__process__city__in=cities_visible_to(user=user))
-        .select_related("workshop__process__city")
-        .filter(pk=pk)
-        .first()
-    )
+    return visible_get(WorkshopAttachment, "workshop__process__city", user=user, pk=pk)
 
 
 def attendance_row(*, invitation: StakeholderInvitation) -> StakeholderInvitation:

@@ -11,7 +11,8 @@ from django.template.loader import render_to_string
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
-from ccrs import links, uploads
+from ccrs import uploads
+from ccrs.states import locked, moved
 
 from ..models import (
     ACCEPTED_UPLOADS,
@@ -72,25 +73,18 @@ def call_update(*, call: Call, deadline: datetime, **fields) -> Call:
 
 @transaction.atomic
 def call_open(*, call: Call) -> Call:
-    call = Call.objects.select_for_update().get(pk=call.pk)
-    if call.status != CallStatus.DRAFT:
-        raise ValidationError(_("Only a draft call can be opened."))
+    call = locked(call, {CallStatus.DRAFT}, _("Only a draft call can be opened."))
     if call.deadline <= timezone.now():
         raise ValidationError(_("Set a deadline in the future before opening the call."))
-    call.status = CallStatus.OPEN
-    call.save(update_fields=["status", "updated_at"])
+    moved(call, CallStatus.OPEN)
     call_invitations_send_pending(call=call)
     return call
 
 
 @transaction.atomic
 def call_close(*, call: Call) -> Call:
-    call = Call.objects.select_for_update().get(pk=call.pk)
-    if call.status != CallStatus.OPEN:
-        raise ValidationError(_("Only an open call can be closed."))
-    call.status = CallStatus.CLOSED
-    call.save(update_fields=["status", "updated_at"])
-    return call
+    call = locked(call, {CallStatus.OPEN}, _("Only an open call can be closed."))
+    return moved(call, CallStatus.CLOSED)
 
 
 @transaction.atomic
@@ -111,20 +105,6 @@ CALL_INVITATION = invitation_kind(
     url_name="cocreation:apply",
     rows=lambda: CallInvitation.objects.select_related("call__process__city", "stakeholder"),
 )
-
-
-def call_invitation_token(*, invitation: CallInvitation) -> str:
-    """The signed token of an SME's call link: its id and its random key."""
-    return links.link_token(CALL_INVITATION, invitation)
-
-
-def call_invitation_link(*, invitation: CallInvitation) -> str:
-    return links.link_url(CALL_INVITATION, invitation)
-
-
-def call_invitation_from_token(*, token: str) -> CallInvitation:
-    """The call invitation an SME's link points to, or LinkInvalid saying why it cannot be used."""
-    return links.link_open(CALL_INVITATION, token)
 
 
 @transaction.atomic
@@ -175,14 +155,9 @@ def call_invitation_send(*, invitation_id: int) -> bool:
         call = invitation.call
         if call.status != CallStatus.OPEN:
             return None
-        context = {
-            "invitation": invitation,
-            "call": call,
-            "deadline": timezone.localtime(call.deadline, zoneinfo.ZoneInfo(call.process.city.time_zone)),
-            "link": call_invitation_link(invitation=invitation),
-        }
+        deadline = timezone.localtime(call.deadline, zoneinfo.ZoneInfo(call.process.city.time_zone))
         subject = _("Call for proposals: %(call)s") % {"call": call.title}
-        return subject, render_to_string("cocreation/email/call_invitation.txt", context)
+        return subject, "cocreation/email/call_invitation.txt", {"call": call, "deadline": deadline}
 
     return link_send_once(CALL_INVITATION, invitation_id, compose=compose)
 
@@ -258,12 +233,8 @@ def proposal_award(*, proposal: Proposal) -> Proposal:
     """Award the call to this proposal; the others are not awarded; the SME is told by e-mail."""
     from .. import tasks
 
-    call = Call.objects.select_for_update().get(pk=proposal.call_id)
-    if call.status != CallStatus.CLOSED:
-        raise ValidationError(_("Close the call for proposals before awarding it."))
-    proposal = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    if proposal.status != ProposalStatus.SUBMITTED:
-        raise ValidationError(_("Only a submitted, eligible proposal can be awarded."))
+    call = locked(proposal.call, {CallStatus.CLOSED}, _("Close the call for proposals before awarding it."))
+    proposal = locked(proposal, {ProposalStatus.SUBMITTED}, _("Only a submitted, eligible proposal can be awarded."))
     now = timezone.now()
     Proposal.objects.filter(call=call, status=ProposalStatus.SUBMITTED).exclude(pk=proposal.pk).update(
         status=ProposalStatus.NOT_AWARDED, updated_at=now

@@ -2,6 +2,7 @@
 mechanism: what refuses them, how they are e-mailed in the stakeholder's language, how they are withdrawn."""
 
 from django.conf import settings
+from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -37,13 +38,18 @@ def invitation_kind(*, salt: str, url_name: str, rows) -> links.LinkKind:
 
 
 def link_send_once(kind: links.LinkKind, invitation_id: int, *, compose) -> bool:
-    """E-mail a stakeholder's link once; `compose(invitation)` gives (subject, body), or None when there is
-    nothing to send yet. False if nothing was sent."""
+    """E-mail a stakeholder's link once, in their language; `compose(invitation)` gives (subject, template,
+    context), the template also getting the invitation and its `link`, or None when there is nothing to send
+    yet. False if nothing was sent."""
 
     def message(invitation):
         with translation.override(invitation.stakeholder.language):
             composed = compose(invitation)
-        return None if composed is None else (invitation.stakeholder.email, *composed)
+            if composed is None:
+                return None
+            subject, template, context = composed
+            context = {"invitation": invitation, **context, "link": links.link_url(kind, invitation)}
+            return invitation.stakeholder.email, subject, render_to_string(template, context)
 
     return links.link_send_once(kind, invitation_id, compose=message)
 

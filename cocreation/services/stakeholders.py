@@ -8,11 +8,8 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 from django.db import IntegrityError, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.translation import gettext as _
-
-from ccrs import links
 
 from ..models import (
     Gender,
@@ -229,20 +226,6 @@ STAKEHOLDER_INVITATION = invitation_kind(
 )
 
 
-def invitation_token(*, invitation: StakeholderInvitation) -> str:
-    """The signed token of an invitation's link: its id and its random key."""
-    return links.link_token(STAKEHOLDER_INVITATION, invitation)
-
-
-def invitation_link(*, invitation: StakeholderInvitation) -> str:
-    return links.link_url(STAKEHOLDER_INVITATION, invitation)
-
-
-def invitation_from_token(*, token: str) -> StakeholderInvitation:
-    """The invitation a stakeholder's link points to, or LinkInvalid saying why it cannot be used."""
-    return links.link_open(STAKEHOLDER_INVITATION, token)
-
-
 @transaction.atomic
 def invitation_create(
     *, workshop: Workshop, stakeholder: Stakeholder, days: int | None = None
@@ -319,16 +302,18 @@ def invitation_send(*, invitation_id: int) -> bool:
 
     def compose(invitation):
         workshop = invitation.workshop
-        context = {
-            "invitation": invitation,
-            "workshop": workshop,
-            "starts": timezone.localtime(workshop.starts_at, workshop.city_tz),
-            "closes": timezone.localtime(workshop.input_closes_at, workshop.city_tz),
-            "expires": timezone.localtime(invitation.expires_at, workshop.city_tz),
-            "link": invitation_link(invitation=invitation),
-        }
+        zone = workshop.city_tz
         subject = _("Your invitation: %(workshop)s") % {"workshop": workshop.title}
-        return subject, render_to_string("cocreation/email/stakeholder_invitation.txt", context)
+        return (
+            subject,
+            "cocreation/email/stakeholder_invitation.txt",
+            {
+                "workshop": workshop,
+                "starts": timezone.localtime(workshop.starts_at, zone),
+                "closes": timezone.localtime(workshop.input_closes_at, zone),
+                "expires": timezone.localtime(invitation.expires_at, zone),
+            },
+        )
 
     return link_send_once(STAKEHOLDER_INVITATION, invitation_id, compose=compose)
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from ccrs import uploads
+from ccrs.states import locked, moved
 
 from ..models import (
     ACCEPTED_UPLOADS,
@@ -106,28 +107,19 @@ def workshop_update(
 @transaction.atomic
 def workshop_open(*, workshop: Workshop) -> Workshop:
     """Open the input form to invited stakeholders; it needs at least one question."""
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
-    if workshop.status != WorkshopStatus.PLANNED:
-        raise ValidationError(_("Only a planned workshop can be opened for input."))
+    workshop = locked(workshop, {WorkshopStatus.PLANNED}, _("Only a planned workshop can be opened for input."))
     if not workshop.questions.exists():
         raise ValidationError(_("Add at least one question before opening the workshop for input."))
-    workshop.status = WorkshopStatus.OPEN
-    workshop.save(update_fields=["status", "updated_at"])
-    return workshop
+    return moved(workshop, WorkshopStatus.OPEN)
 
 
 @transaction.atomic
 def workshop_close(*, workshop: Workshop, outcomes: str = "") -> Workshop:
     """Close the workshop: input can no longer be given or edited; the outcomes are recorded."""
-    workshop = Workshop.objects.select_for_update().get(pk=workshop.pk)
-    if workshop.status != WorkshopStatus.OPEN:
-        raise ValidationError(_("Only a workshop open for input can be closed."))
-    workshop.status = WorkshopStatus.CLOSED
-    fields = ["status", "updated_at"]
+    workshop = locked(workshop, {WorkshopStatus.OPEN}, _("Only a workshop open for input can be closed."))
     if outcomes:
         workshop.outcomes = outcomes
-        fields.append("outcomes")
-    workshop.save(update_fields=fields)
+    moved(workshop, WorkshopStatus.CLOSED, fields=["outcomes"] if outcomes else [])
     return workshop
 
 

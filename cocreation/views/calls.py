@@ -4,16 +4,18 @@ and the SME's public proposal form behind its personal link."""
 import zoneinfo
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
+from django.forms.models import model_to_dict
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import object_required
-from ccrs.forms import form_saved
+from ccrs import links
+from ccrs.decorators import object_action, object_required
+from ccrs.forms import action_done, form_action, form_page, form_saved
 from ccrs.inputs import id_from
 
 from .. import exports, selectors, services
@@ -22,13 +24,10 @@ from ..models import CallStatus
 from ..rules import abilities
 from .common import (
     download,
-    error_text,
     language,
     link_refused,
     public_language,
-    rate_limited,
-    status,
-    too_many_attempts,
+    public_submit,
 )
 
 MANAGE = "cocreation.manage_process"
@@ -38,8 +37,15 @@ def _call_city(call):
     return call.process.city
 
 
+def _call_url(call, anchor=""):
+    return reverse("cocreation:call", kwargs={"pk": call.pk}) + anchor
+
+
 def _city_tz(city):
     return zoneinfo.ZoneInfo(city.time_zone)
+
+
+CALL_INITIAL = ["idea", "title", "description", "max_employees", "registered_in_city", "budget", "currency"]
 
 
 def _call_form(request, process, call=None):
@@ -48,14 +54,8 @@ def _call_form(request, process, call=None):
     initial = {}
     if call is not None:
         initial = {
-            "idea": call.idea_id,
-            "title": call.title,
-            "description": call.description,
-            "max_employees": call.max_employees,
-            "registered_in_city": call.registered_in_city,
+            **model_to_dict(call, fields=CALL_INITIAL),
             "required_documents": "\n".join(call.required_documents or []),
-            "budget": call.budget,
-            "currency": call.currency,
             "deadline": timezone.localtime(call.deadline, _city_tz(city)).replace(tzinfo=None),
         }
     elif idea_id := id_from(request.GET.get("idea")):
@@ -104,12 +104,7 @@ def call_new(request, process):
         success=_("The call is drafted. Open it when it is ready."),
     ):
         return redirect("cocreation:call", pk=saved.result.pk)
-    return render(
-        request,
-        "cocreation/call_form.html",
-        {"process": process, "city": process.city, "form": form},
-        status=status(form),
-    )
+    return form_page(request, "cocreation/call_form.html", form, {"process": process, "city": process.city})
 
 
 @object_required(selectors.call_get, perm=MANAGE, target=_call_city)
@@ -120,53 +115,33 @@ def call_edit(request, call):
         request, form, lambda: services.call_update(call=call, **form.call_fields()), success=_("The call was saved.")
     ):
         return redirect("cocreation:call", pk=call.pk)
-    return render(
-        request,
-        "cocreation/call_form.html",
-        {"process": process, "city": process.city, "form": form, "call": call},
-        status=status(form),
+    return form_page(
+        request, "cocreation/call_form.html", form, {"process": process, "city": process.city, "call": call}
     )
 
 
-@require_POST
-@object_required(selectors.call_get, perm=MANAGE, target=_call_city)
-def call_open(request, call):
-    try:
-        services.call_open(call=call)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("The call is open for proposals."))
-    return redirect("cocreation:call", pk=call.pk)
+def _call_step(service, success):
+    """A button of the city's editors on a call's page: `service(call=...)`, then back to the call."""
+    act = lambda request, call: service(call=call)  # noqa: E731
+    return object_action(selectors.call_get, perm=MANAGE, target=_call_city, act=act, success=success, back=_call_url)
 
 
-@require_POST
-@object_required(selectors.call_get, perm=MANAGE, target=_call_city)
-def call_close(request, call):
-    try:
-        services.call_close(call=call)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("The call is closed for proposals."))
-    return redirect("cocreation:call", pk=call.pk)
+call_open = _call_step(services.call_open, gettext_lazy("The call is open for proposals."))
+call_close = _call_step(services.call_close, gettext_lazy("The call is closed for proposals."))
 
 
 @require_POST
 @object_required(selectors.call_get, perm=MANAGE, target=_call_city)
 def clarification_publish(request, call):
     """Publish a question about the call with its answer, read by every SME on its link."""
-    form = ClarificationForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("A published clarification needs both the question and its answer."))
-    else:
-        try:
-            services.clarification_publish(call=call, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, _("The clarification is published."))
-    return redirect(reverse("cocreation:call", kwargs={"pk": call.pk}) + "#clarifications")
+    form_action(
+        request,
+        ClarificationForm(request.POST),
+        lambda data: services.clarification_publish(call=call, **data),
+        invalid=_("A published clarification needs both the question and its answer."),
+        success=_("The clarification is published."),
+    )
+    return redirect(_call_url(call, "#clarifications"))
 
 
 # --- SME invitations ------------------------------------------------------------------------------
@@ -178,7 +153,7 @@ def call_invite(request, call):
     """Invite the ticked SMEs of the city's registry, or (without a selection) every SME not yet invited;
     the links go out by e-mail once the call is open."""
     smes = selectors.uninvited_smes(call=call)
-    back = redirect(reverse("cocreation:call", kwargs={"pk": call.pk}) + "#invitations")
+    back = redirect(_call_url(call, "#invitations"))
     if "selected" in request.POST:
         picked = {id_from(value) for value in request.POST.getlist("stakeholder")}
         if not picked:
@@ -191,46 +166,41 @@ def call_invite(request, call):
                 _("Some ticked SMEs are no longer waiting for a link to this call. Reload the page and try again."),
             )
             return back
-    try:
-        result = services.call_invitations_bulk_create(call=call, stakeholders=smes)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
+    if call.status == CallStatus.OPEN:
+        success = _("%(created)s SMEs invited; their links are being sent.")
     else:
-        if call.status == CallStatus.OPEN:
-            messages.success(request, _("%(created)s SMEs invited; their links are being sent.") % result)
-        else:
-            messages.success(request, _("%(created)s SMEs invited; their links are sent when the call opens.") % result)
+        success = _("%(created)s SMEs invited; their links are sent when the call opens.")
+    action_done(
+        request,
+        lambda: services.call_invitations_bulk_create(call=call, stakeholders=smes),
+        success=lambda result: success % result,
+    )
     return back
 
 
-@require_POST
-@object_required(selectors.call_invitation_get, perm=MANAGE, target=lambda invitation: invitation.call.process.city)
-def call_invitation_revoke(request, invitation):
-    try:
-        services.call_invitation_revoke(invitation=invitation)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("The invitation was withdrawn; its link no longer works."))
-    return redirect(reverse("cocreation:call", kwargs={"pk": invitation.call_id}) + "#invitations")
+call_invitation_revoke = object_action(
+    selectors.call_invitation_get,
+    perm=MANAGE,
+    target=lambda invitation: invitation.call.process.city,
+    act=lambda request, invitation: services.call_invitation_revoke(invitation=invitation),
+    success=gettext_lazy("The invitation was withdrawn; its link no longer works."),
+    back=lambda invitation: reverse("cocreation:call", kwargs={"pk": invitation.call_id}) + "#invitations",
+)
 
 
 # --- the award ------------------------------------------------------------------------------------
 
-
-@require_POST
-@object_required(selectors.proposal_get, perm="cocreation.award_call", target=lambda p: p.call.process.city)
-def proposal_award(request, proposal):
-    """Program staff award the call to a proposal; the SME is told by e-mail."""
-    try:
-        services.proposal_award(proposal=proposal)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(
-            request, _("The call is awarded to “%(title)s”; the SME is being told.") % {"title": proposal.title}
-        )
-    return redirect("cocreation:call", pk=proposal.call_id)
+# Program staff award the call to a proposal; the SME is told by e-mail.
+proposal_award = object_action(
+    selectors.proposal_get,
+    perm="cocreation.award_call",
+    target=lambda proposal: proposal.call.process.city,
+    act=lambda request, proposal: services.proposal_award(proposal=proposal),
+    success=lambda proposal, _awarded: (
+        _("The call is awarded to “%(title)s”; the SME is being told.") % {"title": proposal.title}
+    ),
+    back=lambda proposal: reverse("cocreation:call", kwargs={"pk": proposal.call_id}),
+)
 
 
 # --- the SME's proposal form behind its personal link ---------------------------------------------
@@ -241,8 +211,8 @@ def apply(request, token):
     """The public call page behind an SME's personal link: the call, its Q&A and the proposal form,
     in the SME's language, without an account; refused after the deadline or once the call closes."""
     try:
-        invitation = services.call_invitation_from_token(token=token)
-    except services.LinkInvalid as error:
+        invitation = links.link_open(services.CALL_INVITATION, token)
+    except links.LinkInvalid as error:
         return link_refused(request, error.message, error.status)
     chosen = public_language(request, invitation.stakeholder)
     call = invitation.call
@@ -257,29 +227,29 @@ def apply(request, token):
     )
     answer = 200
     if request.method == "POST":
-        if rate_limited(request, f"call-link:{invitation.pk}"):
-            return too_many_attempts(request)
-        if form.is_spam:
-            return link_refused(request, _("Your proposal could not be saved."), 400)
-        if form.is_valid():
-            data = dict(form.cleaned_data)
-            try:
-                services.proposal_submit(
-                    call=call,
-                    stakeholder=invitation.stakeholder,
-                    title=data["title"],
-                    summary=data["summary"],
-                    employees=data["employees"],
-                    registered_in_city=data["registered_in_city"],
-                    amount=data["amount"],
-                    documents=form.uploaded_documents(),
-                )
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
-                messages.success(request, _("Thank you, your proposal is submitted."))
-                return redirect("cocreation:apply", token=token)
+
+        def save():
+            data = form.cleaned_data
+            services.proposal_submit(
+                call=call,
+                stakeholder=invitation.stakeholder,
+                title=data["title"],
+                summary=data["summary"],
+                employees=data["employees"],
+                registered_in_city=data["registered_in_city"],
+                amount=data["amount"],
+                documents=form.uploaded_documents(),
+            )
+
+        if done := public_submit(
+            request,
+            form,
+            save,
+            link=f"call-link:{invitation.pk}",
+            success=_("Thank you, your proposal is submitted."),
+            spam=_("Your proposal could not be saved."),
+        ):
+            return done
         answer = 400
     return render(
         request,

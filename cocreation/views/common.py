@@ -2,13 +2,15 @@
 
 from django.conf import settings
 from django.http import Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import redirect, render
 from django.utils import translation
 from django.utils.translation import gettext as _
 
 from ccrs import public_forms
+from ccrs.forms import form_page, form_saved
 
 from .. import exports
+from ..rules import abilities
 
 LANGUAGES = [code for code, _name in settings.LANGUAGES]
 
@@ -29,6 +31,14 @@ def status(form):
 
 def error_text(error) -> str:
     return " ".join(error.messages)
+
+
+def workshop_page(request, template: str, workshop, context: dict, *, form=None):
+    """A page of a workshop for its city's team, with the workshop, its city and whether the user may manage it;
+    with a form, answered 400 when the sent form has errors."""
+    city = workshop.process.city
+    context = {"workshop": workshop, "city": city, "can_manage": abilities(request.user, city)["can_manage"], **context}
+    return form_page(request, template, form, context) if form is not None else render(request, template, context)
 
 
 def download(sheets, fmt, filename):
@@ -68,3 +78,16 @@ def link_refused(request, reason, status: int):
 
 def too_many_attempts(request):
     return link_refused(request, _("Too many attempts from this link. Wait ten minutes, then try again."), 429)
+
+
+def public_submit(request, form, save, *, link: str, success, spam: str):
+    """The POST of a public form behind a personal link: counted against the link (`link`, e.g. "link:12") and
+    the address, a bot's form refused with `spam`, the service's errors put on the form, and after saving back
+    to the page itself. The response to answer, or None when the form is shown again with its errors."""
+    if rate_limited(request, link):
+        return too_many_attempts(request)
+    if form.is_spam:
+        return link_refused(request, spam, 400)
+    if form_saved(request, form, save, success=success):
+        return redirect(request.path)
+    return None

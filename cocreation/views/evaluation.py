@@ -10,12 +10,13 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, require
+from ccrs.forms import form_action, form_page, form_saved
 
 from .. import selectors, services
 from ..forms import ConflictForm, CriterionForm, ScoreSheetForm
 from ..models import IdeaStatus
 from ..rules import abilities
-from .common import error_text, status
+from .common import error_text
 
 MANAGE = "cocreation.manage_process"
 EVALUATE = "cocreation.evaluate"
@@ -73,16 +74,13 @@ def call_evaluation(request, call):
 
 
 def _criterion_add(request, process, call):
-    form = CriterionForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, _("Give the criterion a name and a weight above 0."))
-    else:
-        try:
-            services.criterion_add(process=process, call=call, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, _("The criterion was added."))
+    form_action(
+        request,
+        CriterionForm(request.POST),
+        lambda data: services.criterion_add(process=process, call=call, **data),
+        invalid=_("Give the criterion a name and a weight above 0."),
+        success=_("The criterion was added."),
+    )
     return redirect(_evaluation_url(process, call))
 
 
@@ -119,15 +117,13 @@ def criterion_edit(request, criterion):
 
 def _conflict_declare(request, process, call):
     form = ConflictForm(request.POST)
-    if not form.is_valid():
-        messages.error(request, " ".join(str(e) for errors in form.errors.values() for e in errors))
-    else:
-        try:
-            services.conflict_declare(process=process, call=call, evaluator=request.user, **form.cleaned_data)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, _("Your declaration is recorded."))
+    form_action(
+        request,
+        form,
+        lambda data: services.conflict_declare(process=process, call=call, evaluator=request.user, **data),
+        invalid=" ".join(str(e) for errors in form.errors.values() for e in errors),
+        success=_("Your declaration is recorded."),
+    )
     return redirect(_evaluation_url(process, call))
 
 
@@ -153,21 +149,19 @@ def _score_sheet(request, *, process, call, idea=None, proposal=None):
     criteria = panel["criteria"]
     item = proposal or idea
     form = ScoreSheetForm(request.POST or None, criteria=criteria)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         values, comments = form.values()
-        try:
-            services.score_sheet_submit(
-                evaluator=request.user, idea=idea, proposal=proposal, values=values, comments=comments
-            )
-        except ValidationError as error:
-            for message in error.messages:
-                form.add_error(None, message)
-        else:
-            messages.success(request, _("Your scores are submitted."))
-            return redirect(_evaluation_url(process, call))
-    return render(
+        services.score_sheet_submit(
+            evaluator=request.user, idea=idea, proposal=proposal, values=values, comments=comments
+        )
+
+    if form_saved(request, form, save, success=_("Your scores are submitted.")):
+        return redirect(_evaluation_url(process, call))
+    return form_page(
         request,
         "cocreation/score_sheet.html",
+        form,
         {
             "process": process,
             "call": call,
@@ -176,13 +170,11 @@ def _score_sheet(request, *, process, call, idea=None, proposal=None):
             "idea": idea,
             "proposal": proposal,
             "documents": selectors.proposal_documents(proposal=proposal) if proposal else [],
-            "form": form,
             "panel": panel,
             "submitted": item.pk in panel["complete"],
             "my_sheet": [(c.name, panel["my_scores"].get(item.pk, {}).get(c.pk)) for c in criteria],
             "evaluation_url": _evaluation_url(process, call),
         },
-        status=status(form),
     )
 
 

@@ -9,14 +9,14 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import object_required
-from ccrs.forms import form_saved
+from ccrs import links
+from ccrs.decorators import object_action, object_required
+from ccrs.forms import action_done, form_page, form_saved
 from ccrs.inputs import id_from
 
 from .. import selectors, services
 from ..forms import IdeaEditForm, IdeaForm, IdeaMergeForm, IdeaTagForm
-from ..rules import abilities
-from .common import LANGUAGES, error_text, link_refused, rate_limited, status, too_many_attempts
+from .common import LANGUAGES, error_text, link_refused, rate_limited, too_many_attempts, workshop_page
 
 MANAGE = "cocreation.manage_process"
 
@@ -27,15 +27,8 @@ def _idea_city(idea):
 
 @object_required(selectors.workshop_get)
 def idea_list(request, workshop):
-    return render(
-        request,
-        "cocreation/idea_list.html",
-        {
-            "workshop": workshop,
-            "city": workshop.process.city,
-            "ideas": selectors.idea_list(workshop=workshop),
-            "can_manage": abilities(request.user, workshop.process.city)["can_manage"],
-        },
+    return workshop_page(
+        request, "cocreation/idea_list.html", workshop, {"ideas": selectors.idea_list(workshop=workshop)}
     )
 
 
@@ -65,11 +58,11 @@ def idea_new(request, workshop):
 
     if form_saved(request, form, save, success=_("The idea was added.")):
         return redirect("cocreation:ideas", pk=workshop.pk)
-    return render(
+    return form_page(
         request,
         "cocreation/idea_form.html",
-        {"workshop": workshop, "city": workshop.process.city, "form": form, "submission": submission},
-        status=status(form),
+        form,
+        {"workshop": workshop, "city": workshop.process.city, "submission": submission},
     )
 
 
@@ -81,11 +74,8 @@ def idea_edit(request, idea):
         request, form, lambda: services.idea_update(idea=idea, **form.cleaned_data), success=_("The idea was saved.")
     ):
         return redirect("cocreation:ideas", pk=workshop.pk)
-    return render(
-        request,
-        "cocreation/idea_form.html",
-        {"workshop": workshop, "city": workshop.process.city, "form": form, "idea": idea},
-        status=status(form),
+    return form_page(
+        request, "cocreation/idea_form.html", form, {"workshop": workshop, "city": workshop.process.city, "idea": idea}
     )
 
 
@@ -123,25 +113,22 @@ def idea_merge(request, idea):
         messages.error(request, _("Choose the idea to merge this one into."))
     else:
         chosen = next(other for other in others if other.pk == form.cleaned_data["into"])
-        try:
-            into = services.idea_merge(duplicate=idea, into=chosen)
-        except ValidationError as error:
-            messages.error(request, error_text(error))
-        else:
-            messages.success(request, _("“%(idea)s” was merged into “%(into)s”.") % {"idea": idea, "into": into})
+        action_done(
+            request,
+            lambda: services.idea_merge(duplicate=idea, into=chosen),
+            success=lambda into: _("“%(idea)s” was merged into “%(into)s”.") % {"idea": idea, "into": into},
+        )
     return redirect("cocreation:ideas", pk=idea.workshop_id)
 
 
-@require_POST
-@object_required(selectors.idea_get, perm=MANAGE, target=_idea_city)
-def idea_shortlist(request, idea):
-    try:
-        services.idea_shortlist(idea=idea)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("“%(idea)s” is on the shortlist.") % {"idea": idea})
-    return redirect("cocreation:ideas", pk=idea.workshop_id)
+idea_shortlist = object_action(
+    selectors.idea_get,
+    perm=MANAGE,
+    target=_idea_city,
+    act=lambda request, idea: services.idea_shortlist(idea=idea),
+    success=lambda idea, _shortlisted: _("“%(idea)s” is on the shortlist.") % {"idea": idea},
+    back=lambda idea: reverse("cocreation:ideas", kwargs={"pk": idea.workshop_id}),
+)
 
 
 @require_POST
@@ -149,8 +136,8 @@ def idea_shortlist(request, idea):
 def vote(request, token):
     """A participant votes for an idea, takes a vote back, or rates an idea, through their link."""
     try:
-        invitation = services.invitation_from_token(token=token)
-    except services.LinkInvalid as error:
+        invitation = links.link_open(services.STAKEHOLDER_INVITATION, token)
+    except links.LinkInvalid as error:
         return link_refused(request, error.message, error.status)
     translation.activate(invitation.stakeholder.language if invitation.stakeholder.language in LANGUAGES else "en")
     if rate_limited(request, f"link:{invitation.pk}"):

@@ -1,18 +1,15 @@
 """Pages of co-creation processes: a city's list, a process with its timeline, editing and the phases."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_POST
 
-from ccrs.decorators import object_required
-from ccrs.forms import form_saved
+from ccrs.decorators import object_action, object_required
+from ccrs.forms import form_page, form_saved
 
 from .. import selectors, services
 from ..forms import PhaseScheduleForm, ProcessForm
 from ..rules import abilities
-from .common import error_text, status
 
 MANAGE = "cocreation.manage_process"
 
@@ -54,9 +51,7 @@ def process_create(request, city):
         success=_("The process was created. Now schedule its phases."),
     ):
         return redirect("cocreation:process_phases", pk=saved.result.pk)
-    return render(
-        request, "cocreation/process_form.html", {"form": form, "city": city, "process": None}, status=status(form)
-    )
+    return form_page(request, "cocreation/process_form.html", form, {"city": city, "process": None})
 
 
 @object_required(selectors.process_get, perm=MANAGE, target=lambda process: process.city)
@@ -69,12 +64,7 @@ def process_edit(request, process):
         success=_("The process was saved."),
     ):
         return redirect("cocreation:process", pk=process.pk)
-    return render(
-        request,
-        "cocreation/process_form.html",
-        {"form": form, "city": process.city, "process": process},
-        status=status(form),
-    )
+    return form_page(request, "cocreation/process_form.html", form, {"city": process.city, "process": process})
 
 
 @object_required(selectors.process_get, perm=MANAGE, target=lambda process: process.city)
@@ -91,25 +81,22 @@ def process_phases(request, process):
         success=_("The phases were scheduled."),
     ):
         return redirect("cocreation:process", pk=process.pk)
-    return render(
+    return form_page(
         request,
         "cocreation/process_phases.html",
-        {"form": form, "city": process.city, "process": process, "timeline": selectors.timeline(process)},
-        status=status(form),
+        form,
+        {"city": process.city, "process": process, "timeline": selectors.timeline(process)},
     )
 
 
-@require_POST
-@object_required(selectors.phase_get, perm=MANAGE, target=lambda phase: phase.process.city)
-def phase_advance(request, phase):
-    """Start a planned phase or finish a running one."""
-    try:
-        phase = services.phase_advance(phase=phase)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(
-            request,
-            _("%(phase)s: %(status)s.") % {"phase": phase.get_kind_display(), "status": phase.get_status_display()},
-        )
-    return redirect("cocreation:process", pk=phase.process_id)
+# Start a planned phase or finish a running one.
+phase_advance = object_action(
+    selectors.phase_get,
+    perm=MANAGE,
+    target=lambda phase: phase.process.city,
+    act=lambda request, phase: services.phase_advance(phase=phase),
+    success=lambda _phase, phase: (
+        _("%(phase)s: %(status)s.") % {"phase": phase.get_kind_display(), "status": phase.get_status_display()}
+    ),
+    back=lambda phase: reverse("cocreation:process", kwargs={"pk": phase.process_id}),
+)

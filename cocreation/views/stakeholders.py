@@ -7,12 +7,12 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
-from django.views.decorators.http import require_POST
+from django.utils.translation import gettext_lazy, ngettext
 
-from ccrs.decorators import object_required, require
-from ccrs.forms import add_service_errors, form_saved
+from ccrs.decorators import object_action, object_required, require
+from ccrs.forms import add_service_errors, form_page, form_saved
 from ccrs.inputs import id_from
 
 from .. import selectors, services
@@ -23,7 +23,7 @@ from ..forms import (
     StakeholderForm,
 )
 from ..rules import abilities
-from .common import error_text, page, status
+from .common import error_text, page
 
 MANAGE = "cocreation.manage_process"
 TEMPLATE_ROWS = [
@@ -130,12 +130,7 @@ def stakeholder_add(request, city):
     form = StakeholderForm(request.POST or None, city=city)
     if request.method == "POST" and form.is_valid() and (done := _stakeholder_add(request, city, form)):
         return done
-    return render(
-        request,
-        "cocreation/stakeholder_form.html",
-        {"form": form, "city": city, "stakeholder": None},
-        status=status(form),
-    )
+    return form_page(request, "cocreation/stakeholder_form.html", form, {"city": city, "stakeholder": None})
 
 
 @object_required(selectors.stakeholder_get, perm=MANAGE, target=lambda stakeholder: stakeholder.city)
@@ -149,13 +144,7 @@ def stakeholder_edit(request, stakeholder):
         success=_("The stakeholder was saved."),
     ):
         return redirect("cocreation:stakeholders", slug=city.slug)
-        stakeholder.refresh_from_db()
-    return render(
-        request,
-        "cocreation/stakeholder_form.html",
-        {"form": form, "city": city, "stakeholder": stakeholder},
-        status=status(form),
-    )
+    return form_page(request, "cocreation/stakeholder_form.html", form, {"city": city, "stakeholder": stakeholder})
 
 
 @object_required(selectors.city_get, kwarg="slug", perm=MANAGE)
@@ -164,11 +153,8 @@ def stakeholder_import(request, city):
     form = StakeholderCsvForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid() and (done := _stakeholders_import(request, city, form)):
         return done
-    return render(
-        request,
-        "cocreation/stakeholder_import.html",
-        {"form": form, "city": city, "columns": services.CSV_COLUMNS},
-        status=status(form),
+    return form_page(
+        request, "cocreation/stakeholder_import.html", form, {"city": city, "columns": services.CSV_COLUMNS}
     )
 
 
@@ -251,35 +237,30 @@ def workshop_invite_csv(request, workshop):
                 % result,
             )
             return redirect("cocreation:workshop", pk=workshop.pk)
-    return render(
+    return form_page(
         request,
         "cocreation/workshop_invite_csv.html",
-        {"workshop": workshop, "city": workshop.process.city, "form": form, "columns": services.CSV_COLUMNS},
-        status=status(form),
+        form,
+        {"workshop": workshop, "city": workshop.process.city, "columns": services.CSV_COLUMNS},
     )
 
 
-@require_POST
-@object_required(selectors.invitation_get, perm=MANAGE, target=lambda invitation: invitation.workshop.process.city)
-def invitation_resend(request, invitation):
-    try:
-        services.invitation_resend(invitation=invitation)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(
-            request, _("The link is being sent again to %(email)s.") % {"email": invitation.stakeholder.email}
-        )
-    return redirect("cocreation:workshop", pk=invitation.workshop_id)
+def _invitation_step(service, success):
+    """A button of the city's editors on a workshop invitation: `service(invitation=...)`, back to the workshop."""
+    return object_action(
+        selectors.invitation_get,
+        perm=MANAGE,
+        target=lambda invitation: invitation.workshop.process.city,
+        act=lambda request, invitation: service(invitation=invitation),
+        success=success,
+        back=lambda invitation: reverse("cocreation:workshop", kwargs={"pk": invitation.workshop_id}),
+    )
 
 
-@require_POST
-@object_required(selectors.invitation_get, perm=MANAGE, target=lambda invitation: invitation.workshop.process.city)
-def invitation_revoke(request, invitation):
-    try:
-        services.invitation_revoke(invitation=invitation)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("The invitation was withdrawn; its link no longer works."))
-    return redirect("cocreation:workshop", pk=invitation.workshop_id)
+invitation_resend = _invitation_step(
+    services.invitation_resend,
+    lambda invitation, _sent: _("The link is being sent again to %(email)s.") % {"email": invitation.stakeholder.email},
+)
+invitation_revoke = _invitation_step(
+    services.invitation_revoke, gettext_lazy("The invitation was withdrawn; its link no longer works.")
+)

@@ -1,40 +1,30 @@
 """Pages of stakeholders' input: the team's list of a workshop's input, and the public form behind a personal link."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import redirect, render
+from django.shortcuts import render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 
+from ccrs import links
 from ccrs.decorators import object_required
 
 from .. import selectors, services
 from ..forms import InputForm
-from ..rules import abilities
-from .common import language, link_refused, page, public_language, rate_limited, too_many_attempts
+from .common import language, link_refused, page, public_language, public_submit, workshop_page
 
 
 @object_required(selectors.workshop_get)
 def submission_list(request, workshop):
-    return render(
-        request,
-        "cocreation/submission_list.html",
-        {
-            "workshop": workshop,
-            "city": workshop.process.city,
-            "can_manage": abilities(request.user, workshop.process.city)["can_manage"],
-            **selectors.submission_list(workshop=workshop, page=page(request), language=language(request)),
-        },
-    )
+    data = selectors.submission_list(workshop=workshop, page=page(request), language=language(request))
+    return workshop_page(request, "cocreation/submission_list.html", workshop, data)
 
 
 @never_cache
 def respond(request, token):
     """The public input form behind a stakeholder's personal link: no account, in their language."""
     try:
-        invitation = services.invitation_from_token(token=token)
-    except services.LinkInvalid as error:
+        invitation = links.link_open(services.STAKEHOLDER_INVITATION, token)
+    except links.LinkInvalid as error:
         return link_refused(request, error.message, error.status)
     chosen = public_language(request, invitation.stakeholder)
     workshop = invitation.workshop
@@ -49,24 +39,20 @@ def respond(request, token):
     )
     answer = 200
     if request.method == "POST":
-        if rate_limited(request, f"link:{invitation.pk}"):
-            return too_many_attempts(request)
-        if form.is_spam:
-            return link_refused(request, _("Your answers could not be saved."), 400)
-        if form.is_valid():
+
+        def save():
             answers, files = form.answers()
-            try:
-                _submission, created = services.submission_save(
-                    invitation=invitation, answers=answers, files=files, language=chosen
-                )
-            except ValidationError as error:
-                for message in error.messages:
-                    form.add_error(None, message)
-            else:
-                messages.success(
-                    request, _("Thank you, your answers are saved.") if created else _("Your changes are saved.")
-                )
-                return redirect("cocreation:respond", token=token)
+            return services.submission_save(invitation=invitation, answers=answers, files=files, language=chosen)
+
+        if done := public_submit(
+            request,
+            form,
+            save,
+            link=f"link:{invitation.pk}",
+            success=lambda saved: _("Thank you, your answers are saved.") if saved[1] else _("Your changes are saved."),
+            spam=_("Your answers could not be saved."),
+        ):
+            return done
         answer = 400
     return render(
         request,

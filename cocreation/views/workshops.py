@@ -4,18 +4,18 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import object_required, require
-from ccrs.forms import form_saved
+from ccrs.decorators import object_action, object_required, require
+from ccrs.forms import form_page, form_saved
 
 from .. import exports, selectors, services
 from ..forms import ClosingReportForm, InviteForm, QuestionForm, WorkshopForm
-from ..rules import abilities
-from .common import download, error_text, language, page, status
+from .common import download, error_text, language, page, workshop_page
 
 MANAGE = "cocreation.manage_process"
 
@@ -65,13 +65,11 @@ def workshop_detail(request, workshop):
         except ValidationError as error:
             messages.error(request, error_text(error))
         return redirect("cocreation:workshop", pk=workshop.pk)
-    return render(
+    return workshop_page(
         request,
         "cocreation/workshop_detail.html",
+        workshop,
         {
-            "workshop": workshop,
-            "city": city,
-            "can_manage": abilities(request.user, city)["can_manage"],
             "invite_form": InviteForm(),
             "starts_local": timezone.localtime(workshop.starts_at, workshop.city_tz),
             "ends_local": timezone.localtime(workshop.ends_at, workshop.city_tz),
@@ -92,11 +90,8 @@ def workshop_create(request, process):
         success=_("The workshop was planned. Now write its questions."),
     ):
         return redirect("cocreation:questions", pk=saved.result.pk)
-    return render(
-        request,
-        "cocreation/workshop_form.html",
-        {"form": form, "city": city, "process": process, "workshop": None},
-        status=status(form),
+    return form_page(
+        request, "cocreation/workshop_form.html", form, {"city": city, "process": process, "workshop": None}
     )
 
 
@@ -111,11 +106,11 @@ def workshop_edit(request, workshop):
         success=_("The workshop was saved."),
     ):
         return redirect("cocreation:workshop", pk=workshop.pk)
-    return render(
+    return form_page(
         request,
         "cocreation/workshop_form.html",
-        {"form": form, "city": city, "process": workshop.process, "workshop": workshop},
-        status=status(form),
+        form,
+        {"city": city, "process": workshop.process, "workshop": workshop},
     )
 
 
@@ -141,19 +136,8 @@ def questions(request, workshop):
 
     if form_saved(request, form, save, success=_("The question was added.")):
         return redirect("cocreation:questions", pk=workshop.pk)
-    return render(
-        request,
-        "cocreation/question_list.html",
-        {
-            "workshop": workshop,
-            "city": city,
-            "can_manage": abilities(request.user, city)["can_manage"],
-            "form": form,
-            **selectors.workshop_questions(workshop=workshop),
-            **_language_blocks(form, workshop),
-        },
-        status=status(form),
-    )
+    context = {**selectors.workshop_questions(workshop=workshop), **_language_blocks(form, workshop)}
+    return workshop_page(request, "cocreation/question_list.html", workshop, context, form=form)
 
 
 @object_required(selectors.question_get, perm=MANAGE, target=_question_city)
@@ -167,40 +151,32 @@ def question_edit(request, question):
         success=_("The question was saved."),
     ):
         return redirect("cocreation:questions", pk=workshop.pk)
-    return render(
+    return form_page(
         request,
         "cocreation/question_form.html",
-        {
-            "form": form,
-            "workshop": workshop,
-            "city": workshop.process.city,
-            "question": question,
-            **_language_blocks(form, workshop),
-        },
-        status=status(form),
+        form,
+        {"workshop": workshop, "city": workshop.process.city, "question": question, **_language_blocks(form, workshop)},
     )
 
 
-@require_POST
-@object_required(selectors.question_get, perm=MANAGE, target=_question_city)
-def question_delete(request, question):
-    try:
-        services.question_delete(question=question)
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    else:
-        messages.success(request, _("The question was removed."))
-    return redirect("cocreation:questions", pk=question.workshop_id)
+def _question_step(act, success=None):
+    """A button of the city's editors on a question: `act(request, question)`, back to the questions."""
+    return object_action(
+        selectors.question_get,
+        perm=MANAGE,
+        target=_question_city,
+        act=act,
+        success=success,
+        back=lambda question: reverse("cocreation:questions", kwargs={"pk": question.workshop_id}),
+    )
 
 
-@require_POST
-@object_required(selectors.question_get, perm=MANAGE, target=_question_city)
-def question_move(request, question):
-    try:
-        services.question_move(question=question, up=request.POST.get("direction") != "down")
-    except ValidationError as error:
-        messages.error(request, error_text(error))
-    return redirect("cocreation:questions", pk=question.workshop_id)
+question_delete = _question_step(
+    lambda request, question: services.question_delete(question=question), gettext_lazy("The question was removed.")
+)
+question_move = _question_step(
+    lambda request, question: services.question_move(question=question, up=request.POST.get("direction") != "down")
+)
 
 
 # --- attendance and the closing report ------------------------------------------------------------
@@ -209,18 +185,9 @@ def question_move(request, question):
 @object_required(selectors.workshop_get)
 def attendance(request, workshop):
     """The register: every invitee with a check-in toggle for the city's editors."""
-    city = workshop.process.city
-    return render(
-        request,
-        "cocreation/attendance.html",
-        {
-            "workshop": workshop,
-            "city": city,
-            "can_manage": abilities(request.user, city)["can_manage"],
-            "query": request.GET.get("q", ""),
-            **selectors.attendance_register(workshop=workshop, page=page(request), query=request.GET.get("q", "")),
-        },
-    )
+    query = request.GET.get("q", "")
+    register = selectors.attendance_register(workshop=workshop, page=page(request), query=query)
+    return workshop_page(request, "cocreation/attendance.html", workshop, {"query": query, **register})
 
 
 @require_POST
@@ -262,18 +229,8 @@ def workshop_report(request, workshop):
 
     if form_saved(request, form, save, success=_("The closing report was saved.")):
         return redirect("cocreation:workshop", pk=workshop.pk)
-    return render(
-        request,
-        "cocreation/workshop_report.html",
-        {
-            "workshop": workshop,
-            "city": city,
-            "can_manage": abilities(request.user, city)["can_manage"],
-            "form": form,
-            **selectors.workshop_report(workshop=workshop),
-        },
-        status=status(form),
-    )
+    report = selectors.workshop_report(workshop=workshop)
+    return workshop_page(request, "cocreation/workshop_report.html", workshop, report, form=form)
 
 
 @object_required(selectors.attachment_get)

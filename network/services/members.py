@@ -14,6 +14,7 @@ from django.utils.translation import gettext_lazy
 
 from ccrs import links
 from ccrs.models import CityMembership
+from ccrs.states import locked, moved
 
 from ..models import MemberProfile, NetworkInvitation, NetworkInvitationStatus, Organisation, Tag, Visibility
 
@@ -42,15 +43,6 @@ NETWORK_INVITATION = links.invitation_kind(
     expired=gettext_lazy("This invitation link has expired. Ask the program team to send a new one."),
     gone=gettext_lazy("This invitation no longer exists. Ask the program team for a new one."),
 )
-
-
-def network_invitation_token(*, invitation: NetworkInvitation) -> str:
-    return links.link_token(NETWORK_INVITATION, invitation)
-
-
-def network_invitation_from_token(*, token: str, lock: bool = False) -> NetworkInvitation:
-    """The pending invitation a link points to, or LinkInvalid saying why it cannot be used."""
-    return links.link_open(NETWORK_INVITATION, token, lock=lock)
 
 
 def _profile_for(user) -> MemberProfile:
@@ -160,7 +152,7 @@ def network_invitation_accept(*, token: str, user=None, full_name: str = "", pas
 
     Returns (user, profile); LinkInvalid for a link that cannot be used, ValidationError for input to fix.
     """
-    invitation = network_invitation_from_token(token=token, lock=True)
+    invitation = links.link_open(NETWORK_INVITATION, token, lock=True)
     user = links.link_account(
         email=invitation.email, user=user, full_name=full_name or invitation.full_name, password=password
     )
@@ -190,12 +182,8 @@ def network_invitation_accept(*, token: str, user=None, full_name: str = "", pas
 @transaction.atomic
 def network_invitation_revoke(*, invitation: NetworkInvitation) -> NetworkInvitation:
     """Withdraw a pending invitation: its link stops working at once."""
-    invitation = NetworkInvitation.objects.select_for_update().get(pk=invitation.pk)
-    if invitation.status != NetworkInvitationStatus.PENDING:
-        raise ValidationError(_("Only a pending invitation can be withdrawn."))
-    invitation.status = NetworkInvitationStatus.REVOKED
-    invitation.save(update_fields=["status", "updated_at"])
-    return invitation
+    invitation = locked(invitation, {NetworkInvitationStatus.PENDING}, _("Only a pending invitation can be withdrawn."))
+    return moved(invitation, NetworkInvitationStatus.REVOKED)
 
 
 @transaction.atomic

@@ -3,7 +3,6 @@ review and publication steps."""
 
 from django.conf import settings
 from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.http import FileResponse, Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -11,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from ccrs.decorators import object_required, permission_required, require
-from ccrs.forms import add_service_errors, form_saved
+from ccrs.forms import action_done, form_page, form_saved
 
 from .. import case_study_forms as forms
 from ..models import CaseStudyPhoto, CaseStudyQuote, SectionKey
@@ -48,11 +47,11 @@ def case_study_list(request):
         )
         if saved:
             return redirect(saved.result.get_absolute_url())
-    return render(
+    return form_page(
         request,
         "network/case_studies/case_study_list.html",
-        {"studies": selectors.case_study_list(user=request.user), "form": form, "cities": cities},
-        status=400 if form.errors else 200,
+        form,
+        {"studies": selectors.case_study_list(user=request.user), "cities": cities},
     )
 
 
@@ -101,6 +100,13 @@ def case_study_edit(request, study):
     return render(request, "network/case_studies/case_study_edit.html", context, status=400 if form.errors else 200)
 
 
+def _sent_from_page(request, form, save, *, success):
+    """A form of the study's page sent on its own: saved through form_saved, or each field's errors a message."""
+    if not form_saved(request, form, save, success=success):
+        for errors in form.errors.values():
+            messages.error(request, " ".join(errors))
+
+
 STEP_PERMS = {
     "submit": "network.submit_case_study",
     "approve": "network.review_case_study",
@@ -135,12 +141,7 @@ def case_study_step(request, study):
         ),
     }
     step, success = steps[action]
-    try:
-        step()
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, success)
+    action_done(request, step, success=success)
     return redirect(study.get_absolute_url())
 
 
@@ -148,29 +149,23 @@ def case_study_step(request, study):
 @object_required(selectors.case_study_get, perm="network.change_case_study")
 def quote_add(request, study):
     form = forms.QuoteForm(request.POST, sources=selectors.quote_sources(city=study.city))
-    if form.is_valid():
+
+    def save():
         data = form.cleaned_data
-        try:
-            if data["source"]:
-                services.quote_pick(study=study, user=request.user, key=data["source"])
-            else:
-                services.quote_add(
-                    study=study,
-                    user=request.user,
-                    text=data["text"],
-                    language=data["language"] or study.city.main_language,
-                    speaker_kind=data["speaker_kind"] or "other",
-                    speaker_name=data["speaker_name"],
-                    speaker_organisation=data["speaker_organisation"],
-                    consent=data["consent"] or "none",
-                )
-        except ValidationError as error:
-            add_service_errors(form, error)
-    if form.errors:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-    else:
-        messages.success(request, _("The quote was added."))
+        if data["source"]:
+            return services.quote_pick(study=study, user=request.user, key=data["source"])
+        return services.quote_add(
+            study=study,
+            user=request.user,
+            text=data["text"],
+            language=data["language"] or study.city.main_language,
+            speaker_kind=data["speaker_kind"] or "other",
+            speaker_name=data["speaker_name"],
+            speaker_organisation=data["speaker_organisation"],
+            consent=data["consent"] or "none",
+        )
+
+    _sent_from_page(request, form, save, success=_("The quote was added."))
     return redirect(study.get_absolute_url())
 
 
@@ -183,14 +178,14 @@ def _quote_of(*, user, pk):
 @object_required(_quote_of, perm="network.change_case_study", target=lambda quote: quote.study)
 def quote_consent(request, quote):
     form = forms.QuoteConsentForm(request.POST)
-    try:
-        if not form.is_valid():
-            raise ValidationError(_("Choose what the person agreed to."))
-        services.quote_consent_record(quote=quote, user=request.user, consent=form.cleaned_data["consent"])
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+    if form.is_valid():
+        action_done(
+            request,
+            lambda: services.quote_consent_record(quote=quote, user=request.user, consent=form.cleaned_data["consent"]),
+            success=_("The consent was recorded."),
+        )
     else:
-        messages.success(request, _("The consent was recorded."))
+        messages.error(request, _("Choose what the person agreed to."))
     return redirect(quote.study.get_absolute_url())
 
 
@@ -198,22 +193,13 @@ def quote_consent(request, quote):
 @object_required(selectors.case_study_get, perm="network.change_case_study")
 def photo_add(request, study):
     form = forms.PhotoForm(request.POST, request.FILES)
-    if form.is_valid():
-        try:
-            services.photo_add(
-                study=study,
-                upload=form.cleaned_data["image"],
-                caption=form.cleaned_data["caption"],
-                credit=form.cleaned_data["credit"],
-                consent=form.cleaned_data["consent"],
-            )
-        except ValidationError as error:
-            add_service_errors(form, error)
-    if form.errors:
-        for errors in form.errors.values():
-            messages.error(request, " ".join(errors))
-    else:
-        messages.success(request, _("The photo was added."))
+
+    def save():
+        data = form.cleaned_data
+        upload, caption, credit, consent = data["image"], data["caption"], data["credit"], data["consent"]
+        return services.photo_add(study=study, upload=upload, caption=caption, credit=credit, consent=consent)
+
+    _sent_from_page(request, form, save, success=_("The photo was added."))
     return redirect(study.get_absolute_url())
 
 

@@ -8,11 +8,12 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
 from ccrs import links
-from ccrs.decorators import NOT_OPEN, object_required, permission_required
-from ccrs.forms import add_service_errors, form_saved
+from ccrs.decorators import NOT_OPEN, object_action, object_required, permission_required
+from ccrs.forms import action_done, add_service_errors, form_saved
 
 from .. import calendars
 from ..forms.events import AttendanceForm, CloseForm, EventForm, RegistrationForm
@@ -127,12 +128,11 @@ def registration_cancel(request, event):
     registration = selectors.registration_of(user=request.user, event=event)
     if registration is None:
         raise Http404(NOT_OPEN)
-    try:
-        services.registration_cancel(registration=registration)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("Your registration is cancelled."))
+    action_done(
+        request,
+        lambda: services.registration_cancel(registration=registration),
+        success=_("Your registration is cancelled."),
+    )
     return redirect(event)
 
 
@@ -201,16 +201,13 @@ def event_edit(request, event):
     return render(request, "network/events/event_form.html", {"form": form, "event": event})
 
 
-@require_POST
-@object_required(_load, perm="network.change_event")
-def event_cancel(request, event):
-    try:
-        services.event_cancel(event=event)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The event is cancelled; the people registered are told by e-mail."))
-    return redirect(event)
+event_cancel = object_action(
+    _load,
+    perm="network.change_event",
+    act=lambda request, event: services.event_cancel(event=event),
+    success=gettext_lazy("The event is cancelled; the people registered are told by e-mail."),
+    back=lambda event: event,
+)
 
 
 @object_required(_load, perm="network.change_event")

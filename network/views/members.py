@@ -2,18 +2,17 @@
 management, joining from an invitation and a city lead's choice of who of her team is listed."""
 
 from django.contrib import messages
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
-from django.utils.translation import get_language, ngettext
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import get_language, gettext_lazy, ngettext
 from django.utils.translation import gettext as _
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import object_required, permission_required
-from ccrs.forms import form_saved
+from ccrs.decorators import object_action, object_required, permission_required
+from ccrs.forms import form_page, form_saved
 from ccrs.inputs import id_from
 from ccrs.models import User
-from ccrs.views import LinkFlow, link_accept
+from ccrs.views import LinkFlow, link_page
 from cities.selectors import city_get
 
 from ..forms.members import MemberAddForm, ProfileForm
@@ -84,7 +83,7 @@ def profile_edit(request):
     )
     if saved:
         return redirect("network:person_detail", pk=request.user.pk)
-    return render(request, "network/members/profile_form.html", {"form": form}, status=400 if form.errors else 200)
+    return form_page(request, "network/members/profile_form.html", form)
 
 
 @permission_required("network.manage_members")
@@ -100,56 +99,45 @@ def member_manage(request):
     if saved:
         return redirect("network:member_manage")
     context = selectors.network_members_page(page=request.GET.get("page", 1), q=request.GET.get("q", ""))
-    return render(
-        request, "network/members/member_manage.html", {**context, "form": form}, status=400 if form.errors else 200
+    return form_page(request, "network/members/member_manage.html", form, context)
+
+
+def _management_step(model, act, success):
+    """A button of staff's member management: `act(request, row)` on the URL's `model` row, back to the page."""
+    return require_POST(
+        permission_required("network.manage_members")(
+            object_action(
+                lambda *, user, pk: model.objects.filter(pk=id_from(pk) or 0).first(),
+                act=act,
+                success=success,
+                back=lambda _row: reverse("network:member_manage"),
+            )
+        )
     )
 
 
-@require_POST
-@permission_required("network.manage_members")
-def member_remove(request, pk):
-    person = get_object_or_404(User, pk=id_from(pk) or 0)
-    try:
-        services.network_member_remove(removed_by=request.user, user=person)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("%(name)s is no longer a network member.") % {"name": person.get_full_name()})
-    return redirect("network:member_manage")
-
-
-@require_POST
-@permission_required("network.manage_members")
-def invitation_revoke(request, pk):
-    invitation = get_object_or_404(NetworkInvitation, pk=id_from(pk) or 0)
-    try:
-        services.network_invitation_revoke(invitation=invitation)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email})
-    return redirect("network:member_manage")
-
-
-def _joined(request, profile):
-    messages.success(request, _("Welcome to the CCRS peer network. Tell the others what you offer and seek."))
-    return redirect("network:profile_edit")
-
-
-JOIN_FLOW = LinkFlow(
-    open=services.network_invitation_from_token,
-    email=lambda invitation: invitation.email,
-    accept=services.network_invitation_accept,
-    template="network/members/join.html",
-    name="invitation",
-    done=_joined,
+member_remove = _management_step(
+    User,
+    lambda request, person: services.network_member_remove(removed_by=request.user, user=person),
+    lambda person, _removed: _("%(name)s is no longer a network member.") % {"name": person.get_full_name()},
+)
+invitation_revoke = _management_step(
+    NetworkInvitation,
+    lambda request, invitation: services.network_invitation_revoke(invitation=invitation),
+    lambda invitation, _revoked: _("The invitation to %(email)s is withdrawn.") % {"email": invitation.email},
 )
 
 
-@never_cache
-def join(request, token):
-    """Join the network from an e-mailed link; a new account is made if the person has none."""
-    return link_accept(request, token, flow=JOIN_FLOW)
+# Join the network from an e-mailed link; a new account is made if the person has none.
+join = link_page(
+    LinkFlow(
+        kind=services.NETWORK_INVITATION,
+        accept=services.network_invitation_accept,
+        template="network/members/join.html",
+        welcome=gettext_lazy("Welcome to the CCRS peer network. Tell the others what you offer and seek."),
+        then=lambda profile: reverse("network:profile_edit"),
+    )
+)
 
 
 @object_required(city_get, kwarg="slug", perm="network.manage_team_presence")

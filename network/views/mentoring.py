@@ -1,14 +1,13 @@
 """Pages of mentoring: the pairs a person may see, staff pairing (with each mentor's load), a pair's page
 with its sessions and actions, and the forms that log a session, agree an action and mark it done."""
 
-from django.contrib import messages
-from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import object_required, permission_required
-from ccrs.forms import form_saved
+from ccrs.decorators import object_action, object_required, permission_required
+from ccrs.forms import form_page, form_saved
 
 from ..forms.mentoring import ActionForm, PairForm, SessionForm
 from ..rules import mentoring_abilities
@@ -37,12 +36,7 @@ def pair_create(request):
     )
     if saved:
         return redirect(saved.result.get_absolute_url())
-    return render(
-        request,
-        "network/mentoring/pair_form.html",
-        {"form": form, "mentors": selectors.mentor_load()},
-        status=400 if form.errors else 200,
-    )
+    return form_page(request, "network/mentoring/pair_form.html", form, {"mentors": selectors.mentor_load()})
 
 
 def _pair_page(request, pair, *, session_form=None, action_form=None, status=200):
@@ -99,14 +93,15 @@ def action_add(request, pair):
     return _pair_page(request, pair, action_form=form, status=400)
 
 
-@require_POST
-@permission_required("network.view_mentoring")
-@object_required(selectors.action_get, perm="network.log_mentoring", target=lambda action: action.pair)
-def action_complete(request, action):
-    try:
-        services.action_complete(action=action, by=request.user)
-    except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
-    else:
-        messages.success(request, _("The action is marked done."))
-    return redirect(action.pair.get_absolute_url())
+action_complete = require_POST(
+    permission_required("network.view_mentoring")(
+        object_action(
+            selectors.action_get,
+            perm="network.log_mentoring",
+            target=lambda action: action.pair,
+            act=lambda request, action: services.action_complete(action=action, by=request.user),
+            success=gettext_lazy("The action is marked done."),
+            back=lambda action: action.pair.get_absolute_url(),
+        )
+    )
+)

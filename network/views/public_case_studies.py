@@ -24,7 +24,6 @@ LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 CACHE_SECONDS = 3600
 
 
-
 def _cached(request, language: str, draw) -> HttpResponse:
     """The page from the cache, else drawn by `draw()` (a string) and kept until the next publication."""
     key = f"public:{language}:{request.get_host()}:{request.get_full_path()}"

@@ -25,10 +25,8 @@ from .survey import (
     SURVEY_SALT,
     survey_apply,
     survey_assessment,
-    survey_link,
     survey_link_renew,
     survey_respond,
-    survey_token,
 )
 
 __all__ = [
@@ -61,10 +59,8 @@ __all__ = [
     "selection_reject",
     "survey_apply",
     "survey_assessment",
-    "survey_link",
     "survey_link_renew",
     "survey_respond",
-    "survey_token",
     "value_set",
     "values_import",
 ]

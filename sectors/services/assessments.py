@@ -53,23 +53,24 @@ def _require_editable(assessment):
         )
 
 
-ASSESSMENT_FIELDS = {
+# The ranking settings and economy-wide totals, in the order the settings form asks for them.
+ASSESSMENT_FIELDS = (
     "method",
+    "use_ahp_weights",
     "sensitivity_samples",
     "base_year",
     "year",
     "city_employment",
     "national_employment",
     "national_employment_base",
-    "use_ahp_weights",
-}
+)
 
 
 @transaction.atomic
 def assessment_update(*, assessment: Assessment, **fields) -> Assessment:
     """Change the ranking settings and the economy-wide totals of an editable assessment."""
     _require_editable(assessment)
-    unknown = set(fields) - ASSESSMENT_FIELDS
+    unknown = set(fields) - set(ASSESSMENT_FIELDS)
     if unknown:
         raise TypeError(f"not assessment settings: {sorted(unknown)}")
     for name, value in fields.items():

@@ -44,15 +44,6 @@ SURVEY_LINK = links.LinkKind(
 )
 
 
-def survey_token(*, assessment: Assessment) -> str:
-    """The signed, unguessable token of the city's public survey link."""
-    return links.link_token(SURVEY_LINK, assessment)
-
-
-def survey_link(*, assessment: Assessment) -> str:
-    return links.link_url(SURVEY_LINK, assessment)
-
-
 def survey_assessment(*, token: str) -> Assessment:
     """The assessment a survey link belongs to, or LinkInvalid for a forged, replaced, closed or expired link."""
     return links.link_open(SURVEY_LINK, token)

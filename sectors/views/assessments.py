@@ -4,11 +4,13 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
-from ccrs.decorators import object_required, permission_required
+from ccrs.decorators import object_action, object_required, permission_required
+from ccrs.forms import action_done, form_page, form_saved
 
 from .. import forms, importing, rules, selectors, services
 
@@ -30,9 +32,9 @@ def _sector(perm="sectors.edit_assessment"):
     )
 
 
-def _errors(request, error: ValidationError):
-    for message in error.messages:
-        messages.error(request, message)
+def _workspace(city):
+    """The city's workspace, where the buttons on it go back to."""
+    return reverse("sectors:workspace", kwargs={"slug": city.slug})
 
 
 @permission_required("sectors.view_overview")
@@ -53,61 +55,51 @@ def workspace(request, city):
     return render(request, "sectors/assessment_workspace.html", context)
 
 
-@require_POST
-@_city("sectors.edit_assessment")
-def start(request, city):
-    try:
-        services.assessment_start(city=city)
-    except ValidationError as error:
-        _errors(request, error)
-    return redirect("sectors:workspace", slug=city.slug)
+start = object_action(
+    selectors.city_for,
+    kwarg="slug",
+    perm="sectors.edit_assessment",
+    act=lambda request, city: services.assessment_start(city=city),
+    back=_workspace,
+)
 
 
 @_assessment("sectors.edit_assessment")
 def assessment_settings(request, assessment):
     city = assessment.city
     form = forms.AssessmentSettingsForm(request.POST or None, instance=assessment)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.assessment_update(
-                assessment=assessment,
-                **{name: form.cleaned_data[name] for name in form.Meta.fields},
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Settings saved."))
-            return redirect("sectors:workspace", slug=city.slug)
-    return render(
+    if form_saved(
         request,
-        "sectors/assessment_settings.html",
-        {"city": city, "assessment": assessment, "form": form},
-        status=400 if form.errors else 200,
-    )
+        form,
+        lambda: services.assessment_update(
+            assessment=assessment, **{name: form.cleaned_data[name] for name in form.Meta.fields}
+        ),
+        success=_("Settings saved."),
+    ):
+        return redirect("sectors:workspace", slug=city.slug)
+    return form_page(request, "sectors/assessment_settings.html", form, {"city": city, "assessment": assessment})
 
 
 @_assessment("sectors.edit_assessment")
 def sector_add(request, assessment):
     city = assessment.city
     form = forms.SectorForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+
+    def save():
         data = dict(form.cleaned_data)
         isic = data.pop("isic")
-        try:
-            sector = services.sector_add(
-                assessment=assessment, isic_code=isic.code, local_name=data.pop("local_name"), **data
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("“%(name)s” added. Now enter its values.") % {"name": sector.local_name})
-            return redirect("sectors:sector_values", slug=city.slug, sector_id=sector.pk)
-    return render(
+        return services.sector_add(
+            assessment=assessment, isic_code=isic.code, local_name=data.pop("local_name"), **data
+        )
+
+    if saved := form_saved(
         request,
-        "sectors/sector_form.html",
-        {"city": city, "assessment": assessment, "form": form},
-        status=400 if form.errors else 200,
-    )
+        form,
+        save,
+        success=lambda sector: _("“%(name)s” added. Now enter its values.") % {"name": sector.local_name},
+    ):
+        return redirect("sectors:sector_values", slug=city.slug, sector_id=saved.result.pk)
+    return form_page(request, "sectors/sector_form.html", form, {"city": city, "assessment": assessment})
 
 
 @_sector()
@@ -117,35 +109,30 @@ def sector_edit(request, sector):
     form = forms.SectorForm(request.POST or None, instance=sector)
     form.fields["isic"].disabled = True
     form.fields["local_name"].disabled = True
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sector_update(
-                sector=sector, **{k: form.cleaned_data[k] for k in services.SECTOR_FIELDS if k in form.cleaned_data}
-            )
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Sector saved."))
-            return redirect("sectors:workspace", slug=city.slug)
-    return render(
+    if form_saved(
         request,
-        "sectors/sector_form.html",
-        {"city": city, "assessment": assessment, "form": form, "sector": sector},
-        status=400 if form.errors else 200,
+        form,
+        lambda: services.sector_update(
+            sector=sector, **{k: form.cleaned_data[k] for k in services.SECTOR_FIELDS if k in form.cleaned_data}
+        ),
+        success=_("Sector saved."),
+    ):
+        return redirect("sectors:workspace", slug=city.slug)
+    return form_page(
+        request, "sectors/sector_form.html", form, {"city": city, "assessment": assessment, "sector": sector}
     )
 
 
-@require_POST
-@_sector()
-def sector_remove(request, sector):
-    city = sector.assessment.city
-    try:
-        services.sector_remove(sector=sector)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, _("“%(name)s” removed.") % {"name": sector.local_name})
-    return redirect("sectors:workspace", slug=city.slug)
+sector_remove = object_action(
+    selectors.sector_get,
+    kwarg="sector_id",
+    also=("slug",),
+    perm="sectors.edit_assessment",
+    target=lambda sector: sector.assessment.city,
+    act=lambda request, sector: services.sector_remove(sector=sector),
+    success=lambda sector, _removed: _("“%(name)s” removed.") % {"name": sector.local_name},
+    back=lambda sector: _workspace(sector.assessment.city),
+)
 
 
 @_sector()
@@ -156,19 +143,15 @@ def sector_values(request, sector):
     criteria = selectors.criteria_of(cohort_id=city.cohort_id)
     values = selectors.sector_values(sector=sector)
     form = forms.SectorValuesForm(request.POST or None, criteria=criteria, values=values)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.sector_values_set(sector=sector, entries=form.entries())
-        except ValidationError as error:
-            form.add_error(None, error)
-        else:
-            messages.success(request, _("Values of “%(name)s” saved.") % {"name": sector.local_name})
-            return redirect("sectors:workspace", slug=city.slug)
-    return render(
+    if form_saved(
         request,
-        "sectors/sector_values.html",
-        {"city": city, "assessment": assessment, "sector": sector, "form": form},
-        status=400 if form.errors else 200,
+        form,
+        lambda: services.sector_values_set(sector=sector, entries=form.entries()),
+        success=_("Values of “%(name)s” saved.") % {"name": sector.local_name},
+    ):
+        return redirect("sectors:workspace", slug=city.slug)
+    return form_page(
+        request, "sectors/sector_values.html", form, {"city": city, "assessment": assessment, "sector": sector}
     )
 
 
@@ -224,30 +207,27 @@ def ahp(request, assessment):
     if request.method == "POST":
         if not can_edit:
             raise PermissionDenied
-        if form.is_valid():
-            try:
-                result = services.ahp_save(assessment=assessment, judgements=form.judgements())
-            except ValidationError as error:
-                form.add_error(None, error)
-            else:
-                messages.success(
-                    request,
-                    _("Weights derived; the consistency ratio is %(cr).2f.") % {"cr": result.consistency_ratio},
-                )
-                return redirect("sectors:ahp", slug=city.slug)
+        if form_saved(
+            request,
+            form,
+            lambda: services.ahp_save(assessment=assessment, judgements=form.judgements()),
+            success=lambda result: (
+                _("Weights derived; the consistency ratio is %(cr).2f.") % {"cr": result.consistency_ratio}
+            ),
+        ):
+            return redirect("sectors:ahp", slug=city.slug)
     weights = (assessment.ahp_weights or {}).get("weights", {})
-    return render(
+    return form_page(
         request,
         "sectors/assessment_ahp.html",
+        form,
         {
             "city": city,
             "assessment": assessment,
-            "form": form,
             "can_edit": can_edit,
             "derived": [(c, weights.get(str(c.pk))) for c in criteria] if weights else [],
             "ahp": assessment.ahp_weights,
         },
-        status=400 if form.errors else 200,
     )
 
 
@@ -262,17 +242,24 @@ def ranking(request, assessment):
     return render(request, "sectors/assessment_ranking.html", {"city": city, "assessment": assessment, **context})
 
 
-@require_POST
-@_assessment("sectors.edit_assessment")
-def submit(request, assessment):
-    city = assessment.city
-    try:
-        services.assessment_submit(assessment=assessment, user=request.user)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, _("Assessment submitted to program staff."))
-    return redirect("sectors:workspace", slug=city.slug)
+def _assessment_step(perm, act, success):
+    """A button on the workspace that changes the city's assessment: `act(request, assessment)`, then back."""
+    return object_action(
+        selectors.assessment_get,
+        kwarg="slug",
+        perm=perm,
+        target=lambda a: a.city,
+        act=act,
+        success=success,
+        back=lambda a: _workspace(a.city),
+    )
+
+
+submit = _assessment_step(
+    "sectors.edit_assessment",
+    lambda request, assessment: services.assessment_submit(assessment=assessment, user=request.user),
+    gettext_lazy("Assessment submitted to program staff."),
+)
 
 
 @require_POST
@@ -281,33 +268,28 @@ def review(request, assessment):
     city = assessment.city
     form = forms.ReviewForm(request.POST)
     if form.is_valid():
-        try:
-            if form.cleaned_data["decision"] == "approve":
-                services.assessment_approve(
-                    assessment=assessment, user=request.user, comment=form.cleaned_data["comment"]
-                )
-                messages.success(request, _("Assessment approved."))
-            else:
-                services.assessment_return(
-                    assessment=assessment, user=request.user, comment=form.cleaned_data["comment"]
-                )
-                messages.success(request, _("Assessment returned to the city team."))
-        except ValidationError as error:
-            _errors(request, error)
+        comment = form.cleaned_data["comment"]
+        if form.cleaned_data["decision"] == "approve":
+            action_done(
+                request,
+                lambda: services.assessment_approve(assessment=assessment, user=request.user, comment=comment),
+                success=_("Assessment approved."),
+            )
+        else:
+            action_done(
+                request,
+                lambda: services.assessment_return(assessment=assessment, user=request.user, comment=comment),
+                success=_("Assessment returned to the city team."),
+            )
     else:
         messages.error(request, _("Choose a decision."))
     return redirect("sectors:workspace", slug=city.slug)
 
 
-@require_POST
-@_assessment("sectors.review_assessment")
-def reopen(request, assessment):
-    city = assessment.city
-    form = forms.ReasonForm(request.POST)
-    try:
-        services.assessment_reopen(assessment=assessment, user=request.user, reason=form.data.get("reason", ""))
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(request, _("Assessment reopened as a draft."))
-    return redirect("sectors:workspace", slug=city.slug)
+reopen = _assessment_step(
+    "sectors.review_assessment",
+    lambda request, assessment: services.assessment_reopen(
+        assessment=assessment, user=request.user, reason=request.POST.get("reason", "")
+    ),
+    gettext_lazy("Assessment reopened as a draft."),
+)

@@ -12,11 +12,12 @@ from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ccrs.links import LinkInvalid
+from ccrs.decorators import object_action
+from ccrs.links import LinkInvalid, link_token
 from ccrs.public_forms import HONEYPOT, public_language, rate_limited
 
 from .. import forms, rules, selectors, services
-from .assessments import _assessment, _errors
+from .assessments import _assessment
 
 
 @_assessment()
@@ -24,7 +25,7 @@ def survey(request, assessment):
     """The city team's view of its SME survey: the public link and the figures per sector."""
     city = assessment.city
     link = request.build_absolute_uri(
-        reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
+        reverse("sectors:survey_public", kwargs={"token": link_token(services.SURVEY_LINK, assessment)})
     )
     return render(
         request,
@@ -39,21 +40,18 @@ def survey(request, assessment):
     )
 
 
-@require_POST
-@_assessment("sectors.edit_assessment")
-def survey_apply(request, assessment):
-    city = assessment.city
-    try:
-        count = services.survey_apply(assessment=assessment)
-    except ValidationError as error:
-        _errors(request, error)
-    else:
-        messages.success(
-            request,
-            ngettext("%(count)s value updated from the survey.", "%(count)s values updated from the survey.", count)
-            % {"count": count},
-        )
-    return redirect("sectors:survey", slug=city.slug)
+survey_apply = object_action(
+    selectors.assessment_get,
+    kwarg="slug",
+    perm="sectors.edit_assessment",
+    target=lambda assessment: assessment.city,
+    act=lambda request, assessment: services.survey_apply(assessment=assessment),
+    success=lambda assessment, count: (
+        ngettext("%(count)s value updated from the survey.", "%(count)s values updated from the survey.", count)
+        % {"count": count}
+    ),
+    back=lambda assessment: reverse("sectors:survey", kwargs={"slug": assessment.city.slug}),
+)
 
 
 @require_POST

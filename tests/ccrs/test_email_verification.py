@@ -8,6 +8,7 @@ from django.core import mail
 from django.urls import reverse
 
 from ccrs import selectors, services
+from ccrs.links import link_token
 from ccrs.models import CityMembership, Invitation
 from cities import services as city_services
 from cities.models import Application
@@ -34,7 +35,7 @@ def test_an_added_address_does_not_count_until_verified(member_b, bangkok_lead_i
     assert not selectors.email_is_verified(user=member_b, email=bangkok_lead_invitation.email)
     assert "Join the Can Tho team" not in client.get(reverse("invitations")).content.decode()
 
-    token = services.invitation_token(invitation=bangkok_lead_invitation)
+    token = link_token(services.TEAM_INVITATION, bangkok_lead_invitation)
     response = client.post(reverse("invitation_accept", kwargs={"token": token}))
     assert response.status_code == 403
     assert not CityMembership.objects.filter(user=member_b, city=bangkok_lead_invitation.city).exists()
@@ -46,7 +47,7 @@ def test_an_unverified_account_address_never_accepts_an_invitation(member_b, ban
     """Even an account whose own address field says so must have verified it (e.g. changed in the admin)."""
     member_b.email = bangkok_lead_invitation.email
     member_b.save(update_fields=["email"])
-    token = services.invitation_token(invitation=bangkok_lead_invitation)
+    token = link_token(services.TEAM_INVITATION, bangkok_lead_invitation)
     with pytest.raises(services.LinkInvalid):
         services.invitation_accept(token=token, user=member_b)
     assert selectors.invitations_for(user=member_b) == []
@@ -56,7 +57,7 @@ def test_an_unverified_account_address_never_accepts_an_invitation(member_b, ban
 def test_the_real_invitee_is_not_blocked_by_an_unverified_claim(member_b, bangkok_lead_invitation, client_for, client):
     """The invitee still makes their account from the link; the other account's claim to the address is dropped."""
     claim_address(client_for(member_b), bangkok_lead_invitation.email)
-    token = services.invitation_token(invitation=bangkok_lead_invitation)
+    token = link_token(services.TEAM_INVITATION, bangkok_lead_invitation)
     response = client.post(
         reverse("invitation_accept", kwargs={"token": token}),
         {"full_name": "Pimchanok Srisuk", "password1": PASSWORD, "password2": PASSWORD},
@@ -76,13 +77,13 @@ def test_an_address_verified_by_code_then_counts(member_b, bangkok_lead_invitati
     response = client.post(reverse("account_email_verification_sent"), {"code": code})
     assert response.status_code == 302
     assert selectors.email_is_verified(user=member_b, email=bangkok_lead_invitation.email)
-    services.invitation_accept(token=services.invitation_token(invitation=bangkok_lead_invitation), user=member_b)
+    services.invitation_accept(token=link_token(services.TEAM_INVITATION, bangkok_lead_invitation), user=member_b)
     assert CityMembership.objects.get(user=member_b, city=bangkok_lead_invitation.city).role == "lead"
 
 
 def test_accounts_made_from_a_link_start_verified(invitation_a):
     """The e-mailed link proves the address: the new account can sign in without a further code."""
-    token = services.invitation_token(invitation=invitation_a)
+    token = link_token(services.TEAM_INVITATION, invitation_a)
     user, _membership = services.invitation_accept(token=token, full_name="Trần Văn Phúc", password=PASSWORD)
     assert EmailAddress.objects.filter(user=user, email=invitation_a.email, verified=True, primary=True).exists()
 
@@ -103,7 +104,7 @@ def test_an_applicants_address_cannot_be_claimed(member_b, cohort, staff):
         invited_by=staff, cohort=cohort, email="cro@melaka.example.my", city_name="Melaka", country="MY"
     )
     EmailAddress.objects.create(user=member_b, email="cro@melaka.example.my", verified=False, primary=False)
-    token = city_services.application_token(application=application)
+    token = link_token(city_services.APPLICATION_INVITATION, application)
     with pytest.raises(services.LinkInvalid):
         city_services.application_invitation_accept(token=token, user=member_b)
     assert Application.objects.get(pk=application.pk).applicant_id is None

@@ -31,9 +31,9 @@ def test_a_held_owner_signs_in_with_a_code_sent_to_their_address(member_a, clien
     """While a guesser keeps the account's password attempts used up, its owner signs in by an e-mailed code."""
     fail(client, member_a.email, 5)
     owner = client.__class__(REMOTE_ADDR="203.0.113.9")
-    assert LOCKED in owner.post(
-        reverse("account_login"), {"login": member_a.email, "password": PASSWORD}
-    ).content.decode()
+    assert (
+        LOCKED in owner.post(reverse("account_login"), {"login": member_a.email, "password": PASSWORD}).content.decode()
+    )
     asked = owner.post(reverse("account_request_login_code"), {"email": member_a.email})
     assert asked.status_code == 302
     code = re.search(r"^\s*([A-Z0-9]{4}-?[A-Z0-9]{4}|\d{6})\s*$", mail.outbox[-1].body, re.MULTILINE).group(1)

@@ -9,6 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ccrs import services
+from ccrs.links import link_token
 from ccrs.models import CityMembership, Invitation, InvitationStatus, User
 from tests.conftest import PASSWORD, make_user
 
@@ -23,7 +24,7 @@ def test_invitation_create_sends_one_email_after_commit(city_a, staff, django_ca
     assert len(mail.outbox) == 1
     message = mail.outbox[0]
     assert message.to == ["hoa@cantho.example.vn"]
-    assert services.invitation_token(invitation=invitation).split(":")[0] in message.body
+    assert link_token(services.TEAM_INVITATION, invitation).split(":")[0] in message.body
     invitation.refresh_from_db()
     assert invitation.sent_at is not None
 
@@ -53,7 +54,7 @@ def test_inviting_a_current_member_is_refused(member_a, staff, city_a):
 
 def test_accept_creates_account_and_membership(invitation_a):
     """A newcomer's link makes their account and joins them to the city with the invited role."""
-    token = services.invitation_token(invitation=invitation_a)
+    token = link_token(services.TEAM_INVITATION, invitation_a)
     user, membership = services.invitation_accept(token=token, full_name="Trần Văn Phúc", password=PASSWORD)
     assert user.email == invitation_a.email and user.check_password(PASSWORD)
     assert membership.city == invitation_a.city and membership.role == "officer"
@@ -62,7 +63,7 @@ def test_accept_creates_account_and_membership(invitation_a):
 
 
 def test_link_works_once(invitation_a):
-    token = services.invitation_token(invitation=invitation_a)
+    token = link_token(services.TEAM_INVITATION, invitation_a)
     services.invitation_accept(token=token, full_name="Trần Văn Phúc", password=PASSWORD)
     with pytest.raises(services.LinkInvalid, match="already been used"):
         services.invitation_accept(token=token, full_name="Someone Else", password=PASSWORD)
@@ -70,7 +71,7 @@ def test_link_works_once(invitation_a):
 
 
 def test_tampered_link_creates_nothing(invitation_a):
-    token = services.invitation_token(invitation=invitation_a)
+    token = link_token(services.TEAM_INVITATION, invitation_a)
     forged = token[:-2] + ("AA" if not token.endswith("AA") else "BB")
     with pytest.raises(services.LinkInvalid, match="not valid") as error:
         services.invitation_accept(token=forged, full_name="Mallory", password=PASSWORD)
@@ -81,7 +82,7 @@ def test_tampered_link_creates_nothing(invitation_a):
 
 def test_expired_link_creates_nothing(invitation_a, settings):
     """A link older than INVITATION_MAX_AGE_DAYS is refused with the advice to ask for a new one."""
-    token = services.invitation_token(invitation=invitation_a)
+    token = link_token(services.TEAM_INVITATION, invitation_a)
     later = timezone.now() + timedelta(days=settings.INVITATION_MAX_AGE_DAYS, seconds=5)
     with time_machine.travel(later), pytest.raises(services.LinkInvalid, match="expired") as error:
         services.invitation_accept(token=token, full_name="Late Comer", password=PASSWORD)
@@ -93,14 +94,14 @@ def test_revoked_link_is_refused(invitation_a):
     services.invitation_revoke(invitation=invitation_a)
     with pytest.raises(services.LinkInvalid, match="withdrawn"):
         services.invitation_accept(
-            token=services.invitation_token(invitation=invitation_a), full_name="X", password=PASSWORD
+            token=link_token(services.TEAM_INVITATION, invitation_a), full_name="X", password=PASSWORD
         )
 
 
 def test_weak_password_is_refused_and_nothing_saved(invitation_a):
     with pytest.raises(ValidationError):
         services.invitation_accept(
-            token=services.invitation_token(invitation=invitation_a), full_name="Phúc", password="123"
+            token=link_token(services.TEAM_INVITATION, invitation_a), full_name="Phúc", password="123"
         )
     assert not User.objects.filter(email=invitation_a.email).exists()
     invitation_a.refresh_from_db()
@@ -109,7 +110,7 @@ def test_weak_password_is_refused_and_nothing_saved(invitation_a):
 
 def test_signed_in_person_with_another_email_cannot_accept(invitation_a, member_b):
     with pytest.raises(services.LinkInvalid, match="signed in as"):
-        services.invitation_accept(token=services.invitation_token(invitation=invitation_a), user=member_b)
+        services.invitation_accept(token=link_token(services.TEAM_INVITATION, invitation_a), user=member_b)
     assert not CityMembership.objects.filter(user=member_b, city=invitation_a.city).exists()
 
 
@@ -118,7 +119,7 @@ def test_existing_account_joins_a_second_city(city_a, city_b, staff):
     person = make_user("shared.officer@example.vn")
     CityMembership.objects.create(user=person, city=city_b, role="viewer")
     invitation = services.invitation_create(invited_by=staff, city=city_a, email=person.email, role="lead")
-    services.invitation_accept(token=services.invitation_token(invitation=invitation), user=person)
+    services.invitation_accept(token=link_token(services.TEAM_INVITATION, invitation), user=person)
     assert set(person.memberships.values_list("city__slug", "role")) == {("da-nang", "viewer"), ("can-tho", "lead")}
 
 

@@ -9,6 +9,7 @@ from django.core import mail
 from django.urls import reverse
 
 from ccrs import services
+from ccrs.links import link_token
 from ccrs.models import User
 from tests.ccrs.test_two_factor import current_code
 from tests.conftest import PASSWORD, make_user
@@ -81,14 +82,14 @@ def test_another_accounts_link_does_not_open_the_set_up(staff, client, db):
     """A link is bound to the account and address it was sent to."""
     other = make_user("other.staff@example.org", is_staff=True)
     signed_in(client, staff)
-    token = services.staff_enrolment_token(user=other)
+    token = link_token(services.STAFF_ENROLMENT, other)
     response = client.get(reverse("staff_enrolment_confirm", kwargs={"token": token}))
     assert response.status_code == 400
     assert client.get(reverse("mfa_activate_totp"))["Location"] == reverse("staff_enrolment")
 
 
 def test_a_link_stops_working_when_the_address_changes(staff):
-    token = services.staff_enrolment_token(user=staff)
+    token = link_token(services.STAFF_ENROLMENT, staff)
     assert services.staff_enrolment_token_valid(user=staff, token=token)
     staff.email = "changed@example.org"
     assert not services.staff_enrolment_token_valid(user=staff, token=token)

@@ -5,6 +5,7 @@ from allauth.mfa.models import Authenticator
 from django.urls import reverse
 
 from ccrs import services
+from ccrs.links import link_token
 from ccrs.models import CityMembership, User
 from tests.conftest import PASSWORD, make_user
 from tests.querybudget import PROGRAM_DASHBOARD_BUDGET, Page, assert_query_budgets
@@ -78,7 +79,7 @@ def test_signup_is_closed(client, db):
 
 
 def test_invitation_link_makes_account_and_signs_in(invitation_a, client):
-    url = reverse("invitation_accept", kwargs={"token": services.invitation_token(invitation=invitation_a)})
+    url = reverse("invitation_accept", kwargs={"token": link_token(services.TEAM_INVITATION, invitation_a)})
     assert "Join the Can Tho team" in client.get(url).content.decode()
     response = client.post(url, {"full_name": "Trần Văn Phúc", "password1": PASSWORD, "password2": PASSWORD})
     assert response.status_code == 302 and response["Location"] == "/cities/can-tho/"
@@ -86,7 +87,7 @@ def test_invitation_link_makes_account_and_signs_in(invitation_a, client):
 
 
 def test_invitation_form_mismatch_saves_nothing(invitation_a, client):
-    url = reverse("invitation_accept", kwargs={"token": services.invitation_token(invitation=invitation_a)})
+    url = reverse("invitation_accept", kwargs={"token": link_token(services.TEAM_INVITATION, invitation_a)})
     response = client.post(url, {"full_name": "Phúc", "password1": PASSWORD, "password2": PASSWORD + "x"})
     assert response.status_code == 200
     assert "The two passwords differ" in response.content.decode()
@@ -94,7 +95,7 @@ def test_invitation_form_mismatch_saves_nothing(invitation_a, client):
 
 
 def test_tampered_invitation_link_shows_a_clear_page(invitation_a, client):
-    token = services.invitation_token(invitation=invitation_a) + "x"
+    token = link_token(services.TEAM_INVITATION, invitation_a) + "x"
     response = client.get(reverse("invitation_accept", kwargs={"token": token}))
     assert response.status_code == 400
     assert "This invitation link is not valid" in response.content.decode()

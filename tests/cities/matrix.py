@@ -40,6 +40,7 @@ MATRIX = {
 
 def objects(world):
     """City A selected from its application (by member_a), one step done with evidence, a co-funding record."""
+    from ccrs.links import link_token
     from cities import services
     from cities.models import Application, SelectionCriterion
     from tests.cities.conftest import COMPLETE, pdf_upload
@@ -73,7 +74,7 @@ def objects(world):
             "application_a": application,
             "draft_a": draft,
             "invited_a": invited,
-            "application_token": services.application_token(application=invited),
+            "application_token": link_token(services.APPLICATION_INVITATION, invited),
             "open_step_a": steps[1],
             "done_step_a": steps[0],
         }

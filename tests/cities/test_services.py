@@ -8,7 +8,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from ccrs.links import LinkInvalid
+from ccrs.links import LinkInvalid, link_open, link_token
 from ccrs.models import CityMembership
 from cities import services
 from cities.letters import MAX_PDF_BYTES
@@ -27,27 +27,27 @@ def test_invite_opens_a_draft_and_mails_a_link(cohort, staff, django_capture_on_
     assert application.invited_email == "cro@hue.example.vn"
     assert len(mail.outbox) == 1
     token = re.search(r"/cities/applications/accept/([^/\s]+)/", mail.outbox[0].body).group(1)
-    assert services.application_from_token(token=token) == application
+    assert link_open(services.APPLICATION_INVITATION, token) == application
     application.refresh_from_db()
     assert application.invitation_sent_at is not None
 
 
 def test_accepting_the_link_makes_the_account(cohort, staff):
     application = make_application(cohort)
-    token = services.application_token(application=application)
+    token = link_token(services.APPLICATION_INVITATION, application)
     user, application = services.application_invitation_accept(
         token=token, full_name="Nguyễn Văn An", password="Perfume-river-2026"
     )
     assert application.applicant == user
     assert user.check_password("Perfume-river-2026")
     with pytest.raises(LinkInvalid):
-        services.application_from_token(token=token)
+        link_open(services.APPLICATION_INVITATION, token)
 
 
 def test_a_tampered_link_is_refused(cohort):
     application = make_application(cohort)
     with pytest.raises(LinkInvalid, match="not valid"):
-        services.application_from_token(token=services.application_token(application=application) + "x")
+        link_open(services.APPLICATION_INVITATION, link_token(services.APPLICATION_INVITATION, application) + "x")
 
 
 def test_duplicate_application_is_refused(cohort, staff):

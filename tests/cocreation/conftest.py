@@ -7,6 +7,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from ccrs.links import link_token
 from ccrs.models import CityRole
 from cocreation import services
 from cocreation.models import IdeaStatus, QuestionKind, StakeholderKind
@@ -126,7 +127,7 @@ def form_data(questions):
 
 
 def link(invitation):
-    return reverse("cocreation:respond", kwargs={"token": services.invitation_token(invitation=invitation)})
+    return reverse("cocreation:respond", kwargs={"token": link_token(services.STAKEHOLDER_INVITATION, invitation)})
 
 
 @pytest.fixture
@@ -244,9 +245,7 @@ def call_a(process_a, ideas_a):
 @pytest.fixture
 def call_link(call_a, stakeholder_a):
     invitation, _ = services.call_invitation_create(call=call_a, stakeholder=stakeholder_a)
-    return invitation, reverse(
-        "cocreation:apply", kwargs={"token": services.call_invitation_token(invitation=invitation)}
-    )
+    return invitation, reverse("cocreation:apply", kwargs={"token": link_token(services.CALL_INVITATION, invitation)})
 
 
 def submit_proposal(call, stakeholder, *, title: str, documents: dict | None = None, **fields):

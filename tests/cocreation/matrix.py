@@ -86,6 +86,7 @@ def objects(world):
     """City A's process, workshop with a question, invitation with input, idea, vote, call, proposal, scores."""
     from django.core.files.base import ContentFile
 
+    from ccrs.links import link_token
     from cocreation import models, services
     from tests.cocreation.factories import WorkshopAttachmentFactory, call_opened, workshop_scheduled
 
@@ -133,7 +134,7 @@ def objects(world):
         criterion_a=criterion,
         proposal_a=proposal,
         other_call_invitation=other_call_invitation,
-        call_token=services.call_invitation_token(invitation=call_invitation),
+        call_token=link_token(services.CALL_INVITATION, call_invitation),
     )
     attachment = WorkshopAttachmentFactory(workshop=workshop, name="minutes.pdf")
     spare = WorkshopAttachmentFactory(workshop=workshop, name="spare.pdf")
@@ -147,7 +148,7 @@ def objects(world):
         workshop_a=workshop,
         call_a=call,
         other_invitation=other_invitation,
-        cocreation_token=services.invitation_token(invitation=invitation),
+        cocreation_token=link_token(services.STAKEHOLDER_INVITATION, invitation),
     )
     for obj in [
         process,

@@ -5,6 +5,7 @@ from django.contrib.messages import get_messages
 from django.urls import reverse
 from django.utils import translation
 
+from ccrs.links import link_token
 from cocreation import services
 from cocreation.models import CallInvitation, IdeaRating, StakeholderInvitation, Vote
 
@@ -28,7 +29,7 @@ def in_vietnamese(message):
 
 
 def vote_url(invitation):
-    return reverse("cocreation:vote", kwargs={"token": services.invitation_token(invitation=invitation)})
+    return reverse("cocreation:vote", kwargs={"token": link_token(services.STAKEHOLDER_INVITATION, invitation)})
 
 
 def test_search_with_a_nul_character_searches_without_it(officer, city_a, stakeholder_a):

@@ -2,6 +2,7 @@
 
 from django.urls import reverse
 
+from ccrs.links import link_token
 from cocreation import services
 from tests.conftest import make_user
 
@@ -12,7 +13,9 @@ def test_a_stakeholder_sees_her_open_workshop_and_call_with_their_links(client, 
     lan = make_user("Lan@ve-sinh.example.vn", is_stakeholder=True)
     client.force_login(lan)
     page = client.get(reverse("invitations")).content.decode()
-    workshop_url = reverse("cocreation:respond", kwargs={"token": services.invitation_token(invitation=invitation_s)})
+    workshop_url = reverse(
+        "cocreation:respond", kwargs={"token": link_token(services.STAKEHOLDER_INVITATION, invitation_s)}
+    )
     assert invitation_s.workshop.title in page and f'href="{workshop_url}"' in page
     assert call_invitation.call.title in page and f'href="{call_url}"' in page
     assert "no open invitations" not in page

@@ -7,6 +7,7 @@ from django.core import mail
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
+from ccrs.links import link_open, link_token
 from cocreation import services
 from cocreation.models import InvitationStatus, Stakeholder, StakeholderInvitation, StakeholderKind
 
@@ -82,10 +83,10 @@ def test_invitation_sent_once_in_stakeholder_language(
 
 
 def test_token_round_trip_and_tampering(invitation_s):
-    token = services.invitation_token(invitation=invitation_s)
-    assert services.invitation_from_token(token=token).pk == invitation_s.pk
+    token = link_token(services.STAKEHOLDER_INVITATION, invitation_s)
+    assert link_open(services.STAKEHOLDER_INVITATION, token).pk == invitation_s.pk
     with pytest.raises(services.LinkInvalid, match="not valid"):
-        services.invitation_from_token(token=token[:-2] + "xx")
+        link_open(services.STAKEHOLDER_INVITATION, token[:-2] + "xx")
 
 
 def test_token_dies_with_a_new_key(invitation_s):
@@ -94,18 +95,18 @@ def test_token_dies_with_a_new_key(invitation_s):
 
     forged = signing.Signer(salt=services.INVITATION_SALT).sign_object({"i": invitation_s.pk, "k": "guessed"})
     with pytest.raises(services.LinkInvalid, match="no longer valid"):
-        services.invitation_from_token(token=forged)
+        link_open(services.STAKEHOLDER_INVITATION, forged)
 
 
 def test_revoked_and_expired_links(invitation_s):
-    token = services.invitation_token(invitation=invitation_s)
+    token = link_token(services.STAKEHOLDER_INVITATION, invitation_s)
     StakeholderInvitation.objects.filter(pk=invitation_s.pk).update(expires_at=timezone.now() - timedelta(minutes=1))
     with pytest.raises(services.LinkInvalid, match="expired"):
-        services.invitation_from_token(token=token)
+        link_open(services.STAKEHOLDER_INVITATION, token)
     StakeholderInvitation.objects.filter(pk=invitation_s.pk).update(expires_at=timezone.now() + timedelta(days=1))
     services.invitation_revoke(invitation=invitation_s)
     with pytest.raises(services.LinkInvalid, match="withdrawn"):
-        services.invitation_from_token(token=token)
+        link_open(services.STAKEHOLDER_INVITATION, token)
 
 
 def test_revoke_twice_refused(invitation_s):

@@ -3,6 +3,7 @@
 import pytest
 from django.core import mail
 
+from ccrs.links import link_token
 from cities import services
 from cities.models import Application, SelectionCriterion
 from tests.cities.conftest import pdf_bytes
@@ -35,7 +36,7 @@ def test_application_from_invitation_to_onboarding(call, open_page, tmp_path):
 
     # The CRO opens the link on a phone, makes an account and saves a first draft.
     page = open_page()
-    link = f"/cities/applications/accept/{services.application_token(application=application)}/"
+    link = f"/cities/applications/accept/{link_token(services.APPLICATION_INVITATION, application)}/"
     make_account(page, link, "Nguyễn Văn An", "Perfume-river-2027")
     assert page.url.endswith(f"/cities/applications/{application.pk}/edit/")
     page.fill("textarea[name=strategy_summary]", "Huế ưu tiên ứng phó lũ lụt và bảo tồn di sản.")

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from ccrs.links import link_token
 from cocreation import services
 from cocreation.models import Submission
 from tests.cocreation.factories import translated, workshop_scheduled
@@ -29,7 +30,7 @@ def link(can_tho):
         city=city, name="Nguyễn Thị Lan", email="lan@example.vn", kind="sme", language="vi", consent_version="2026-01"
     )
     invitation, _ = services.invitation_create(workshop=workshop, stakeholder=person)
-    return f"/cocreation/respond/{services.invitation_token(invitation=invitation)}/"
+    return f"/cocreation/respond/{link_token(services.STAKEHOLDER_INVITATION, invitation)}/"
 
 
 def test_vietnamese_invitation_submitted_on_a_phone(link, open_page):

@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from ccrs.links import link_token
 from cocreation import services
 from cocreation.models import Proposal
 from tests.cocreation.factories import call_opened, workshop_scheduled
@@ -31,7 +32,7 @@ def call_link(can_tho):
         city=city, name="Nguyễn Thị Lan", email="lan@example.vn", kind="sme", language="vi", consent_version="2026-01"
     )
     invitation, _ = services.call_invitation_create(call=call, stakeholder=sme)
-    return f"/cocreation/apply/{services.call_invitation_token(invitation=invitation)}/"
+    return f"/cocreation/apply/{link_token(services.CALL_INVITATION, invitation)}/"
 
 
 def test_sme_submits_a_proposal_on_a_phone(call_link, open_page, tmp_path):

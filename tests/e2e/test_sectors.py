@@ -1,5 +1,6 @@
 """On a phone: Da Nang goes from candidate sectors to an approved selection, and an SME answers the survey."""
 
+from ccrs.links import link_token
 from sectors import services
 from sectors.models import Assessment, Baseline, SurveyResponse
 from tests.e2e.test_smoke import assert_fits_a_phone, sign_in
@@ -83,7 +84,7 @@ def test_sme_answers_the_survey_on_a_phone_in_vietnamese(demo, open_page):
     assessment = Assessment.objects.get(city__slug="da-nang")
     before = SurveyResponse.objects.filter(assessment=assessment).count()
     page = open_page(locale="en-GB")
-    page.goto(f"/sectors/survey/{services.survey_token(assessment=assessment)}/")
+    page.goto(f"/sectors/survey/{link_token(services.SURVEY_LINK, assessment)}/")
     assert page.get_attribute("html", "lang") == "vi"
     assert_fits_a_phone(page)
     page.select_option("select[name=sector]", label="Chế biến hải sản")

@@ -5,6 +5,7 @@ from django.utils import translation
 
 from ccrs import services
 from ccrs.demo import DEMO_PASSWORD
+from ccrs.links import link_token
 from ccrs.models import Invitation
 
 # (e-mail, home path, a string of that home page)
@@ -78,7 +79,7 @@ def test_invitation_link_on_a_phone_in_vietnamese(demo, open_page):
     """A newcomer opens the e-mailed link, chooses a password and lands on the Can Tho dashboard."""
     invitation = Invitation.objects.get(email="kim.nguyen@cantho.example.vn")
     page = open_page(locale="vi-VN")
-    link = f"/invitations/accept/{services.invitation_token(invitation=invitation)}/"
+    link = f"/invitations/accept/{link_token(services.TEAM_INVITATION, invitation)}/"
     make_account(page, link, "Nguyễn Thị Kim", "Mekong-delta-2026")
     assert page.url.endswith("/cities/can-tho/")
     assert "Cần Thơ" in page.inner_text("main")

@@ -28,6 +28,7 @@ MATRIX = {
 
 def objects(world):
     """City A's organisation, a profile of the mentor persona, a partner to remove and a pending invitation."""
+    from ccrs.links import link_token
     from network.models import MemberProfile, NetworkInvitation, Organisation, OrganisationKind, Tag, TagKind
     from network.services import members as services
     from tests.conftest import make_user
@@ -48,7 +49,7 @@ def objects(world):
             "organisation_a": organisation,
             "partner": partner,
             "network_invitation": withdrawn,
-            "network_token": services.network_invitation_token(invitation=invitation),
+            "network_token": link_token(services.NETWORK_INVITATION, invitation),
         }
     )
     world["objects"].update(

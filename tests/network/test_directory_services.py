@@ -9,7 +9,7 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from django.utils.translation import gettext
 
-from ccrs.links import LinkInvalid
+from ccrs.links import LinkInvalid, link_open, link_token
 from ccrs.models import User
 from network.models import MemberProfile, NetworkInvitation, NetworkInvitationStatus, TagKind, Visibility
 from network.services import members as services
@@ -95,7 +95,7 @@ def test_the_invitation_email_is_in_the_language_staff_chose(staff, django_captu
 
 def test_an_existing_account_joins_as_itself_when_signed_in(staff, stakeholder):
     invitation = services.network_member_add(added_by=staff, email=stakeholder.email)
-    token = services.network_invitation_token(invitation=invitation)
+    token = link_token(services.NETWORK_INVITATION, invitation)
     user, _profile = services.network_invitation_accept(token=token, user=stakeholder)
     assert user == stakeholder
     stakeholder.refresh_from_db()
@@ -113,7 +113,7 @@ def test_adding_someone_twice_is_refused_with_a_message(staff, network_member):
 
 def test_a_withdrawn_invitation_link_stops_working(staff):
     invitation = services.network_member_add(added_by=staff, email="new@partner.example.org")
-    token = services.network_invitation_token(invitation=invitation)
+    token = link_token(services.NETWORK_INVITATION, invitation)
     services.network_invitation_revoke(invitation=invitation)
     with pytest.raises(LinkInvalid) as error:
         services.network_invitation_accept(token=token, full_name="X", password="a-Str0ng-pw-2026")
@@ -123,9 +123,9 @@ def test_a_withdrawn_invitation_link_stops_working(staff):
 
 def test_an_altered_link_is_refused(staff):
     invitation = services.network_member_add(added_by=staff, email="new@partner.example.org")
-    token = services.network_invitation_token(invitation=invitation)
+    token = link_token(services.NETWORK_INVITATION, invitation)
     with pytest.raises(LinkInvalid):
-        services.network_invitation_from_token(token=token[:-2] + "xx")
+        link_open(services.NETWORK_INVITATION, token[:-2] + "xx")
 
 
 def test_staff_remove_a_network_member_and_their_open_invitations(staff, network_member):

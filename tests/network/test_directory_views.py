@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from ccrs.links import link_token
 from ccrs.models import CityRole
 from network.models import MemberProfile, NetworkInvitation, Visibility
 from network.services import members as services
@@ -85,7 +86,7 @@ def test_staff_add_a_member_on_the_page_and_the_link_opens_the_join_page(client_
     )
     assert response.status_code == 302
     invitation = NetworkInvitation.objects.get()
-    token = services.network_invitation_token(invitation=invitation)
+    token = link_token(services.NETWORK_INVITATION, invitation)
     page = client_for(None).get(reverse("network:join", kwargs={"token": token}))
     assert page.status_code == 200 and "siti@surabaya.example.id" in page.content.decode()
     joined = client_for(None).post(

@@ -43,6 +43,7 @@ MATRIX = {
 
 
 def objects(world):
+    from ccrs.links import link_token
     from ccrs.models import CityMembership
 
     city = world["format"]["city_a"]
@@ -69,7 +70,7 @@ def objects(world):
             "assessment_a": assessment,
             "sector_a": sectors[0],
             "selection_a": selection,
-            "survey_token_a": services.survey_token(assessment=assessment),
+            "survey_token_a": link_token(services.SURVEY_LINK, assessment),
         }
     )
     value = sectors[0].values.first()

@@ -8,7 +8,7 @@ import time_machine
 from django.core.exceptions import ValidationError
 from django.utils import timezone
 
-from ccrs.links import LinkInvalid
+from ccrs.links import LinkInvalid, link_token
 from sectors import services
 from sectors.models import (
     Assessment,
@@ -187,7 +187,7 @@ def test_survey_aggregates_into_indicator_values(assessment_a, sectors_a, criter
 
 
 def test_survey_token_round_trip_and_forgery(assessment_a):
-    token = services.survey_token(assessment=assessment_a)
+    token = link_token(services.SURVEY_LINK, assessment_a)
     assert services.survey_assessment(token=token) == assessment_a
     with pytest.raises(LinkInvalid, match="not valid") as forged:
         services.survey_assessment(token=token[:-2] + "xx")
@@ -200,18 +200,18 @@ def test_survey_token_round_trip_and_forgery(assessment_a):
 
 def test_survey_link_expires_and_a_new_link_gets_a_new_expiry(assessment_a, settings):
     """The survey link stops working after SECTORS_SURVEY_LINK_DAYS; a new link works that long again."""
-    token = services.survey_token(assessment=assessment_a)
+    token = link_token(services.SURVEY_LINK, assessment_a)
     later = timezone.now() + timedelta(days=settings.SECTORS_SURVEY_LINK_DAYS, seconds=5)
     with time_machine.travel(later):
         with pytest.raises(LinkInvalid, match="expired") as error:
             services.survey_assessment(token=token)
         assert error.value.status == 410
         services.survey_link_renew(assessment=assessment_a)
-        assert services.survey_assessment(token=services.survey_token(assessment=assessment_a)) == assessment_a
+        assert services.survey_assessment(token=link_token(services.SURVEY_LINK, assessment_a)) == assessment_a
 
 
 def test_a_closed_survey_link_is_refused(assessment_a):
-    token = services.survey_token(assessment=assessment_a)
+    token = link_token(services.SURVEY_LINK, assessment_a)
     Assessment.objects.filter(pk=assessment_a.pk).update(survey_open=False)
     with pytest.raises(LinkInvalid, match="closed"):
         services.survey_assessment(token=token)

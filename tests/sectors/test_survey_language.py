@@ -6,6 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import translation
 
+from ccrs.links import link_token
 from sectors import services
 from sectors.forms import SurveyForm
 
@@ -13,7 +14,7 @@ pytestmark = pytest.mark.django_db
 
 
 def _page(client, assessment, language):
-    url = reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
+    url = reverse("sectors:survey_public", kwargs={"token": link_token(services.SURVEY_LINK, assessment)})
     return client.get(url, {"lang": language}).content.decode()
 
 

@@ -6,6 +6,7 @@ import time_machine
 from django.urls import reverse
 from django.utils import timezone
 
+from ccrs.links import link_token
 from ccrs.models import CityRole
 from sectors import services
 from sectors.models import AssessmentStatus, CandidateSector, IndicatorValue, Selection, SurveyResponse
@@ -136,7 +137,7 @@ def test_officer_cannot_propose(member_a, approved_a, sectors_a, city_a, client_
 
 
 def survey_url(assessment):
-    return reverse("sectors:survey_public", kwargs={"token": services.survey_token(assessment=assessment)})
+    return reverse("sectors:survey_public", kwargs={"token": link_token(services.SURVEY_LINK, assessment)})
 
 
 def shown_form(client, assessment):
@@ -152,7 +153,7 @@ def test_sme_answers_the_survey_without_an_account_in_vietnamese(assessment_a, s
     page = client.get(survey_url(assessment_a))
     assert page.status_code == 200 and 'lang="vi"' in page.content.decode()
     response = client.post(survey_url(assessment_a), {**shown_form(client, assessment_a), "sector": sectors_a[0].pk})
-    thanks = reverse("sectors:survey_thanks", kwargs={"token": services.survey_token(assessment=assessment_a)})
+    thanks = reverse("sectors:survey_thanks", kwargs={"token": link_token(services.SURVEY_LINK, assessment_a)})
     assert response.status_code == 302 and response["Location"] == f"{thanks}?lang=vi"
     answer = SurveyResponse.objects.get()
     assert answer.revenue_change == -35 and answer.women_owned and answer.language == "vi"
