@@ -1,6 +1,8 @@
 """Reads of the cities and their teams: what a person may see, the list, a city's team and dashboard."""
 
-from django.db.models import Count, Q, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
 from ccrs.models import CityMembership, Invitation, InvitationStatus
 from ccrs.rules import is_program_staff
@@ -9,6 +11,8 @@ from ..models import (
     City,
 )
 from .stage import city_stages
+
+CITY_PAGE_SIZE = 48  # whole rows of the list's two- and three-column grid
 
 
 def cities_visible_to(*, user) -> QuerySet[City]:
@@ -32,6 +36,20 @@ def city_list(*, user, cohort_id: int | None = None) -> list[City]:
     for city in cities:
         city.stage = stages[city.pk]
     return cities
+
+
+def city_page(*, user, page: int | str = 1):
+    """One page of the city list: the cities the user may see with the fields the list shows and each one's
+    team size counted for the page's cities only (the program stage, which the reports add, is not read)."""
+    team_size = CityMembership.objects.filter(city=OuterRef("pk")).values("city").annotate(n=Count("pk")).values("n")
+    cities = (
+        cities_visible_to(user=user)
+        .select_related("cohort")
+        .only("pk", "slug", "name", "local_name", "country", "languages", "cohort__name")
+        .annotate(team_size=Coalesce(Subquery(team_size), 0))
+        .order_by("name", "pk")
+    )
+    return Paginator(cities, CITY_PAGE_SIZE).get_page(page)
 
 
 def city_get(*, user, slug: str) -> City | None:
