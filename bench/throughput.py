@@ -203,6 +203,7 @@ def main():
     parser.add_argument("--servers", type=int, default=1, choices=[1, 2])
     parser.add_argument("--port", type=int, default=8731)
     parser.add_argument("--reuse", action="store_true", help="keep the database of the last run")
+    parser.add_argument("--database", default=DATABASE, help=f"the database to build or reuse (default {DATABASE})")
     parser.add_argument("--no-pages", action="store_true", help="only the two-server checks (with --servers 2)")
     parser.add_argument("--stakeholders", type=int, default=100, help="stakeholders of the think-time run")
     parser.add_argument("--think-seconds", type=float, default=30.0, help="length of the think-time run")
@@ -216,7 +217,7 @@ def main():
 
     import pages as foundation
 
-    url, vendor = foundation.bench_database_url(DATABASE)
+    url, vendor = foundation.bench_database_url(args.database)
     if vendor != "postgresql":
         raise SystemExit("set DATABASE_URL to a PostgreSQL server: the benchmark creates its own database there")
     if args.reuse:
@@ -227,8 +228,8 @@ def main():
         django.setup()
     else:
         started = time.perf_counter()
-        foundation.prepare(args.factor, database=DATABASE)
-        print(f"database {DATABASE} loaded in {time.perf_counter() - started:.0f} s")
+        foundation.prepare(args.factor, database=args.database)
+        print(f"database {args.database} loaded in {time.perf_counter() - started:.0f} s")
     from django.core.cache import cache
 
     from ccrs.demo import DEMO_PASSWORD
