@@ -4,6 +4,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
+from ccrs import generations
 from ccrs.models import CityMembership, Invitation, InvitationStatus
 from ccrs.rules import is_program_staff
 
@@ -69,6 +70,11 @@ def city_team(*, city: City) -> dict:
 
 
 def city_dashboard(*, city: City) -> dict:
+    """The dashboard's team panel and role counts: the same for every reader, kept per program generation."""
+    return generations.cached(generations.PROGRAM, f"city-team:{city.pk}", lambda: _city_dashboard(city=city))
+
+
+def _city_dashboard(*, city: City) -> dict:
     team = city_team(city=city)
     counts = CityMembership.objects.filter(city=city).aggregate(
         leads=Count("pk", filter=Q(role="lead")),
