@@ -170,6 +170,8 @@ async def stakeholders_thinking(base: str, survey: str, *, people: int, seconds:
 
     def quantiles(values):
         values = sorted(values)
+        if not values:  # none came back within the run (an overloaded machine)
+            return float("nan"), float("nan")
         return 1000 * statistics.median(values), 1000 * values[int(0.95 * (len(values) - 1))]
 
     return {"get": quantiles(opened), "post": quantiles(sent), "sent": len(sent), "statuses": sorted(set(statuses))}
