@@ -170,6 +170,8 @@ async def stakeholders_thinking(base: str, survey: str, *, people: int, seconds:
 
     def quantiles(values):
         values = sorted(values)
+        if not values:  # none came back within the run (an overloaded machine)
+            return float("nan"), float("nan")
         return 1000 * statistics.median(values), 1000 * values[int(0.95 * (len(values) - 1))]
 
     return {"get": quantiles(opened), "post": quantiles(sent), "sent": len(sent), "statuses": sorted(set(statuses))}
@@ -203,6 +205,7 @@ def main():
     parser.add_argument("--servers", type=int, default=1, choices=[1, 2])
     parser.add_argument("--port", type=int, default=8731)
     parser.add_argument("--reuse", action="store_true", help="keep the database of the last run")
+    parser.add_argument("--database", default=DATABASE, help=f"the database to build or reuse (default {DATABASE})")
     parser.add_argument("--no-pages", action="store_true", help="only the two-server checks (with --servers 2)")
     parser.add_argument("--stakeholders", type=int, default=100, help="stakeholders of the think-time run")
     parser.add_argument("--think-seconds", type=float, default=30.0, help="length of the think-time run")
@@ -216,15 +219,15 @@ def main():
 
     import common
 
-    url, vendor = common.bench_database_url(DATABASE)
+    url, vendor = common.bench_database_url(args.database)
     if vendor != "postgresql":
         raise SystemExit("set DATABASE_URL to a PostgreSQL server: the benchmark creates its own database there")
     if args.reuse:
-        common.reuse(DATABASE)
+        common.reuse(args.database)
     else:
         started = time.perf_counter()
-        common.prepare(args.factor, database=DATABASE)
-        print(f"database {DATABASE} loaded in {time.perf_counter() - started:.0f} s")
+        common.prepare(args.factor, database=args.database)
+        print(f"database {args.database} loaded in {time.perf_counter() - started:.0f} s")
     from django.core.cache import cache
 
     from ccrs.demo import DEMO_PASSWORD

@@ -1,9 +1,12 @@
 """The cities app's dashboard panels and menu entries."""
 
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ccrs.charts import funnel_chart
+from ccrs.generations import PROGRAM, cached
 from ccrs.rules import is_program_staff
 from ccrs.selectors import memberships_of
 
@@ -13,11 +16,19 @@ from .stages import stage_timeline
 
 
 def city_panel(*, city, user) -> dict:
-    """Stage timeline, open onboarding steps and co-funding of the city."""
-    detail = selectors.city_stage_details(city_ids=[city.pk])[city.pk]
+    """Stage timeline, open onboarding steps and co-funding of the city: the same for every reader of its
+    dashboard, so kept per program generation, language and day (a step falls overdue with the date)."""
+    key = f"city-panel:{city.pk}:{get_language()}:{timezone.localdate().isoformat()}"
     return {
         "template": "cities/partials/city_panel.html",
         "city": city,
+        **cached(PROGRAM, key, lambda: _city_panel(city)),
+    }
+
+
+def _city_panel(city) -> dict:
+    detail = selectors.city_stage_details(city_ids=[city.pk])[city.pk]
+    return {
         "stage": detail,
         "timeline": stage_timeline(detail.stage, detail.facts),
         "onboarding": selectors.city_onboarding(city=city),

@@ -3,6 +3,7 @@
 from django.urls import reverse
 from django.utils.translation import gettext as _
 
+from ccrs.generations import PROGRAM, cached
 from ccrs.rules import is_city_team_member, is_program_staff
 
 from . import selectors
@@ -12,7 +13,8 @@ STARTED_OR_PLANNED = {PilotStatus.PLANNED, PilotStatus.ACTIVE, PilotStatus.PAUSE
 
 
 def city_panel(*, city, user):
-    pilots = selectors.city_pilots(city=city)
+    """The city's pilots with their open updates: the same for every reader, kept per program generation."""
+    pilots = cached(PROGRAM, f"city-pilots:{city.pk}", lambda: selectors.city_pilots(city=city))
     if not pilots:
         return None
     return {"template": "pilots/partials/city_panel.html", "pilots": pilots}

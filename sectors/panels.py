@@ -1,8 +1,10 @@
 """The sector assessment on the city and program dashboards, and in the staff menu."""
 
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from ccrs.generations import PROGRAM, cached
 from ccrs.rules import is_program_staff
 
 from . import selectors
@@ -12,7 +14,9 @@ from .selectors.stage import assessment_approved_on
 def city_panel(*, city, user) -> dict | None:
     if not user.has_perm("sectors.view_assessment", city):
         return None
-    return {"template": "sectors/partials/city_panel.html", "city": city, **selectors.panel_summary(city=city)}
+    # The summary is the same for every reader allowed to see it (checked above): kept per program generation.
+    summary = cached(PROGRAM, f"sector-panel:{city.pk}:{get_language()}", lambda: selectors.panel_summary(city=city))
+    return {"template": "sectors/partials/city_panel.html", "city": city, **summary}
 
 
 def program_panel(*, user) -> dict | None:

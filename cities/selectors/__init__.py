@@ -8,7 +8,7 @@ from .applications import (
     applications_of_applicant,
     applications_visible_to,
 )
-from .cities import cities_visible_to, city_dashboard, city_get, city_list, city_team, invitation_get
+from .cities import cities_visible_to, city_dashboard, city_get, city_list, city_page, city_team, invitation_get
 from .export import cohort_export
 from .onboarding import (
     city_cofunding,
@@ -33,6 +33,7 @@ __all__ = [
     "city_dashboard",
     "city_get",
     "city_list",
+    "city_page",
     "city_team",
     "invitation_get",
     "cohort_export",

@@ -1,7 +1,10 @@
 """Reads of the cities and their teams: what a person may see, the list, a city's team and dashboard."""
 
-from django.db.models import Count, Q, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 
+from ccrs import generations
 from ccrs.models import CityMembership, Invitation, InvitationStatus
 from ccrs.rules import is_program_staff
 
@@ -9,6 +12,8 @@ from ..models import (
     City,
 )
 from .stage import city_stages
+
+CITY_PAGE_SIZE = 48  # whole rows of the list's two- and three-column grid
 
 
 def cities_visible_to(*, user) -> QuerySet[City]:
@@ -34,6 +39,20 @@ def city_list(*, user, cohort_id: int | None = None) -> list[City]:
     return cities
 
 
+def city_page(*, user, page: int | str = 1):
+    """One page of the city list: the cities the user may see with the fields the list shows and each one's
+    team size counted for the page's cities only (the program stage, which the reports add, is not read)."""
+    team_size = CityMembership.objects.filter(city=OuterRef("pk")).values("city").annotate(n=Count("pk")).values("n")
+    cities = (
+        cities_visible_to(user=user)
+        .select_related("cohort")
+        .only("pk", "slug", "name", "local_name", "country", "languages", "cohort__name")
+        .annotate(team_size=Coalesce(Subquery(team_size), 0))
+        .order_by("name", "pk")
+    )
+    return Paginator(cities, CITY_PAGE_SIZE).get_page(page)
+
+
 def city_get(*, user, slug: str) -> City | None:
     """The city with this slug if the user may see it, else None (the view answers 404)."""
     return cities_visible_to(user=user).select_related("cohort").filter(slug=slug).first()
@@ -51,6 +70,11 @@ def city_team(*, city: City) -> dict:
 
 
 def city_dashboard(*, city: City) -> dict:
+    """The dashboard's team panel and role counts: the same for every reader, kept per program generation."""
+    return generations.cached(generations.PROGRAM, f"city-team:{city.pk}", lambda: _city_dashboard(city=city))
+
+
+def _city_dashboard(*, city: City) -> dict:
     team = city_team(city=city)
     counts = CityMembership.objects.filter(city=city).aggregate(
         leads=Count("pk", filter=Q(role="lead")),

@@ -28,7 +28,8 @@ def shock_labels(values) -> list[str]:
 
 @permission_required("cities.list_cities")
 def city_list(request):
-    return render(request, "cities/city_list.html", {"cities": selectors.city_list(user=request.user)})
+    page = selectors.city_page(user=request.user, page=request.GET.get("page") or 1)
+    return render(request, "cities/city_list.html", {"page": page})
 
 
 @object_required(selectors.city_get, kwarg="slug")

@@ -70,13 +70,14 @@ def overview_page(*, user, number=1, cohort_id: int | None = None, per_page: int
 
 
 def panel_summary(*, city: City) -> dict:
-    """The city dashboard's panel: status, counts and the open selection, in one query."""
+    """The city dashboard's panel: status, counts and the open selection, in one query (the counts as
+    subqueries: a join of the sectors with the survey's responses grows as their product)."""
     open_selection = Selection.objects.filter(assessment=OuterRef("pk"), status__in=["proposed", "approved"])
     assessment = (
         Assessment.objects.filter(city=city)
         .annotate(
-            sector_count=Count("sectors", distinct=True),
-            response_count=Count("survey_responses", distinct=True),
+            sector_count=_count(CandidateSector),
+            response_count=_count(SurveyResponse),
             selection_name=Subquery(open_selection.values("sector__local_name")[:1]),
             selection_status=Subquery(open_selection.values("status")[:1]),
         )

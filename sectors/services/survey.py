@@ -58,7 +58,6 @@ def survey_link_renew(*, assessment: Assessment) -> Assessment:
     return assessment
 
 
-@transaction.atomic
 def survey_respond(
     *,
     assessment: Assessment,
@@ -68,7 +67,11 @@ def survey_respond(
     **answers,
 ) -> SurveyResponse:
     """Store one SME's answers; the same form sent again (same `submission_key`) stores nothing new
-    and returns the response it stored the first time."""
+    and returns the response it stored the first time.
+
+    The answers are checked before any transaction opens (the sector and the assessment are the objects given,
+    not looked up again), and only the insert is atomic: the response's unique submission key, not a lock, keeps
+    two sends of one form to one row, so the busiest public form costs one short transaction and no savepoints."""
     if sector.assessment_id != assessment.pk:
         _refuse(_("Choose one of the sectors listed."))
     if not assessment.survey_open:
@@ -80,7 +83,7 @@ def survey_respond(
     response = SurveyResponse(
         assessment=assessment, sector=sector, language=language[:8], submission_key=submission_key, **answers
     )
-    response.full_clean(validate_unique=False)
+    response.full_clean(exclude=["assessment", "sector"], validate_unique=False)
     try:
         with transaction.atomic():
             response.save()

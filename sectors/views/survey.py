@@ -1,5 +1,6 @@
 """Pages of the SME survey: the team's summary and link, and the public form behind the link."""
 
+import hashlib
 from urllib.parse import urlencode
 
 from django.conf import settings
@@ -7,6 +8,7 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.cache import never_cache
@@ -112,9 +114,18 @@ def survey_public(request, token):
     return render(
         request,
         "sectors/survey_public.html",
-        {"city": city, "form": form, "language": language, "languages": offered},
+        {"city": city, "form": form, "language": language, "languages": offered, "fields_key": _fields_key(form)},
         status=status,
     )
+
+
+def _fields_key(form) -> str:
+    """The key under which an empty survey's fields are drawn once (most of a GET's time): the language and the
+    sectors offered, which is all they show; "" for a form sent back with its answers and errors."""
+    if form.is_bound:
+        return ""
+    sectors = list(form.fields["sector"].queryset.values_list("pk", "local_name"))
+    return hashlib.sha256(repr([translation.get_language(), sectors]).encode()).hexdigest()
 
 
 @never_cache

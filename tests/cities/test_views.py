@@ -59,7 +59,7 @@ def test_city_pages_query_budget(staff, member_a, lead_a, invitation_a, city_a, 
     and its team page, on one growth of the data."""
     assert_query_budgets(
         [
-            Page(client_for(staff), reverse("cities:list"), 8),
+            Page(client_for(staff), reverse("cities:list"), 4, 60),
             Page(
                 client_for(member_a), reverse("cities:dashboard", kwargs={"slug": city_a.slug}), CITY_DASHBOARD_BUDGET
             ),
@@ -88,3 +88,15 @@ def test_a_viewer_sees_the_checklist_but_may_not_complete_a_step(db, client_for)
     assert client.post(url, {"evidence_url": "https://example.org/mou.pdf"}).status_code == 403
     step.refresh_from_db()
     assert step.completed_at is None
+
+
+def test_city_list_counts_a_members_whole_team(member_a, lead_a, city_a, city_b, client_for):
+    """A team member's city list shows their city with everyone on its team (not only the member), a page at a
+    time."""
+    from ccrs.models import CityMembership
+
+    page = client_for(member_a).get(reverse("cities:list")).context["page"]
+    team = CityMembership.objects.filter(city=city_a).count()
+    assert team >= 2
+    assert [(city.pk, city.team_size) for city in page] == [(city_a.pk, team)]
+    assert page.paginator.count == 1

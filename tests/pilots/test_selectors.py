@@ -81,3 +81,21 @@ def test_pilots_at_a_glance_match_each_pilots_overview(pilot_a, budget_line_a, u
     assert glance["health"] == overview["health"]
     assert [g["pilot"] for g in selectors.pilots_at_a_glance(user=member_a, today=today)] == [pilot_a]
     assert selectors.pilots_at_a_glance(user=staff, today=today, cohort_id=pilot_a.city.cohort_id + 1) == []
+
+
+def test_pilot_list_pages_with_each_pilots_waiting_updates(update_a, period_a, member_a, staff, monkeypatch):
+    """The list shows PILOT_PAGE_SIZE pilots a page, by city and title, each with its submitted updates counted."""
+    from pilots import services
+    from pilots.selectors import pilots as pilot_reads
+
+    services.update_submit(period=period_a, user=member_a, value="3")
+    pilot = update_a.period.indicator.result.pilot
+    other = services.pilot_create(
+        city=pilot.city, title="Zz later pilot", description="", sector_isic="E38", sector_name="Waste",
+        start_date=date(2024, 1, 1), end_date=date(2025, 12, 31), reporting_currency="USD",
+    )  # fmt: skip
+    monkeypatch.setattr(pilot_reads, "PILOT_PAGE_SIZE", 1)
+    first, second = selectors.pilot_list(user=staff), selectors.pilot_list(user=staff, page=2)
+    assert [(p.pk, p.waiting) for p in first] == [(pilot.pk, 2)]
+    assert [(p.pk, p.waiting) for p in second] == [(other.pk, 0)]
+    assert first.paginator.count == 2
