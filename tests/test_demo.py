@@ -236,3 +236,22 @@ def test_seed_demo_prints_the_links_to_try(demo, client):
     for label, path in paths.items():
         response = client.get(path)
         assert response.status_code == 200, f"{label}: {path} answers {response.status_code}"
+
+
+def test_the_program_indicators_roll_up_the_demo_pilots_in_their_own_units(demo):
+    """Can Tho's "tấn" and Melaka's "tan" add up in the program's tonnes; Semarang's batik pilot opted out and is
+    shown as excluded; the SMEs of Semarang and Bangkok add up too; a reported period's total adds up its cities."""
+    from pilots.models import ProgramIndicator
+    from pilots.selectors.indicators import indicator_rollup
+
+    rows = {row["indicator"].name: row for row in indicator_rollup(indicators=list(ProgramIndicator.objects.all()))}
+    tonnes = rows["Tonnes of waste collected"]
+    assert sorted(m.pilot.city.slug for m in tonnes["mapped"]) == ["can-tho", "melaka"]
+    assert [m.pilot.city.slug for m in tonnes["excluded"]] == ["semarang"]
+    reported = [period for period in tonnes["periods"] if period.total is not None]
+    assert reported
+    for period in reported:
+        assert period.total == sum(c.value for c in period.contributions if c.value is not None)
+    assert {c.label for period in tonnes["periods"] for c in period.contributions} == {"Can Tho", "Melaka"}
+    assert sorted(m.pilot.city.slug for m in rows["SMEs taking part"]["mapped"]) == ["bangkok", "semarang"]
+    assert [m.pilot.city.slug for m in rows["Households separating waste at source"]["mapped"]] == ["can-tho"]

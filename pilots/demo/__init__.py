@@ -12,8 +12,8 @@ from ccrs.models import User
 from cities.demo import DEMO_CITY_SLUGS, demo_cities
 
 from .. import services
-from ..models import Expenditure, Pilot
-from .data import PILOTS, RATES
+from ..models import Expenditure, Indicator, Pilot, ProgramIndicator
+from .data import PILOTS, PROGRAM_INDICATORS, RATES
 from .pilots import seed_pilot
 from .scale import seed_scale
 
@@ -34,6 +34,29 @@ def seed_demo(*, log, calendar) -> None:
         if slug in cities and calendar.reached(slug, "award")
     ]
     log(f"{len(pilots)} demo pilots")
+    seed_program_indicators(pilots, log=log)
+
+
+def seed_program_indicators(pilots: list[Pilot], *, log) -> None:
+    """The program indicators staff chose, fed by the demo pilots' indicators, and the pilots that opted out."""
+    by_city = {pilot.city.slug: pilot for pilot in pilots}
+    for spec in PROGRAM_INDICATORS:
+        existing = ProgramIndicator.objects.filter(name=spec["name"]).first()
+        program_indicator = services.program_indicator_save(
+            name=spec["name"],
+            measure=spec["measure"],
+            unit=spec["unit"],
+            description=spec["description"],
+            program_indicator=existing,
+        )
+        for slug, title in spec["mapped"].items():
+            if slug in by_city:
+                indicator = Indicator.objects.get(result__pilot=by_city[slug], title=title)
+                services.indicator_map(program_indicator=program_indicator, indicator=indicator)
+        for slug, note in spec["opted_out"].items():
+            if slug in by_city:
+                services.indicator_opt_out(program_indicator=program_indicator, pilot=by_city[slug], note=note)
+    log(f"{len(PROGRAM_INDICATORS)} program indicators")
 
 
 @transaction.atomic
@@ -42,4 +65,5 @@ def reset_demo(*, log) -> None:
     pilots = Pilot.objects.filter(city__slug__in=DEMO_CITY_SLUGS)
     Expenditure.objects.filter(budget_line__pilot__in=pilots).delete()
     deleted, _by_model = pilots.delete()
+    ProgramIndicator.objects.filter(name__in=[spec["name"] for spec in PROGRAM_INDICATORS]).delete()
     log(f"deleted the demo pilots ({deleted} rows)")

@@ -139,7 +139,7 @@ PILOTS = {
                     (
                         "จำนวนผู้ประกอบการที่เข้าร่วม",
                         Measure.UNIT,
-                        "ราย",
+                        "ผู้ประกอบการ",
                         "10",
                         True,  # a baseline of the assessment's year
                         ["income", "jobs"],
@@ -205,3 +205,34 @@ RETURN_COMMENTS = {
     "th": "กรุณาแนบหลักฐานการลงทะเบียนผู้ประกอบการ",
     "ms": "Sila lampirkan gambar bukti kutipan.",
 }
+
+
+# The program indicators staff chose, each with the demo pilots' indicators that feed it (by city and the
+# indicator's title) and the pilots that opted out (with staff's note); the units are the cities' own words
+# ("tấn", "tan"), which `pilots.units` knows for tonnes.
+PROGRAM_INDICATORS = [
+    {
+        "name": "Tonnes of waste collected",
+        "measure": Measure.UNIT,
+        "unit": "tonnes",
+        "description": "Recyclable and floating waste collected by the SMEs of the waste and waterfront pilots.",
+        "mapped": {"can-tho": "Khối lượng rác tái chế được thu gom", "melaka": "Sampah terapung yang dikutip"},
+        "opted_out": {"semarang": "The batik pilot collects no waste; its dye-house effluent is measured apart."},
+    },
+    {
+        "name": "SMEs taking part",
+        "measure": Measure.UNIT,
+        "unit": "SMEs",
+        "description": "Small and medium enterprises taking part in a pilot's activities.",
+        "mapped": {"semarang": "Perajin yang memakai pewarna alami", "bangkok": "จำนวนผู้ประกอบการที่เข้าร่วม"},
+        "opted_out": {},
+    },
+    {
+        "name": "Households separating waste at source",
+        "measure": Measure.PERCENTAGE,
+        "unit": "",
+        "description": "Pooled from each pilot's households surveyed and those separating.",
+        "mapped": {"can-tho": "Tỷ lệ hộ phân loại rác"},
+        "opted_out": {},
+    },
+]

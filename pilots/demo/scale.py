@@ -16,11 +16,13 @@ from ..models import (
     Expenditure,
     FundingSource,
     Indicator,
+    IndicatorMapping,
     Measure,
     Milestone,
     Period,
     Pilot,
     PilotStatus,
+    ProgramIndicator,
     Result,
     Risk,
     SMEPartner,
@@ -156,5 +158,27 @@ def seed_scale(*, factor: int, log, density: float = 1.0) -> None:
         batch_size=1000,
     )
     Period.objects.filter(pk__in=[p.pk for p in periods]).update(actual_value=Decimal(13))
+    _map_to_the_program(indicators)
     updates = Update.objects.filter(period__indicator__result__pilot__in=pilots).count()
     log(f"{len(pilots)} scale pilots, {updates} updates")
+
+
+def _map_to_the_program(indicators: list[Indicator]) -> None:
+    """Each fresh pilot's first indicator (in tonnes) feeds the demo's tonnes program indicator, so the program's
+    roll-up and the benchmark's profiles are measured on every scale pilot."""
+    from .data import PROGRAM_INDICATORS
+
+    spec = PROGRAM_INDICATORS[0]
+    program_indicator = ProgramIndicator.objects.filter(name=spec["name"]).first() or ProgramIndicator.objects.create(
+        name=spec["name"], measure=spec["measure"], unit=spec["unit"], description=spec["description"]
+    )
+    first = {}
+    for indicator in indicators:
+        first.setdefault(indicator.result.pilot_id, indicator)
+    IndicatorMapping.objects.bulk_create(
+        [
+            IndicatorMapping(program_indicator=program_indicator, pilot_id=pilot_id, indicator=indicator)
+            for pilot_id, indicator in first.items()
+        ],
+        ignore_conflicts=True,
+    )

@@ -5,11 +5,7 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 
 from ..models import Indicator, IndicatorMapping, Measure, Pilot, ProgramIndicator
-
-
-def same_unit(a: str, b: str) -> bool:
-    """Whether two units name the same thing ("Tonnes" and "tonnes " do; "tonnes" and "SMEs" do not)."""
-    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
+from ..units import same_unit
 
 
 @transaction.atomic

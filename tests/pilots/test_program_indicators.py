@@ -167,3 +167,13 @@ def test_a_mapped_program_indicator_cannot_change_its_unit(smes, city_a, member_
         services.program_indicator_save(program_indicator=smes, name="SMEs supported", measure="unit", unit="tonnes")
     smes.refresh_from_db()
     assert smes.unit == "SMEs"
+
+
+@pytest.mark.django_db
+def test_a_unit_in_the_citys_own_word_maps_and_another_unit_is_still_refused(smes, city_a, member_a, staff):
+    """Can Tho writes "tấn": it feeds the program's tonnes, and is still refused by the SMEs indicator."""
+    tonnes = services.program_indicator_save(name="Tonnes of waste collected", measure=Measure.UNIT, unit="tonnes")
+    _pilot, indicator = pilot_with(city_a, "Rác", measure=Measure.UNIT, unit="tấn", user=member_a, staff=staff)
+    assert services.indicator_map(program_indicator=tonnes, indicator=indicator).indicator == indicator
+    with pytest.raises(ValidationError, match="counts tấn"):
+        services.indicator_map(program_indicator=smes, indicator=indicator)
