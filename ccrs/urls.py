@@ -20,7 +20,7 @@ urlpatterns = [
     route("program/benchmark/", views.program_benchmark),
     route("program/benchmark/export.<str:fmt>", views.program_benchmark_export),
     path("invitations/", views.invitations_mine, name="invitations"),
-    route("invitations/accept/<str:token>/", views.invitation_accept),
+    path("invitations/accept/<str:token>/", views.invitation_accept, name="invitation_accept"),
     route("staff/enrol/", views.staff_enrolment),
     route("staff/enrol/<str:token>/", views.staff_enrolment_confirm),
     path("cities/", include("cities.urls")),

@@ -29,7 +29,7 @@ urlpatterns = [
     route("events/<int:pk>/unregister/", events.registration_cancel),
     route("events/<int:pk>/event.ics", events.event_ics),
     route("events/<int:pk>/edit/", events.event_edit),
-    route("events/<int:pk>/cancel/", events.event_cancel),
+    path("events/<int:pk>/cancel/", events.event_cancel, name="event_cancel"),
     route("events/<int:pk>/attendance/", events.event_attendance),
     route("events/<int:pk>/close/", events.event_close),
     # Discussions, notification preferences and the unsubscribe link.
@@ -52,9 +52,9 @@ urlpatterns = [
     route("organisations/<str:pk>/", members.organisation_detail),
     route("profile/", members.profile_edit),
     route("members/", members.member_manage),
-    route("members/<str:pk>/remove/", members.member_remove),
-    route("members/invitations/<str:pk>/withdraw/", members.invitation_revoke),
-    route("join/<str:token>/", members.join),
+    path("members/<str:pk>/remove/", members.member_remove, name="member_remove"),
+    path("members/invitations/<str:pk>/withdraw/", members.invitation_revoke, name="invitation_revoke"),
+    path("join/<str:token>/", members.join, name="join"),
     route("cities/<slug:slug>/presence/", members.team_presence),
     # Mentoring.
     route("mentoring/", mentoring.pair_list),
@@ -62,7 +62,7 @@ urlpatterns = [
     route("mentoring/<str:pk>/", mentoring.pair_detail),
     route("mentoring/<str:pk>/sessions/", mentoring.session_log),
     route("mentoring/<str:pk>/actions/", mentoring.action_add),
-    route("mentoring/actions/<str:pk>/done/", mentoring.action_complete),
+    path("mentoring/actions/<str:pk>/done/", mentoring.action_complete, name="action_complete"),
     # The resource library.
     route("library/", library.resource_list),
     route("library/new/", library.resource_new),
