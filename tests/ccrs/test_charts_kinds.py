@@ -56,7 +56,7 @@ def test_stacked_bars_text_alternative_has_every_value_as_the_language_writes_it
         svg = render_to_string("partials/chart_bars.html", {"chart": chart})
     for text in ("2.300.000", "1.000", "500.000"):
         assert text in chart.description
-    table = re.search(r'<table class="visually-hidden">.*?</table>', svg, re.S).group(0)
+    table = re.search(r'<div class="visually-hidden">.*?<table class="chart-values">.*?</table>', svg, re.S).group(0)
     assert all(f"<td>{text}</td>" in table for text in ("2.300.000", "1.000", "500.000"))
     assert f'<desc id="{chart.uid}-desc">' in svg and f'aria-labelledby="{chart.uid}-title {chart.uid}-desc"' in svg
 
