@@ -20,7 +20,6 @@ from .funnel import FunnelChart, funnel_chart
 from .layout import LABEL_WIDTH, PALETTE, PLOT_LEFT, PLOT_RIGHT, TOP, WIDTH, Chart
 from .lines import LineChart, line_chart
 from .multiples import SmallMultiples, small_multiples
-from .strip import StripChart, range_strip
 from .text import ELLIPSIS, FONT_SIZE, LINE_HEIGHT, MAX_LABEL_LINES, text_width, truncate, truncate_chars, wrap
 
 __all__ = [
@@ -40,7 +39,6 @@ __all__ = [
     "LineChart",
     "SmallMultiples",
     "FunnelChart",
-    "StripChart",
     "bar_chart",
     "chart_from_spec",
     "chart_spec",
@@ -48,7 +46,6 @@ __all__ = [
     "line_chart",
     "nice_step",
     "nice_ticks",
-    "range_strip",
     "small_multiples",
     "stacked_bar_chart",
     "text_width",

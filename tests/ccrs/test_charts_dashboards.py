@@ -1,10 +1,11 @@
-"""The dashboards' charts: a funnel with whole counts and a range-and-median strip, each with a text alternative."""
+"""The dashboards' charts: a funnel with whole counts and the peers' range-and-median strips, each with a text
+alternative."""
 
 from decimal import Decimal
 
 from django.utils import translation
 
-from ccrs.charts import WIDTH, funnel_chart, range_strip
+from ccrs.charts import WIDTH, funnel_chart, small_multiples, text_width
 
 
 def test_the_funnel_writes_whole_counts_and_widths_follow_them():
@@ -24,24 +25,24 @@ def test_funnel_counts_are_grouped_as_the_language_writes_them():
 
 
 def test_the_strip_places_the_city_in_its_peers_range():
-    chart = range_strip(
-        rows=[("Stakeholders engaged", Decimal(1), Decimal(2), Decimal(3), Decimal(4), "1", "2", "3", "4")],
+    chart = small_multiples(
+        panels=[("Stakeholders engaged", Decimal(1), Decimal(2), Decimal(3), Decimal(4), "1", "2", "3", "4")],
         own_label="Can Tho",
         range_label="peers' range",
         median_label="peers' median",
+        columns=1,
     )
-    [row] = chart.rows
-    assert row["own_x"] == chart.plot_left  # the lowest of all: the left edge
-    assert row["high_x"] == chart.plot_right
-    assert row["low_x"] < row["median_x"] < row["high_x"]
-    assert "Can Tho: 1" in chart.description and "peers' median: 3" in chart.description
+    [row] = chart.panels
+    high_x = row["low_x"] + row["range_width"]
+    assert row["own_x"] < row["low_x"]  # below the peers' lowest: left of their range
+    assert high_x <= row["right"]
+    assert row["low_x"] < row["median_x"] < high_x
+    assert "Can Tho 1" in chart.description and "peers' median 3" in chart.description
     assert chart.width == WIDTH
 
 
 def test_long_thai_labels_wrap_within_the_strip():
     label = "ผู้มีส่วนได้ส่วนเสียที่เข้าร่วมเวิร์กช็อปทั้งหมดในรอบการรายงานนี้"
-    chart = range_strip(rows=[(label, 1, 1, 1, 1, "1", "1", "1", "1")], own_label="กรุงเทพฯ")
-    assert all(len(line) < len(label) for line in chart.rows[0]["lines"]) or len(chart.rows[0]["lines"]) == 1
-    from ccrs.charts import text_width
-
-    assert all(text_width(line) <= chart.plot_right - chart.plot_left for line in chart.rows[0]["lines"])
+    chart = small_multiples(panels=[(label, 1, 1, 1, 1, "1", "1", "1", "1")], own_label="กรุงเทพฯ", columns=1)
+    assert all(len(line) < len(label) for line in chart.panels[0]["lines"]) or len(chart.panels[0]["lines"]) == 1
+    assert all(text_width(line) <= chart.panel_width for line in chart.panels[0]["lines"])
