@@ -8,9 +8,10 @@ from django.db.models import Count, Q
 from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.formats import date_format
 from django.utils.translation import get_language, gettext
 
-from . import aggregates, charts, formatting, generations, panels
+from . import aggregates, charts, cohort_groups, formatting, generations, panels
 from .formatting import country_name
 from .models import CityMembership, Invitation, InvitationStatus, Report, User
 from .money import MissingRate
@@ -26,10 +27,12 @@ def memberships_of(*, user) -> list[CityMembership]:
     return user._memberships
 
 
-def program_dashboard(*, user, cohort_id: int | None = None, today=None) -> dict:
+def program_dashboard(*, user, cohort_id: int | None = None, today=None, by_cohort: bool = False) -> dict:
     """Figures of the whole program (or one cohort) for staff, each app contributing its own aggregated parts
     (ccrs.panels.program_parts): the funnel, money in the reporting currency, participation with pooled
-    shares, pilots' health, and the cohort's timeline; a fixed number of queries however many cities."""
+    shares, pilots' health, and the cohort's timeline; a fixed number of queries however many cities.
+    `by_cohort`: the whole program of several cohorts a cohort at a time (the dashboard page; the program
+    report keeps every city)."""
     today = today or timezone.localdate()
     people = User.objects.aggregate(
         staff=Count("pk", filter=Q(is_staff=True)),
@@ -40,18 +43,76 @@ def program_dashboard(*, user, cohort_id: int | None = None, today=None) -> dict
     cities = parts.get("cities", [])
     cohort = next((c for c in parts.get("cohorts", []) if c.pk == cohort_id), None)
     if cohort_id is not None and cohort is None:  # no such cohort: the whole program, as the filter then shows
-        return program_dashboard(user=user, cohort_id=None, today=today)
-    return {
+        return program_dashboard(user=user, cohort_id=None, today=today, by_cohort=by_cohort)
+    context = {
         "funnel": [],
         "waiting": 0,
         **panels.program_figures(user=user),
         **parts,
         "people": people,
         "cohort": cohort,
+    }
+    if by_cohort and cohort is None and len(parts.get("cohorts", [])) > 1:
+        return {**context, **_by_cohort(parts)}
+    return {
+        **context,
+        "columns": cities,
         "money": program_money(rows=parts["money"], cities=cities),
         "participation": program_participation(counts=parts["counts"], shares=parts["shares"], cities=cities),
         "timeline": program_timeline(cities=cities, dates=parts["dates"], labels=parts["date_labels"]),
     }
+
+
+def _by_cohort(parts: dict) -> dict:
+    """The whole program a cohort at a time (ccrs.cohort_groups): a column, row or line per cohort, each linking
+    to the cohort's own view, so that the page grows with the cohorts and not with the cities."""
+    dashboard = reverse("program_dashboard")
+    group = cohort_groups.grouping(
+        cohorts=parts["cohorts"], cities=parts.get("cities", []), url_of=lambda c: f"{dashboard}?cohort={c.pk}"
+    )
+    columns = group.columns
+    return {
+        "by_cohort": True,
+        "columns": columns,
+        "funnel": cohort_groups.funnel(parts.get("funnel", []), group),
+        "money": program_money(rows=cohort_groups.money_rows(parts["money"], group), cities=columns),
+        "participation": program_participation(
+            counts=cohort_groups.count_rows(parts["counts"], group, "participation"),
+            shares=cohort_groups.share_rows(parts["shares"], group, "participation"),
+            cities=columns,
+        ),
+        "pilot_groups": cohort_groups.pilots(parts.get("pilots", []), group),
+        "assessment_groups": cohort_groups.assessments(parts.get("assessments", []), group),
+        "program_indicators": [_indicator_by_cohort(item, group) for item in parts.get("program_indicators") or []],
+        "timeline": cohort_groups.timeline(
+            cities=parts.get("cities", []), dates=parts["dates"], labels=parts["date_labels"], group=group
+        ),
+    }
+
+
+def _indicator_by_cohort(item: dict, group) -> dict:
+    """A program indicator's roll-up with each cohort's part, and its chart with a line per cohort."""
+    indicator = item["indicator"]
+    percentage = indicator.measure == "percentage"
+    periods = cohort_groups.indicator_periods(item, group, percentage)
+    chart = None
+    if periods:
+        lines = [(gettext("Program"), [period["total"] for period in periods])]
+        for column in group.columns:
+            values = [
+                next(((p.share if percentage else p.value) for p in period["contributions"] if p.label == column.name), None)
+                for period in periods
+            ]
+            if any(value is not None for value in values):
+                lines.append((column.name, values))
+        chart = charts.line_chart(
+            periods=[date_format(period["start"], "SHORT_DATE_FORMAT") for period in periods],
+            series=lines,
+            title=indicator.name,
+            value_format=formatting.percent if percentage else lambda v: formatting.figure(v, "number", indicator.unit),
+            period_name=gettext("Period"),
+        )
+    return {**item, "periods": periods, "chart": chart}
 
 
 def _city_url(row: dict, city) -> str:

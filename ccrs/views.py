@@ -54,7 +54,7 @@ def home(request):
 def _program_page(user, cohort_id: int | None) -> dict:
     """The program dashboard's figures drawn once: the same for every staff member (no form, no name of the
     reader), so they are kept per program generation."""
-    context = selectors.program_dashboard(user=user, cohort_id=cohort_id)
+    context = selectors.program_dashboard(user=user, cohort_id=cohort_id, by_cohort=True)
     return {
         "cohort": context.get("cohort"),
         "cohorts": context.get("cohorts", []),

@@ -235,10 +235,58 @@ def test_the_cohort_filter_shows_one_cohort_or_all(program, staff, client_for, c
     page = client.get(reverse("program_dashboard"), {"cohort": other.pk})
     assert page.context["page"]["cohort"] == other
     assert 'data-count="1"' in page.content.decode() and ">Hue<" not in page.content.decode()
-    for bogus in ("abc", "999999"):
+    for bogus in ("abc", "999999"):  # the whole program, read a cohort at a time (each links to its own view)
         page = client.get(reverse("program_dashboard"), {"cohort": bogus})
         assert page.context["page"]["cohort"] is None
-        assert all(f">{name}</a>" in page.content.decode() for name in ["Can Tho", "Da Nang", "Hue", "Melaka"])
+        body = page.content.decode()
+        for cohort in (city_a.cohort, other):
+            assert f'<a href="/program/?cohort={cohort.pk}#funnel">{cohort.name}</a>' in body
+        assert not any(f">{name}</a>" in body for name in ["Can Tho", "Da Nang", "Hue", "Melaka"])
+
+
+@pytest.mark.django_db
+def test_all_cohorts_give_each_cohort_the_totals_of_its_own_view(program, staff, client_for, city_a):
+    """With two cohorts, "all cohorts" has a column, row or line per cohort, and each cohort's figure is the total
+    its own view shows: money summed through the rates, counts summed, shares pooled, pilots by health."""
+    other = Cohort.objects.create(name="Second cohort", region="Asia-Pacific", start_year=2025, end_year=2027)
+    melaka = City.objects.create(
+        cohort=other, slug="melaka", name="Melaka", country="MY", time_zone="Asia/Kuala_Lumpur"
+    )
+    cities.cofunding_record(
+        city=melaka, kind="in_kind", stage="committed", amount="5000", currency="USD", on=date(2024, 1, 1)
+    )
+    took_part(melaka, [(StakeholderKind.SME, True), (StakeholderKind.NGO, False)])
+    grouped = dashboard(staff, by_cohort=True, today=date(2024, 4, 1))
+    assert grouped["by_cohort"] and [c.name for c in grouped["columns"]] == ["Second cohort", city_a.cohort.name]
+    assert dashboard(staff).get("by_cohort") is None  # the program report keeps every city
+    for column in grouped["columns"]:
+        own = dashboard(staff, cohort_id=column.pk, today=date(2024, 4, 1))
+        at = grouped["columns"].index(column)
+        for row, own_row in zip(grouped["money"]["rows"], own["money"]["rows"], strict=True):
+            assert row["cells"][at]["value"].total == own_row["total"].total, row["key"]
+            assert row["cells"][at]["url"] == f"/program/?cohort={column.pk}#money"
+        for row, own_row in zip(grouped["participation"]["counts"], own["participation"]["counts"], strict=True):
+            assert row["cells"][at]["value"] == own_row["total"], row["key"]
+        for row, own_row in zip(grouped["participation"]["shares"], own["participation"]["shares"], strict=True):
+            cell = row["cells"][at]
+            assert (cell["numerator"], cell["denominator"]) == (own_row["numerator"], own_row["denominator"])
+            assert cell["value"] == own_row["total"]
+        counts = {step["key"]: sum(n for c, n in step["groups"] if c == column) for step in grouped["funnel"]}
+        assert counts == {step["key"]: len(step["at"]) for step in own["funnel"]}
+    second, first = grouped["columns"]
+    assert grouped["money"]["rows"][0]["cells"][0]["value"].total is not None
+    assert {row["key"]: row["cells"][0]["value"] for row in grouped["participation"]["counts"]}["smes_reached"] == 1
+    [pilots_row] = grouped["pilot_groups"]  # the second cohort has no pilot
+    assert pilots_row["cohort"] == first and pilots_row["pilots"] == 1 and pilots_row["overdue"] == 1
+    assert pilots_row["red"] + pilots_row["amber"] == 1
+    timeline = {row["cohort"]: row for row in grouped["timeline"]["rows"]}
+    assert sum(n for _stage, n in timeline[first]["stages"]) == 3
+    assert [str(stage) for stage, _n in timeline[second]["stages"]] == ["onboarding"]
+    selected = grouped["timeline"]["labels"].index("Selected")
+    assert timeline[first]["dates"][selected] == (timezone.localdate(), timezone.localdate())  # Hue's
+    body = client_for(staff, HTTP_ACCEPT_LANGUAGE="en").get(reverse("program_dashboard")).content.decode()
+    assert 'id="pilots-by-cohort"' in body and 'id="timeline-by-cohort"' in body and "Money by cohort" in body
+    assert ">Can Tho</a>" not in body and ">Melaka</a>" not in body
 
 
 @pytest.mark.django_db

@@ -131,6 +131,53 @@ def test_the_rollup_of_one_cohort_leaves_the_others_out(smes, city_a, member_a, 
 
 
 @pytest.mark.django_db
+def test_all_cohorts_show_each_cohorts_part_added_up_or_pooled(
+    smes, households, city_a, city_b, member_a, member_b, staff, client_for
+):
+    """Two cohorts: Can Tho (40 SMEs, 30/100 homes) and Da Nang (10, 9/10) in the first, Melaka (5, 1/10) in the
+    second. "All cohorts" shows one part per cohort (50 and 5 SMEs; 39/110 and 1/10 homes), adding up or pooling
+    to the program's 55 and 40/120, and a line per cohort in the chart."""
+    from ccrs import selectors
+    from ccrs.models import CityMembership
+    from cities.models import City, Cohort
+
+    other = Cohort.objects.create(name="Second cohort", region="Asia", start_year=2025, end_year=2026)
+    melaka = City.objects.create(
+        cohort=other, slug="melaka", name="Melaka", country="MY", time_zone="Asia/Kuala_Lumpur"
+    )
+    CityMembership.objects.create(city=melaka, user=member_b, role="lead")
+    for city, user, firms, (n, d) in [
+        (city_a, member_a, "40", ("30", "100")), (city_b, member_b, "10", ("9", "10")), (melaka, member_b, "5", ("1", "10")),
+    ]:  # fmt: skip
+        _p, count = pilot_with(
+            city, f"{city.name} firms", measure=Measure.UNIT, unit="SMEs", approved=[{"value": firms}], user=user,
+            staff=staff,
+        )  # fmt: skip
+        _p, share = pilot_with(
+            city, f"{city.name} homes", measure=Measure.PERCENTAGE, approved=[{"numerator": n, "denominator": d}],
+            user=user, staff=staff,
+        )  # fmt: skip
+        services.indicator_map(program_indicator=smes, indicator=count)
+        services.indicator_map(program_indicator=households, indicator=share)
+    rows = {
+        row["indicator"].name: row
+        for row in selectors.program_dashboard(user=staff, by_cohort=True)["program_indicators"]
+    }
+    [period] = rows["SMEs supported"]["periods"]
+    assert period["total"] == 55
+    assert [(p.label, p.value) for p in period["contributions"]] == [("Second cohort", 5), (city_a.cohort.name, 50)]
+    [pooled] = rows["Households separating waste"]["periods"]
+    assert (pooled["numerator"], pooled["denominator"]) == (40, 120)
+    parts = [(p.label, p.numerator, p.denominator, p.share) for p in pooled["contributions"]]
+    assert parts == [("Second cohort", 1, 10, Decimal("10.0")), (city_a.cohort.name, 39, 110, Decimal("35.5"))]
+    assert [line["label"] for line in rows["SMEs supported"]["chart"].lines] == [
+        "Program", "Second cohort", city_a.cohort.name,
+    ]  # fmt: skip
+    body = client_for(staff, HTTP_ACCEPT_LANGUAGE="en").get(reverse("program_dashboard")).content.decode()
+    assert "Each cohort's contribution" in body and f'href="/program/?cohort={other.pk}#program-indicators"' in body
+
+
+@pytest.mark.django_db
 def test_the_admin_refuses_a_mapping_that_mixes_units(smes, city_a, member_a, staff, client_for):
     pilot, tonnes = pilot_with(city_a, "Sorting", measure=Measure.UNIT, unit="tonnes", user=member_a, staff=staff)
     response = client_for(staff, HTTP_ACCEPT_LANGUAGE="en").post(
