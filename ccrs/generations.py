@@ -9,6 +9,8 @@ figures show (reports being built, mails sent, sessions) are left out.
 """
 
 from collections.abc import Callable
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import cache as memoise
 
 from django.core.cache import cache
@@ -23,17 +25,41 @@ WRITES = ("INSERT", "UPDATE", "DELETE")
 IGNORED_TABLES = ("ccrs_report", "network_notificationsent", "network_digestsent", "network_notificationpreference")
 
 
+# The generations read during one request (GenerationsMiddleware): a page of ten cached panels reads each
+# generation from the shared cache once, not ten times, and draws every panel from the same generation.
+_seen: ContextVar[dict | None] = ContextVar("ccrs_generations_seen", default=None)
+
+
 def _key(name: str) -> str:
     return f"generation:{name}"
 
 
+@contextmanager
+def one_reading():
+    """Within the block, each generation is read from the shared cache once (and again after a bump)."""
+    token = _seen.set({})
+    try:
+        yield
+    finally:
+        _seen.reset(token)
+
+
 def current(name: str) -> int:
     """The generation that every cached result of `name` carries in its key."""
-    return cache.get_or_set(_key(name), 1, timeout=None)
+    seen = _seen.get()
+    if seen is not None and name in seen:
+        return seen[name]
+    found = cache.get_or_set(_key(name), 1, timeout=None)
+    if seen is not None:
+        seen[name] = found
+    return found
 
 
 def bump(name: str) -> None:
     """A new generation of `name`: every result cached under the old one is no longer read."""
+    seen = _seen.get()
+    if seen is not None:
+        seen.pop(name, None)
     try:
         cache.incr(_key(name))
     except ValueError:  # not in the cache (cleared, or never read): start above the first generation

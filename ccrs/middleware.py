@@ -1,4 +1,5 @@
-"""The project's own middleware: staff two-factor enrolment, and input without NUL characters.
+"""The project's own middleware: staff two-factor enrolment, input without NUL characters, and the cache
+generations read once per request.
 
 Program staff must enrol two-factor authentication where the deployment requires it. Until they
 have, a signed-in staff account reaches only the page that says where its enrolment link went, and
@@ -9,6 +10,7 @@ pages (a stolen password must not be enough to change either, or to enrol anothe
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from . import generations
 from .services import staff_enrolment_needed
 
 OPEN_PREFIXES = ("/static/", "/language/", "/healthz", "/staff/enrol/", "/accounts/logout/")
@@ -62,3 +64,14 @@ def _without_nul(query):
         clean.setlist(key.replace("\x00", ""), [value.replace("\x00", "") for value in values])
     clean._mutable = False
     return clean
+
+
+class GenerationsMiddleware:
+    """Each cache generation read once per request (ccrs.generations.one_reading)."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        with generations.one_reading():
+            return self.get_response(request)

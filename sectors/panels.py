@@ -22,7 +22,9 @@ def city_panel(*, city, user) -> dict | None:
 def program_panel(*, user) -> dict | None:
     if not is_program_staff(user):
         return None
-    return {"template": "sectors/partials/program_panel.html", "summary": selectors.program_summary()}
+    # the same for every staff member: counted once per change of the program's data
+    summary = cached(PROGRAM, "sectors-program-summary", selectors.program_summary)
+    return {"template": "sectors/partials/program_panel.html", "summary": summary}
 
 
 def program_parts(*, user, cohort_id, today) -> dict:

@@ -62,3 +62,40 @@ def test_the_dashboard_is_drawn_once_per_generation_and_shows_a_change_at_once(s
     assert ">Can Tho</a>" in body
     City.objects.filter(pk=city_a.pk).update(name="Thành phố Cần Thơ")  # no save(), no signal
     assert ">Thành phố Cần Thơ</a>" in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_one_reading_reads_each_generation_once_and_again_after_a_bump(city_a):
+    """Within a request (GenerationsMiddleware) a generation comes from the shared cache once: another process's
+    bump in between is seen by the next request, this request's own write at once."""
+    from django.core.cache import cache
+
+    with generations.one_reading():
+        before = generations.current(generations.PROGRAM)
+        cache.incr(generations._key(generations.PROGRAM), 5)  # another process's write, mid-request
+        assert generations.current(generations.PROGRAM) == before
+        City.objects.filter(pk=city_a.pk).update(name="Cần Thơ")  # this request's own write
+        assert generations.current(generations.PROGRAM) > before + 5
+    assert generations.current(generations.PROGRAM) == cache.get(generations._key(generations.PROGRAM))
+
+
+@pytest.mark.django_db
+def test_a_city_dashboard_reads_the_generation_from_the_cache_once(member_a, city_a, client_for):
+    """The city dashboard's panels are each kept per generation; the request reads the generation once."""
+    from django.core.cache import cache
+
+    client = client_for(member_a, HTTP_ACCEPT_LANGUAGE="en")
+    client.get(city_a.get_absolute_url())
+    reads = []
+    real_get_or_set = cache.get_or_set
+
+    def counting(key, *args, **kwargs):  # counts the calls; the real cache answers them
+        reads.append(key)
+        return real_get_or_set(key, *args, **kwargs)
+
+    cache.get_or_set = counting
+    try:
+        assert client.get(city_a.get_absolute_url()).status_code == 200
+    finally:
+        del cache.get_or_set
+    assert reads.count(generations._key(generations.PROGRAM)) == 1
