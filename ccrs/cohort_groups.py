@@ -115,7 +115,10 @@ def funnel(steps: list[dict], group: Grouping) -> list[dict]:
 
 def pilots(rows: list[dict], group: Grouping) -> list[dict]:
     """Per cohort: its pilots by health (red, amber, green), their overdue milestones and waiting updates."""
-    found = {c.pk: {"cohort": c, "pilots": 0, "red": 0, "amber": 0, "green": 0, "overdue": 0, "waiting": 0} for c in group.columns}
+    found = {
+        c.pk: {"cohort": c, "pilots": 0, "red": 0, "amber": 0, "green": 0, "overdue": 0, "waiting": 0}
+        for c in group.columns
+    }
     for row in rows:
         own = found.get(group.column_of.get(row["pilot"].city_id))
         if own is None:
@@ -158,7 +161,9 @@ def timeline(*, cities: list, dates: dict, labels: list, group: Grouping) -> dic
         "rows": [
             {
                 "cohort": row["cohort"],
-                "stages": [(stage, row["stages"][stage]) for stage in _stage_order(row["stages"]) if row["stages"][stage]],
+                "stages": [
+                    (stage, row["stages"][stage]) for stage in _stage_order(row["stages"]) if row["stages"][stage]
+                ],
                 "dates": [
                     (min(row["dates"][key]), max(row["dates"][key])) if row["dates"][key] else None
                     for key, _label in labels

@@ -19,7 +19,10 @@ An app may have a `panels` module with any of:
 A panel is {"template": "<app>/partials/<name>.html", ...context}; its selector owns its queries.
 """
 
-from . import registry
+from django.template.loader import render_to_string
+from django.utils.translation import get_language
+
+from . import generations, registry
 
 
 def _modules():
@@ -27,11 +30,20 @@ def _modules():
 
 
 def city_panels(*, city, user) -> list[dict]:
-    return [
-        panel
-        for module in _modules()
-        if hasattr(module, "city_panel") and (panel := module.city_panel(city=city, user=user))
-    ]
+    """The city dashboard's panels. A panel the same for every reader allowed to see it says so with "shared": a
+    key of what it shows (its city, and its day if it changes with the date); it is then drawn once per program
+    generation and language ("html"), its template reading nothing but `panel`."""
+    found = []
+    for module in _modules():
+        if hasattr(module, "city_panel") and (panel := module.city_panel(city=city, user=user)):
+            if panel.get("shared"):
+                panel["html"] = generations.cached(
+                    generations.PROGRAM,
+                    f"panel-html:{panel['template']}:{panel['shared']}:{get_language()}",
+                    lambda panel=panel: render_to_string(panel["template"], {"panel": panel}),
+                )
+            found.append(panel)
+    return found
 
 
 def program_panels(*, user) -> list[dict]:

@@ -100,7 +100,10 @@ def _indicator_by_cohort(item: dict, group) -> dict:
         lines = [(gettext("Program"), [period["total"] for period in periods])]
         for column in group.columns:
             values = [
-                next(((p.share if percentage else p.value) for p in period["contributions"] if p.label == column.name), None)
+                next(
+                    ((p.share if percentage else p.value) for p in period["contributions"] if p.label == column.name),
+                    None,
+                )
                 for period in periods
             ]
             if any(value is not None for value in values):

@@ -21,6 +21,7 @@ def city_panel(*, city, user) -> dict:
     key = f"city-panel:{city.pk}:{get_language()}:{timezone.localdate().isoformat()}"
     return {
         "template": "cities/partials/city_panel.html",
+        "shared": f"{city.pk}:{timezone.localdate().isoformat()}",
         "city": city,
         **cached(PROGRAM, key, lambda: _city_panel(city)),
     }

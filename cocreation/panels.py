@@ -4,10 +4,12 @@ import zoneinfo
 
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from ccrs import aggregates, links
 from ccrs.charts import bar_chart
+from ccrs.generations import PROGRAM, cached
 
 from . import selectors, services
 from .models import Gender, StakeholderKind
@@ -15,8 +17,14 @@ from .selectors.stage import cocreation_started_on
 
 
 def city_panel(*, city, user):
+    """The city's participation and inclusion figures: the same for every reader allowed to see them (checked
+    here), so kept, and drawn, once per program generation and language."""
     if not user.has_perm("cocreation.view_process", city):
         return None
+    return cached(PROGRAM, f"cocreation-panel:{city.pk}:{get_language()}", lambda: _city_panel(city))
+
+
+def _city_panel(city) -> dict:
     figures = selectors.inclusion_figures(city=city)
     kinds = [(label, figures["by_kind"].get(value, 0)) for value, label in StakeholderKind.choices]
     chart = (
@@ -31,6 +39,7 @@ def city_panel(*, city, user):
     genders = [(label, figures["by_gender"].get(value, 0)) for value, label in Gender.choices]
     return {
         "template": "cocreation/partials/city_panel.html",
+        "shared": city.pk,
         "figures": figures,
         "chart": chart,
         "genders": genders,

@@ -17,7 +17,7 @@ def city_panel(*, city, user):
     pilots = cached(PROGRAM, f"city-pilots:{city.pk}", lambda: selectors.city_pilots(city=city))
     if not pilots:
         return None
-    return {"template": "pilots/partials/city_panel.html", "pilots": pilots}
+    return {"template": "pilots/partials/city_panel.html", "shared": city.pk, "pilots": pilots}
 
 
 def program_parts(*, user, cohort_id, today) -> dict:

@@ -16,7 +16,7 @@ def city_panel(*, city, user) -> dict | None:
         return None
     # The summary is the same for every reader allowed to see it (checked above): kept per program generation.
     summary = cached(PROGRAM, f"sector-panel:{city.pk}:{get_language()}", lambda: selectors.panel_summary(city=city))
-    return {"template": "sectors/partials/city_panel.html", "city": city, **summary}
+    return {"template": "sectors/partials/city_panel.html", "shared": city.pk, "city": city, **summary}
 
 
 def program_panel(*, user) -> dict | None:

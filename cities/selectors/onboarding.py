@@ -121,7 +121,9 @@ def program_dashboard_parts(*, user, cohort_id: int | None) -> dict:
     details = city_stage_details(city_ids=ids)
     for city in cities:
         city.stage_detail = details[city.pk]
-    applications = list(applications.only("pk", "city_name", "city_id", "cohort_id", "status", "decided_at").order_by("city_name"))
+    applications = list(
+        applications.only("pk", "city_name", "city_id", "cohort_id", "status", "decided_at").order_by("city_name")
+    )
     selected_on = {
         a.city_id: timezone.localdate(a.decided_at)
         for a in applications

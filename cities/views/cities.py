@@ -3,10 +3,13 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
+from django.utils.functional import SimpleLazyObject
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ccrs import panels
+from ccrs import generations, panels
 from ccrs import services as account_services
 from ccrs.decorators import object_required, permission_required, require
 from ccrs.forms import add_service_errors
@@ -34,6 +37,9 @@ def city_list(request):
 
 @object_required(selectors.city_get, kwarg="slug")
 def city_dashboard(request, city):
+    group = request.GET.get("peers", "")
+    group = group if group in selectors.PEER_GROUPS else "cohort"
+    peers = SimpleLazyObject(lambda: selectors.city_peers(city=city, group=group))  # read only when drawn
     return render(
         request,
         "cities/city_dashboard.html",
@@ -41,7 +47,13 @@ def city_dashboard(request, city):
             "city": city,
             "can_manage_team": rules.abilities(request.user, city)["can_manage_team"],
             "panels": panels.city_panels(city=city, user=request.user),
-            "peers": selectors.city_peers(city=city, group=request.GET.get("peers", "")),
+            "peers": peers,
+            # the same for every reader (published and aggregate figures only): drawn once per program generation
+            "peers_html": generations.cached(
+                generations.PROGRAM,
+                f"city-peers-html:{city.pk}:{group}:{get_language()}",
+                lambda: render_to_string("cities/partials/peers.html", {"peers": peers, "city": city}),
+            ),
             **selectors.city_dashboard(city=city),
         },
     )

@@ -147,8 +147,10 @@ def test_all_cohorts_show_each_cohorts_part_added_up_or_pooled(
     )
     CityMembership.objects.create(city=melaka, user=member_b, role="lead")
     for city, user, firms, (n, d) in [
-        (city_a, member_a, "40", ("30", "100")), (city_b, member_b, "10", ("9", "10")), (melaka, member_b, "5", ("1", "10")),
-    ]:  # fmt: skip
+        (city_a, member_a, "40", ("30", "100")),
+        (city_b, member_b, "10", ("9", "10")),
+        (melaka, member_b, "5", ("1", "10")),
+    ]:
         _p, count = pilot_with(
             city, f"{city.name} firms", measure=Measure.UNIT, unit="SMEs", approved=[{"value": firms}], user=user,
             staff=staff,
