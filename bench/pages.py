@@ -85,7 +85,7 @@ def side_by_side(args):
     for factor in args.factors:
         command = [sys.executable, __file__, "--factor", str(factor), "--database", f"{args.database}{factor}"]
         command += ["--runs", str(args.runs), "--json"] + (["--reuse"] if args.reuse else [])
-        out = subprocess.run(command, check=True, capture_output=True, text=True, env=os.environ).stdout
+        out = subprocess.run(command, check=True, capture_output=True, text=True, env=os.environ).stdout  # noqa: S603
         found[factor] = json.loads(out.strip().splitlines()[-1])
     small, large = args.factors
     print(f"{args.runs} requests per page; median ms (CPU ms of the process); queries per page")

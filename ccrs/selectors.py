@@ -228,19 +228,24 @@ def program_timeline(*, cities: list, dates: dict, labels: list) -> dict:
 BENCHMARK_MAX_CITIES = 16
 
 
-def benchmark(*, user, city_ids: list[int], figure_keys: list[str]) -> dict:
+def benchmark(*, user, city_ids: list[int], figure_keys: list[str], cohort_id: int | None = None) -> dict:
     """The benchmark: the chosen cities side by side on the chosen figures, each normalised to its cohort's range
     (0 the cohort's lowest, 1 its highest), never ranked, and each city's profile over the reporting periods.
     Only the apps' peer figures (aggregates and published values) appear, whoever asks and whichever city id
     they type. At most BENCHMARK_MAX_CITIES cities; by default the person's own cohort (staff: the newest
     cohort). Kept per program generation under "key": the exact cities the reader may see and their own, the
-    choice and the language, so one reader's result is never another's; a fixed number of queries."""
+    choice and the language, so one reader's result is never another's; a fixed number of queries.
+    The picker offers the cities of one cohort at a time (`cohort_id`, else the cohorts of the chosen cities) and
+    the chosen ones, so it stays as long however many cohorts the program has."""
     cities = panels.benchmark_cities(user=user)
     by_id = {city.pk: city for city in cities}
+    cohorts = {c.cohort_id: c.cohort for c in cities if c.cohort_id}
+    cohort_id = cohort_id if cohort_id in cohorts else None
     asked = [by_id[pk] for pk in dict.fromkeys(city_ids) if pk in by_id]
     if not asked:
-        asked = _benchmark_default(cities)
+        asked = [c for c in cities if c.cohort_id == cohort_id] if cohort_id else _benchmark_default(cities)
     chosen = asked[:BENCHMARK_MAX_CITIES]
+    shown = {cohort_id} if cohort_id else {c.cohort_id for c in chosen}
     identity = (
         sorted(by_id),
         sorted(c.pk for c in cities if c.is_own),
@@ -254,6 +259,9 @@ def benchmark(*, user, city_ids: list[int], figure_keys: list[str]) -> dict:
     )
     return {
         "cities": cities,
+        "picker_cities": [c for c in cities if c.cohort_id in shown or c in chosen],
+        "cohorts": sorted(cohorts.values(), key=lambda c: (-(c.start_year or 0), c.name)),
+        "cohort_id": cohort_id,
         "chosen": chosen,
         "asked": len(asked),
         "limit": BENCHMARK_MAX_CITIES,

@@ -80,6 +80,7 @@ def _benchmark(request):
         user=request.user,
         city_ids=[pk for pk in map(id_from, request.GET.getlist("cities")) if pk],
         figure_keys=request.GET.getlist("figures"),
+        cohort_id=id_from(request.GET.get("cohort")),
     )
 
 
@@ -88,10 +89,11 @@ def program_benchmark(request):
     """Cities side by side on the figures peers may see, normalised to their cohort's range (no ranking)."""
     data = _benchmark(request)
     chosen, keys = {c.pk for c in data["chosen"]}, {f["key"] for f in data["selected"]}
+    # the picker is drawn per cohort in view and choice (the result's key holds the choice)
     context = {**data, "chosen_ids": chosen, "selected_keys": keys}
     page = generations.cached(  # drawn once per reader's choice and program generation, as the figures are kept
         generations.PROGRAM,
-        f"{data['key']}:page",
+        f"{data['key']}:{data['cohort_id']}:page",
         lambda: {
             "picker": render_to_string("ccrs/partials/benchmark_picker.html", context),
             "results": render_to_string("ccrs/partials/benchmark_results.html", context),

@@ -132,6 +132,25 @@ def test_a_member_without_choice_compares_its_own_cohort(peers, member_a, client
 
 
 @pytest.mark.django_db
+def test_the_picker_lists_one_cohorts_cities_at_a_time(peers, city_a, cohort, staff, client_for):
+    """Staff start on the newest cohort; choosing another lists (and compares) its cities instead, and a city
+    chosen from elsewhere stays listed and chosen; an unknown cohort falls back to the chosen cities' cohorts."""
+    client = client_for(staff, HTTP_ACCEPT_LANGUAGE="en")
+    first = client.get(reverse("program_benchmark"))
+    assert [c.name for c in first.context["picker_cities"]] == ["Bangkok", "Vinh"]
+    assert 'name="cohort"' in first.content.decode() and ">Can Tho</label>" not in first.content.decode()
+    other = client.get(reverse("program_benchmark"), {"cohort": cohort.pk})
+    assert [c.name for c in other.context["chosen"]] == ["Can Tho", "Da Nang", "Hue"]
+    assert ">Can Tho</label>" in other.content.decode() and ">Bangkok</label>" not in other.content.decode()
+    mixed = client.get(reverse("program_benchmark"), {"cohort": cohort.pk, "cities": [peers["bangkok"].pk]})
+    assert [c.name for c in mixed.context["chosen"]] == ["Bangkok"]
+    assert [c.name for c in mixed.context["picker_cities"]] == ["Bangkok", "Can Tho", "Da Nang", "Hue"]
+    unknown = client.get(reverse("program_benchmark"), {"cohort": 999999, "cities": [city_a.pk]})
+    assert unknown.context["cohort_id"] is None
+    assert [c.name for c in unknown.context["picker_cities"]] == ["Can Tho", "Da Nang", "Hue"]
+
+
+@pytest.mark.django_db
 def test_a_stakeholder_cannot_open_the_benchmark(peers, stakeholder, client_for):
     assert client_for(stakeholder).get(reverse("program_benchmark")).status_code == 403
     assert client_for(stakeholder).get(reverse("program_benchmark_export", kwargs={"fmt": "csv"})).status_code == 403
