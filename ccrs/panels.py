@@ -19,10 +19,7 @@ An app may have a `panels` module with any of:
 A panel is {"template": "<app>/partials/<name>.html", ...context}; its selector owns its queries.
 """
 
-from django.template.loader import render_to_string
-from django.utils.translation import get_language
-
-from . import generations, registry
+from . import fragments, registry
 
 
 def _modules():
@@ -37,10 +34,8 @@ def city_panels(*, city, user) -> list[dict]:
     for module in _modules():
         if hasattr(module, "city_panel") and (panel := module.city_panel(city=city, user=user)):
             if panel.get("shared"):
-                panel["html"] = generations.cached(
-                    generations.PROGRAM,
-                    f"panel-html:{panel['template']}:{panel['shared']}:{get_language()}",
-                    lambda panel=panel: render_to_string(panel["template"], {"panel": panel}),
+                panel["html"] = fragments.drawn(
+                    panel["template"], f"panel:{panel['shared']}", lambda panel=panel: {"panel": panel}
                 )
             found.append(panel)
     return found

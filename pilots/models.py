@@ -506,7 +506,8 @@ class Update(TimeStampedModel):
         verbose_name = _("update")
         verbose_name_plural = _("updates")
         ordering = ["-submitted_at"]
-        indexes = [models.Index(fields=["status", "submitted_at"], name="update_queue_idx")]
+        # the queue's order whole (oldest first, then by id), so a page reads its 50 rows and stops
+        indexes = [models.Index(fields=["status", "submitted_at", "id"], name="update_queue_order_idx")]
         constraints = [
             models.CheckConstraint(condition=Q(status__in=UpdateStatus.values), name="update_status_valid"),
             models.CheckConstraint(

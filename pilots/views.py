@@ -6,13 +6,17 @@ from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from ccrs import fragments
 from ccrs.decorators import object_required, permission_required, require
 from ccrs.forms import add_service_errors, form_saved
+from ccrs.inputs import id_from
+from ccrs.rules import is_program_staff
 
 from . import exports, rules, selectors, services
 from .forms import (
@@ -37,8 +41,18 @@ def _of_pilot_city(obj):
 
 @permission_required("pilots.list_pilots")
 def pilot_list(request):
-    page = selectors.pilot_list(user=request.user, page=request.GET.get("page") or 1)
-    return render(request, "pilots/pilot_list.html", {"page": page})
+    """The pilots the reader may see; staff's (all of them) drawn once per change of the program's data."""
+    number = id_from(request.GET.get("page")) or 1  # what Paginator.get_page reads: not a number, the first page
+
+    def context():
+        return {"page": selectors.pilot_list(user=request.user, page=number)}
+
+    template = "pilots/partials/pilot_list_page.html"
+    if is_program_staff(request.user):
+        body = fragments.drawn(template, f"staff:{number}", context)
+    else:  # a city team's few pilots, its own
+        body = render_to_string(template, context())
+    return render(request, "pilots/pilot_list.html", {"body": body})
 
 
 @permission_required("pilots.start_pilot")

@@ -3,13 +3,11 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.shortcuts import redirect, render
-from django.template.loader import render_to_string
 from django.utils.functional import SimpleLazyObject
-from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from ccrs import generations, panels
+from ccrs import fragments, panels
 from ccrs import services as account_services
 from ccrs.decorators import object_required, permission_required, require
 from ccrs.forms import add_service_errors
@@ -49,10 +47,8 @@ def city_dashboard(request, city):
             "panels": panels.city_panels(city=city, user=request.user),
             "peers": peers,
             # the same for every reader (published and aggregate figures only): drawn once per program generation
-            "peers_html": generations.cached(
-                generations.PROGRAM,
-                f"city-peers-html:{city.pk}:{group}:{get_language()}",
-                lambda: render_to_string("cities/partials/peers.html", {"peers": peers, "city": city}),
+            "peers_html": fragments.drawn(
+                "cities/partials/peers.html", f"{city.pk}:{group}", lambda: {"peers": peers, "city": city}
             ),
             **selectors.city_dashboard(city=city),
         },

@@ -351,3 +351,16 @@ def test_a_risk_without_an_owner_shows_a_dash_not_an_empty_cell(pilot_a, member_
     Risk.objects.create(pilot=pilot_a, title="Households do not separate", likelihood=3, impact=4)
     page = client_for(member_a).get(pilot_a.get_absolute_url()).content.decode()
     assert '<td>3×4</td><td class="d-none d-sm-table-cell">—</td>' in page
+
+
+def test_staffs_pilot_list_is_drawn_once_and_shows_a_change_at_once(pilot_a, city_b, staff, member_b, client_for):
+    """The same page for every staff member, kept per program generation: the second view reads less, and a pilot
+    started or renamed in between shows at once; a city team's list stays its own."""
+    client = client_for(staff, HTTP_ACCEPT_LANGUAGE="en")
+    url = reverse("pilots:list")
+    first = count_queries(client, url)
+    assert count_queries(client, url) < first and pilot_a.title in client.get(url).content.decode()
+    PilotFactory(city=city_b, title="Bãi tập kết Sơn Trà")
+    assert "Bãi tập kết Sơn Trà" in client.get(url).content.decode()
+    own = client_for(member_b, HTTP_ACCEPT_LANGUAGE="en").get(url).content.decode()
+    assert "Bãi tập kết Sơn Trà" in own and pilot_a.title not in own
