@@ -23,6 +23,10 @@ SAFETY_TIMEOUT = 600  # seconds: a cached result lives at most this long, whatev
 WRITES = ("INSERT", "UPDATE", "DELETE")
 # Tables written without changing the program's figures: reports and their progress, mail bookkeeping.
 IGNORED_TABLES = ("ccrs_report", "network_notificationsent", "network_digestsent", "network_notificationpreference")
+# Statements that change no figure: a sign-in's last_login (else every sign-in drew every page again). The history
+# tables (django-simple-history's "<app>_historical<model>") are left out too: the change they record bumps
+# the generation through its own table.
+IGNORED_STATEMENTS = ('UPDATE "ccrs_user" SET "last_login" = %s WHERE',)
 
 
 # The generations read during one request (GenerationsMiddleware): a page of ten cached panels reads each
@@ -91,12 +95,13 @@ def _bump_program() -> None:
 
 def _writes_program_table(sql: str) -> bool:
     head = sql.lstrip()[:7].upper()
-    if not head.startswith(WRITES):
+    if not head.startswith(WRITES) or sql.lstrip().startswith(IGNORED_STATEMENTS):
         return False
     # the table follows the first keyword: INSERT INTO t, UPDATE t, DELETE FROM t
     words = sql.lstrip().split(None, 3)
     table = words[2] if words[0].upper() in ("INSERT", "DELETE") and len(words) > 2 else words[1]
-    return table.startswith(_program_prefixes()) and table.strip('"') not in IGNORED_TABLES
+    name = table.strip('"')
+    return table.startswith(_program_prefixes()) and name not in IGNORED_TABLES and "_historical" not in name
 
 
 def _watch(alias: str):

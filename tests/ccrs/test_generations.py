@@ -99,3 +99,16 @@ def test_a_city_dashboard_reads_the_generation_from_the_cache_once(member_a, cit
     finally:
         del cache.get_or_set
     assert reads.count(generations._key(generations.PROGRAM)) == 1
+
+
+@pytest.mark.django_db
+def test_a_sign_in_leaves_the_program_generation_alone(staff, client):
+    """last_login changes no figure: signing in must not draw every page again; another change of a person does."""
+    before = generations.current(generations.PROGRAM)
+    client.force_login(staff)  # updates last_login through user_logged_in
+    staff.refresh_from_db()
+    assert staff.last_login is not None
+    assert generations.current(generations.PROGRAM) == before
+    staff.full_name = "Program Officer"
+    staff.save(update_fields=["full_name"])
+    assert generations.current(generations.PROGRAM) > before
