@@ -59,6 +59,13 @@ def _fraction(value: Decimal, digits: int | None) -> tuple[int, int]:
     return (0, 0) if value == value.to_integral_value() else (-digits, -digits)
 
 
+def _pattern_of(formats, amount: Decimal, digits: int | None):
+    """A copy of the language's standard pattern among `formats`, set to show `amount` with `digits` decimals."""
+    pattern = copy.copy(_pattern(formats[None].pattern))
+    pattern.frac_prec = _fraction(amount, digits)
+    return pattern
+
+
 def number(value, digits: int | None = None) -> str:
     """`value` with the language's grouping and decimal mark ("1.240.000" in Vietnamese); "" for no value.
 
@@ -68,9 +75,7 @@ def number(value, digits: int | None = None) -> str:
     if amount is None:
         return ""
     reader = locale()
-    pattern = copy.copy(_pattern(reader.decimal_formats[None].pattern))
-    pattern.frac_prec = _fraction(amount, digits)
-    return pattern.apply(amount, reader)
+    return _pattern_of(reader.decimal_formats, amount, digits).apply(amount, reader)
 
 
 def percent(value, digits: int = -1) -> str:
@@ -80,8 +85,7 @@ def percent(value, digits: int = -1) -> str:
     if amount is None:
         return ""
     reader = locale()
-    pattern = copy.copy(_pattern(reader.percent_formats[None].pattern))
-    pattern.frac_prec = _fraction(amount, digits)
+    pattern = _pattern_of(reader.percent_formats, amount, digits)
     # Rounded half up, as people round a share (35.45 % → 35.5 %), before Babel's half-even rounding sees it.
     amount = amount.quantize(Decimal(1).scaleb(-pattern.frac_prec[1]), rounding=ROUND_HALF_UP)
     return pattern.apply(amount / 100, reader)

@@ -14,7 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ccrs import fragments
 from ccrs.decorators import object_required, permission_required, require
-from ccrs.forms import add_service_errors, form_saved
+from ccrs.forms import add_service_errors, form_page, form_saved
 from ccrs.inputs import id_from
 from ccrs.rules import is_program_staff
 
@@ -61,22 +61,15 @@ def pilot_start(request):
     proposals = selectors.awards_without_pilot(user=request.user)
     initial = {"proposal": request.GET.get("proposal")}
     form = PilotStartForm(request.POST or None, proposals=proposals, initial=initial)
-    if request.method == "POST" and form.is_valid():
+
+    def start():
         data = dict(form.cleaned_data)
         proposal = next(p for p in proposals if p.pk == data.pop("proposal"))
-        try:
-            pilot = services.pilot_start_from_award(proposal=proposal, **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("The pilot was started from the awarded proposal."))
-            return redirect(pilot)
-    return render(
-        request,
-        "pilots/pilot_start.html",
-        {"form": form, "proposals": proposals},
-        status=400 if form.is_bound and form.errors else 200,
-    )
+        return services.pilot_start_from_award(proposal=proposal, **data)
+
+    if saved := form_saved(request, form, start, success=_("The pilot was started from the awarded proposal.")):
+        return redirect(saved.result)
+    return form_page(request, "pilots/pilot_start.html", form, {"proposals": proposals})
 
 
 @object_required(selectors.pilot_get)
@@ -177,21 +170,23 @@ def results_framework(request, pilot):
 @object_required(selectors.period_get, perm="pilots.submit_update", target=_of_pilot_city)
 def update_create(request, period):
     """The phone form: report a period's value, narrative, photos and disaggregated values."""
-    pilot = period.indicator.result.pilot
     form = UpdateForm(request.POST or None, request.FILES or None, indicator=period.indicator)
-    if saved := form_saved(
+    return _update_page(
         request,
         form,
+        period,
+        None,
         lambda: services.update_submit(period=period, user=request.user, **form.service_kwargs()),
-        success=_("Your update was sent to program staff for review."),
-    ):
-        return redirect(saved.result)
-    return render(
-        request,
-        "pilots/update_form.html",
-        {"period": period, "pilot": pilot, "form": form, "update": None},
-        status=400 if form.errors else 200,
+        _("Your update was sent to program staff for review."),
     )
+
+
+def _update_page(request, form, period, update, save, success):
+    """The phone form of an update, new (`update` None) or revised: `save` (the service call) sends it to staff."""
+    if saved := form_saved(request, form, save, success=success):
+        return redirect(saved.result)
+    context = {"period": period, "pilot": period.indicator.result.pilot, "update": update}
+    return form_page(request, "pilots/update_form.html", form, context)
 
 
 @object_required(selectors.update_get)
@@ -218,7 +213,6 @@ def update_detail(request, update):
 def update_edit(request, update):
     """The officer revises a returned update and sends it again."""
     period = update.period
-    pilot = period.indicator.result.pilot
     initial = {
         "value": update.value,
         "numerator": update.numerator,
@@ -229,18 +223,13 @@ def update_edit(request, update):
         for cat, value in values.items():
             initial[f"disaggregated_{key}_{cat}"] = value
     form = UpdateForm(request.POST or None, request.FILES or None, indicator=period.indicator, initial=initial)
-    if saved := form_saved(
+    return _update_page(
         request,
         form,
+        period,
+        update,
         lambda: services.update_revise(update=update, user=request.user, **form.service_kwargs()),
-        success=_("Your revised update was sent to program staff for review."),
-    ):
-        return redirect(saved.result)
-    return render(
-        request,
-        "pilots/update_form.html",
-        {"period": period, "pilot": pilot, "form": form, "update": update},
-        status=400 if form.errors else 200,
+        _("Your revised update was sent to program staff for review."),
     )
 
 
@@ -309,22 +298,15 @@ def expenditure_add(request, pilot):
     """Record spending against a budget line, with its receipt; converted through the dated rates."""
     lines = selectors.budget_lines_of(pilot=pilot)
     form = ExpenditureForm(request.POST or None, request.FILES or None, lines=lines)
-    if request.method == "POST" and form.is_valid():
+
+    def record():
         data = dict(form.cleaned_data)
         line = next(line for line in lines if line.pk == data.pop("budget_line"))
-        try:
-            services.expenditure_record(budget_line=line, evidence_file=data.pop("evidence"), **data)
-        except ValidationError as error:
-            add_service_errors(form, error)
-        else:
-            messages.success(request, _("Expenditure recorded."))
-            return redirect(pilot)
-    return render(
-        request,
-        "pilots/expenditure_form.html",
-        {"pilot": pilot, "form": form},
-        status=400 if form.errors else 200,
-    )
+        return services.expenditure_record(budget_line=line, evidence_file=data.pop("evidence"), **data)
+
+    if form_saved(request, form, record, success=_("Expenditure recorded.")):
+        return redirect(pilot)
+    return form_page(request, "pilots/expenditure_form.html", form, {"pilot": pilot})
 
 
 @require_POST

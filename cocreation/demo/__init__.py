@@ -83,24 +83,23 @@ def _seed_process(city, spec, *, calendar) -> Process:
     return process
 
 
+PERSON_FIELDS = ("name", "organisation", "kind", "size", "women_led", "gender")
+
+
+def _stakeholder(city, row, *, language, email):
+    """A stakeholder registered from a row of the demo data: its PERSON_FIELDS in that order."""
+    fields = dict(zip(PERSON_FIELDS, row, strict=True))
+    return services.stakeholder_register(
+        city=city, language=language, email=email, consent_version=CONSENT_VERSION, **fields
+    )[0]
+
+
 def _seed_city(city, spec, *, calendar, log):
     """The process, its stakeholders and one past ideation workshop that everyone invited answered."""
     process = _seed_process(city, spec, calendar=calendar)
     lang = spec["language"]
     people = [
-        services.stakeholder_register(
-            city=city,
-            name=name,
-            organisation=org,
-            kind=kind,
-            size=size,
-            women_led=women_led,
-            gender=gender,
-            language=lang,
-            email=_email(city.slug, n),
-            consent_version=CONSENT_VERSION,
-        )[0]
-        for n, (name, org, kind, size, women_led, gender) in enumerate(spec["people"])
+        _stakeholder(city, row, language=lang, email=_email(city.slug, n)) for n, row in enumerate(spec["people"])
     ]
     day = workday(calendar.milestone(city.slug, "workshop"))
     starts_at, ends_at = _local(city, day, MORNING[0]), _local(city, day, MORNING[1])
@@ -205,19 +204,7 @@ def _seed_upcoming(city, *, calendar, log) -> None:
     for kind, text, english in UPCOMING["questions"]:
         services.question_add(workshop=workshop, kind=kind, text={lang: text, "en": english})
     services.workshop_open(workshop=workshop)
-    name, org, kind, size, women_led, gender = UPCOMING["person"]
-    person, _created = services.stakeholder_register(
-        city=city,
-        name=name,
-        organisation=org,
-        kind=kind,
-        size=size,
-        women_led=women_led,
-        gender=gender,
-        language=lang,
-        email=STAKEHOLDER_ACCOUNT,
-        consent_version=CONSENT_VERSION,
-    )
+    person = _stakeholder(city, UPCOMING["person"], language=lang, email=STAKEHOLDER_ACCOUNT)
     StakeholderInvitation.objects.create(
         workshop=workshop,
         stakeholder=person,

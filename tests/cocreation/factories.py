@@ -52,13 +52,23 @@ class QuestionFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
 
 
+def _stakeholder_of(parent: str):
+    """A stakeholder of the city of the invitation's `parent` (its workshop or its call)."""
+    return factory.SubFactory(StakeholderFactory, city=factory.SelfAttribute(f"..{parent}.process.city"))
+
+
+def _link_expiry():
+    """A personal link's expiry, thirty days from now."""
+    return timezone.now() + timedelta(days=30)
+
+
 class InvitationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.StakeholderInvitation
 
     workshop = factory.SubFactory(WorkshopFactory)
-    stakeholder = factory.SubFactory(StakeholderFactory, city=factory.SelfAttribute("..workshop.process.city"))
-    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    stakeholder = _stakeholder_of("workshop")
+    expires_at = factory.LazyFunction(_link_expiry)
 
 
 class IdeaFactory(factory.django.DjangoModelFactory):
@@ -101,8 +111,8 @@ class CallInvitationFactory(factory.django.DjangoModelFactory):
         model = models.CallInvitation
 
     call = factory.SubFactory(CallFactory)
-    stakeholder = factory.SubFactory(StakeholderFactory, city=factory.SelfAttribute("..call.process.city"))
-    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=30))
+    stakeholder = _stakeholder_of("call")
+    expires_at = factory.LazyFunction(_link_expiry)
 
 
 class ProposalFactory(factory.django.DjangoModelFactory):
@@ -110,7 +120,7 @@ class ProposalFactory(factory.django.DjangoModelFactory):
         model = models.Proposal
 
     call = factory.SubFactory(CallFactory)
-    stakeholder = factory.SubFactory(StakeholderFactory, city=factory.SelfAttribute("..call.process.city"))
+    stakeholder = _stakeholder_of("call")
     title = factory.Sequence(lambda n: f"Proposal {n}")
     summary = "What the SME offers."
     employees = 8
