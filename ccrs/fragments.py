@@ -2,6 +2,7 @@
 program generation (ccrs.generations) and the reader's language, for pages that are the same for every reader
 allowed to see them. A drawn part reads nothing of the request (no CSRF token, no user, no permission)."""
 
+import hashlib
 from collections.abc import Callable
 
 from django.template.loader import render_to_string
@@ -16,3 +17,10 @@ def drawn(template: str, key: str, context: Callable[[], dict], *, name: str = g
     return generations.cached(
         name, f"drawn:{template}:{key}:{get_language()}", lambda: render_to_string(template, context())
     )
+
+
+def key_of(*values) -> str:
+    """A short key of what a reader typed (a page number, a filter), whatever its length or characters; the page
+    itself reads the values as they are (Paginator.get_page: not a number, the first page; past the end, the
+    last)."""
+    return hashlib.sha256(repr(values).encode()).hexdigest()[:24]

@@ -15,7 +15,6 @@ from django.views.decorators.http import require_POST
 from ccrs import fragments
 from ccrs.decorators import object_required, permission_required, require
 from ccrs.forms import add_service_errors, form_page, form_saved
-from ccrs.inputs import id_from
 from ccrs.rules import is_program_staff
 
 from . import exports, rules, selectors, services
@@ -42,14 +41,14 @@ def _of_pilot_city(obj):
 @permission_required("pilots.list_pilots")
 def pilot_list(request):
     """The pilots the reader may see; staff's (all of them) drawn once per change of the program's data."""
-    number = id_from(request.GET.get("page")) or 1  # what Paginator.get_page reads: not a number, the first page
+    number = request.GET.get("page") or 1
 
     def context():
         return {"page": selectors.pilot_list(user=request.user, page=number)}
 
     template = "pilots/partials/pilot_list_page.html"
     if is_program_staff(request.user):
-        body = fragments.drawn(template, f"staff:{number}", context)
+        body = fragments.drawn(template, f"staff:{fragments.key_of(number)}", context)
     else:  # a city team's few pilots, its own
         body = render_to_string(template, context())
     return render(request, "pilots/pilot_list.html", {"body": body})
@@ -270,11 +269,16 @@ def period_lock(request, period):
 
 @permission_required("pilots.review_queue")
 def approval_queue(request):
-    page = selectors.approval_queue(
-        user=request.user, page=request.GET.get("page") or 1, city_slug=request.GET.get("city", "")
-    )
-    paging = urlencode({"city": request.GET["city"]}) if request.GET.get("city") else ""
-    return render(request, "pilots/update_queue.html", {"page": page, "paging": paging})
+    """The updates waiting for staff, the same for every staff member: each page (and city) drawn once per change
+    of the program's data; the approve buttons post through the page's one form, which holds the CSRF token."""
+    number, city = request.GET.get("page") or 1, request.GET.get("city", "")
+
+    def context():
+        page = selectors.approval_queue(user=request.user, page=number, city_slug=city)
+        return {"page": page, "paging": urlencode({"city": city}) if city else ""}
+
+    body = fragments.drawn("pilots/partials/update_queue_page.html", f"queue:{fragments.key_of(number, city)}", context)
+    return render(request, "pilots/update_queue.html", {"body": body})
 
 
 @object_required(selectors.pilot_get)

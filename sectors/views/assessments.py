@@ -12,7 +12,6 @@ from django.views.decorators.http import require_POST
 from ccrs import fragments
 from ccrs.decorators import object_action, object_required, permission_required
 from ccrs.forms import action_done, form_page, form_saved
-from ccrs.inputs import id_from
 
 from .. import forms, importing, rules, selectors, services
 
@@ -42,13 +41,13 @@ def _workspace(city):
 @permission_required("sectors.view_overview")
 def overview(request):
     """Staff compare all cities' assessments side by side: each page drawn once per change of the program's data."""
-    number = id_from(request.GET.get("page")) or 1  # what Paginator.get_page reads: not a number, the first page
+    number = request.GET.get("page") or 1
 
     def context():
         page = selectors.overview_page(user=request.user, number=number)
         return {"rows": page.object_list, "page": page}
 
-    body = fragments.drawn("sectors/partials/overview_page.html", f"overview:{number}", context)
+    body = fragments.drawn("sectors/partials/overview_page.html", f"overview:{fragments.key_of(number)}", context)
     return render(request, "sectors/assessment_overview.html", {"body": body})
 
 

@@ -364,3 +364,21 @@ def test_staffs_pilot_list_is_drawn_once_and_shows_a_change_at_once(pilot_a, cit
     assert "Bãi tập kết Sơn Trà" in client.get(url).content.decode()
     own = team.get(url).content.decode()  # right after staff's view was drawn and kept
     assert "Bãi tập kết Sơn Trà" in own and pilot_a.title not in own
+
+
+def test_the_queue_is_drawn_once_its_buttons_post_through_one_form_and_a_change_shows_at_once(
+    update_a, period_a, member_a, staff, client_for
+):
+    client = client_for(staff, HTTP_ACCEPT_LANGUAGE="en")
+    url = reverse("pilots:queue")
+    body = client.get(url).content.decode()
+    approve = reverse("pilots:update_approve", kwargs={"pk": update_a.pk})
+    form = body[body.index('id="queue-form"') : body.index("</form>", body.index('id="queue-form"'))]
+    assert form.count('name="csrfmiddlewaretoken"') == 1 and f'formaction="{approve}"' in form
+    first = count_queries(client, url)
+    assert count_queries(client, url) <= first
+    response = client.post(approve, {"next": "queue"})  # what the button sends: the form's fields, its formaction
+    assert response.status_code == 302 and response["Location"] == url
+    update_a.refresh_from_db()
+    assert update_a.status == UpdateStatus.APPROVED
+    assert f'formaction="{approve}"' not in client.get(url).content.decode()
